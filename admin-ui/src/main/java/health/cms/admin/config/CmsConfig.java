@@ -1,0 +1,23 @@
+package health.cms.admin.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Our own settings for the desk, under the {@code cms} prefix. */
+@ConfigMapping(prefix = "cms")
+public interface CmsConfig {
+
+    Demo demo();
+
+    /** Where readers find live articles; the desk links there. */
+    @WithDefault("http://localhost:8080")
+    String publicApiUrl();
+
+    /** Demo content for local use. */
+    interface Demo {
+
+        /** Load the demo content into an empty database at start. */
+        @WithDefault("false")
+        boolean enabled();
+    }
+}

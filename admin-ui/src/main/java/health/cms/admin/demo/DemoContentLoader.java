@@ -1,0 +1,111 @@
+package health.cms.admin.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import health.cms.admin.config.CmsConfig;
+import health.cms.core.article.Article;
+import health.cms.core.article.ArticleRepository;
+import health.cms.core.profile.Profile;
+import health.cms.core.profile.ProfileDetails;
+import health.cms.core.profile.ProfileRepository;
+import health.cms.core.taxonomy.Category;
+import health.cms.core.taxonomy.CategoryRepository;
+import health.cms.core.taxonomy.Tag;
+import health.cms.core.taxonomy.TagRepository;
+import health.cms.workflow.Actor;
+import health.cms.workflow.EditorialAction;
+import health.cms.workflow.EditorialService;
+import health.cms.workflow.Role;
+import health.cms.workflow.TransitionRequest;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Loads our demo content into an empty database when {@code cms.demo.enabled} is set. Articles go
+ * through the editorial workflow like real ones: written by a writer, signed off by a different
+ * medical reviewer, so the demo shows real sign-offs and a real audit trail.
+ */
+@ApplicationScoped
+public class DemoContentLoader {
+
+    private static final Logger LOG = Logger.getLogger(DemoContentLoader.class);
+    static final String RESOURCE = "demo/demo-content.json";
+
+    private final CmsConfig config;
+    private final ObjectMapper json;
+    private final EditorialService editorial;
+    private final ArticleRepository articles;
+    private final CategoryRepository categories;
+    private final TagRepository tags;
+    private final ProfileRepository profiles;
+    private final Clock clock;
+
+    DemoContentLoader(CmsConfig config, ObjectMapper json, EditorialService editorial, ArticleRepository articles,
+            CategoryRepository categories, TagRepository tags, ProfileRepository profiles, Clock clock) {
+        this.config = config;
+        this.json = json;
+        this.editorial = editorial;
+        this.articles = articles;
+        this.categories = categories;
+        this.tags = tags;
+        this.profiles = profiles;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.demo().enabled()) {
+            loadIfEmpty();
+        }
+    }
+
+    /** Loads the demo content unless the database already holds content; returns the articles loaded. */
+    @Transactional
+    public int loadIfEmpty() {
+        if (categories.count() > 0 || articles.count() > 0) {
+            LOG.info("Content already present: demo content not loaded");
+            return 0;
+        }
+        DemoContent demo = read();
+        Instant now = clock.instant();
+        demo.categories().forEach(c -> categories.persist(
+                new Category(c.slug(), c.name(), c.description(), c.reviewIntervalMonths(), now)));
+        demo.tags().forEach(t -> tags.persist(new Tag(t.slug(), t.name(), now)));
+        demo.profiles().forEach(p -> profiles.persist(new Profile(p.slug(), new ProfileDetails(p.displayName(),
+                p.credentials(), p.bio(), p.website(), p.avatarUrl(), p.specialties(), p.keycloakUser(), p.author(),
+                p.reviewer()), now)));
+        for (DemoContent.ArticleData data : demo.articles()) {
+            Actor writer = new Actor(data.writtenBy(), EnumSet.of(Role.WRITER));
+            Actor reviewer = new Actor(data.reviewedBy(), EnumSet.of(Role.MEDICAL_REVIEWER));
+            Article article = editorial.create(writer, data.input());
+            article = editorial.apply(writer, article.id(), article.version(), TransitionRequest.of(EditorialAction.SUBMIT));
+            editorial.apply(reviewer, article.id(), article.version(),
+                    TransitionRequest.of(EditorialAction.APPROVE, "Checked against the cited guidance."));
+        }
+        LOG.infof("Loaded demo content: %d articles, %d profiles, %d categories", demo.articles().size(),
+                demo.profiles().size(), demo.categories().size());
+        return demo.articles().size();
+    }
+
+    private DemoContent read() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the application");
+            }
+            return json.readValue(in, DemoContent.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + RESOURCE, e);
+        }
+    }
+}

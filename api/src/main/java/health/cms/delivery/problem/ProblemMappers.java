@@ -1,0 +1,54 @@
+package health.cms.delivery.problem;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import health.cms.core.problem.Problem;
+
+/** Maps every failure of the delivery API to problem+json, without class names or stack traces. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    public static Response response(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return response(Problem.notFound("No published content at this address"));
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            String path = violation.getPropertyPath().toString();
+            errors.put(path.substring(path.lastIndexOf('.') + 1), violation.getMessage());
+        }
+        return response(Problem.invalid("One or more parameters are invalid", errors));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        return response(Problem.of(status, "http-" + status, title, title));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Unexpected failure while serving a request", e);
+        return response(Problem.of(500, "internal-error", "Internal error",
+                "The server could not answer this request; the failure has been logged"));
+    }
+}

@@ -1,0 +1,88 @@
+package health.cms.delivery.article;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import health.cms.core.article.Article;
+import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.workflow.testing.Fixtures;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class ArticleResourceTest {
+
+    @Test
+    void returnsThePublishedArticleWithItsMedicalReview() {
+        Fixtures.published("checkpoint-inhibitors");
+        given().get("/api/v1/articles/checkpoint-inhibitors")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .body("slug", equalTo("checkpoint-inhibitors"))
+                .body("title", equalTo("Article checkpoint-inhibitors"))
+                .body("body.html", containsString("<h2 id=\"section\">Section</h2>"))
+                .body("body.markdown", containsString("## Section"))
+                .body("tableOfContents[0].anchor", equalTo("section"))
+                .body("category.name", equalTo("Treatments & Therapies"))
+                .body("tags.slug", hasItem("cancer"))
+                .body("authors[0].name", equalTo("Anna Berg"))
+                .body("authors[0].credentials", equalTo("MD"))
+                .body("medicalReview.reviewerName", equalTo("Rita Reviewer"))
+                .body("medicalReview.reviewerCredentials", equalTo("MD, PhD"))
+                .body("medicalReview.status", equalTo("current"))
+                .body("medicalReview.nextReviewDue", notNullValue())
+                .body("references[0].pmid", equalTo("1234567"))
+                .body("firstPublishedAt", notNullValue());
+    }
+
+    @Test
+    void returns404ForDraftExactlyLikeAMissingSlug() {
+        Fixtures.draft("draft-only");
+        String missing = given().get("/api/v1/articles/no-such-article").then().statusCode(404)
+                .contentType("application/problem+json").extract().asString();
+        String draft = given().get("/api/v1/articles/draft-only").then().statusCode(404)
+                .contentType("application/problem+json").extract().asString();
+        assertEquals(missing, draft, "a draft must be indistinguishable from a missing article");
+    }
+
+    @Test
+    void returns404ForArticleInMedicalReview() {
+        Fixtures.submitted("waiting-for-review");
+        given().get("/api/v1/articles/waiting-for-review")
+                .then()
+                .statusCode(404)
+                .body("status", equalTo(404))
+                .body("title", equalTo("Not found"));
+    }
+
+    @Test
+    void editingAPublishedArticleLeavesTheLiveVersionUntilApproved() {
+        Article live = Fixtures.published("statins");
+        Fixtures.editorial().edit(Fixtures.WRITER1, live.id(), live.version(),
+                Fixtures.input("statins", "Statins, revised", "## Section\n\nNew unreviewed text."));
+        given().get("/api/v1/articles/statins")
+                .then()
+                .statusCode(200)
+                .body("title", equalTo("Article statins"))
+                .body("body.markdown", not(containsString("unreviewed")));
+    }
+
+    @Test
+    void malformedSlugIsA400ProblemNamingTheParameter() {
+        given().get("/api/v1/articles/NOT_A_SLUG")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("slug"))
+                .body(not(containsString("Exception")));
+    }
+}

@@ -1,0 +1,171 @@
+package health.cms.core.article;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * An article: a stable slug, the revision readers see (live) and the revision being worked on.
+ *
+ * <p>
+ * The entity guards its own state: the status changes only through {@link #moveTo}, which re-checks
+ * the legal graph, and every write is version-checked.
+ */
+@Entity
+@Table(name = "article")
+public class Article {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String slug;
+
+    @Convert(converter = ArticleStatus.Converter.class)
+    @Column(nullable = false)
+    private ArticleStatus status;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "live_revision_id")
+    private Revision liveRevision;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "working_revision_id")
+    private Revision workingRevision;
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "first_published_at")
+    private Instant firstPublishedAt;
+
+    @Column(name = "last_reviewed_at")
+    private Instant lastReviewedAt;
+
+    @Column(name = "next_review_due")
+    private Instant nextReviewDue;
+
+    protected Article() {
+    }
+
+    public Article(String slug, Instant now) {
+        this.slug = Slugs.requireValid(slug);
+        this.status = ArticleStatus.DRAFT;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Moves to another editorial state; refuses any move the status graph does not allow. */
+    public void moveTo(ArticleStatus target, Instant now) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalStateException("An article cannot move from " + status + " to " + target);
+        }
+        status = target;
+        updatedAt = now;
+    }
+
+    /** Makes a new revision the one being worked on; the live revision is untouched. */
+    public void startWorkingOn(Revision revision, Instant now) {
+        if (!Objects.equals(revision.article(), this)) {
+            throw new IllegalArgumentException("Revision belongs to another article");
+        }
+        workingRevision = revision;
+        updatedAt = now;
+    }
+
+    /** Puts the working revision live; the caller has checked its medical sign-off. */
+    public void goLive(Instant now, Instant nextReviewDue) {
+        moveTo(ArticleStatus.PUBLISHED, now);
+        liveRevision = workingRevision;
+        if (firstPublishedAt == null) {
+            firstPublishedAt = now;
+        }
+        markReviewed(now, nextReviewDue);
+    }
+
+    /** Takes the article off the public API; its history stays. */
+    public void takeOffline(Instant now) {
+        if (status == ArticleStatus.PUBLISHED) {
+            moveTo(ArticleStatus.DRAFT, now);
+        }
+        liveRevision = null;
+        updatedAt = now;
+    }
+
+    public void markReviewed(Instant reviewedAt, Instant nextReviewDue) {
+        this.lastReviewedAt = reviewedAt;
+        this.nextReviewDue = nextReviewDue;
+        this.updatedAt = reviewedAt;
+    }
+
+    public void renameSlug(String newSlug, Instant now) {
+        this.slug = Slugs.requireValid(newSlug);
+        this.updatedAt = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public ArticleStatus status() {
+        return status;
+    }
+
+    public Revision liveRevision() {
+        return liveRevision;
+    }
+
+    public Revision workingRevision() {
+        return workingRevision;
+    }
+
+    public boolean isLive() {
+        return liveRevision != null;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant firstPublishedAt() {
+        return firstPublishedAt;
+    }
+
+    public Instant lastReviewedAt() {
+        return lastReviewedAt;
+    }
+
+    public Instant nextReviewDue() {
+        return nextReviewDue;
+    }
+}

@@ -1,0 +1,39 @@
+package health.cms.core.article;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+/** Loads and stores revisions; revisions are only ever inserted. */
+@ApplicationScoped
+public class RevisionRepository implements PanacheRepository<Revision> {
+
+    public List<Revision> history(Article article) {
+        return list("article = ?1 order by number", article);
+    }
+
+    public Optional<Revision> findByNumber(Article article, int number) {
+        return find("article = ?1 and number = ?2", article, number).firstResultOptional();
+    }
+
+    public int nextNumber(Article article) {
+        Integer max = find("select max(r.number) from Revision r where r.article = ?1", article)
+                .project(Integer.class).firstResult();
+        return max == null ? 1 : max + 1;
+    }
+
+    /** Everyone who created a revision after the given one (all revisions when it is null). */
+    public Set<String> contributorsAfter(Article article, Revision since) {
+        int after = since == null ? 0 : since.number();
+        return Set.copyOf(getEntityManager()
+                .createQuery("select distinct r.createdBy from Revision r where r.article = :a and r.number > :n",
+                        String.class)
+                .setParameter("a", article)
+                .setParameter("n", after)
+                .getResultList());
+    }
+}

@@ -1,0 +1,132 @@
+package health.cms.core.audit;
+
+import java.time.Instant;
+import java.util.Arrays;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Immutable;
+
+import health.cms.core.article.ContentHash;
+
+/**
+ * One line of the append-only audit trail. Its hash covers its own fields and the previous event's
+ * hash, so changing or removing any event breaks the chain from that point on.
+ */
+@Entity
+@Immutable
+@Table(name = "audit_event")
+public class AuditEvent {
+
+    /** The hash that the first event of the chain links to. */
+    public static final String GENESIS = "0".repeat(64);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+
+    @Column(nullable = false)
+    private String actor;
+
+    @Column(nullable = false)
+    private String action;
+
+    @Column(name = "article_id")
+    private Long articleId;
+
+    @Column(name = "revision_id")
+    private Long revisionId;
+
+    @Column(name = "from_status")
+    private String fromStatus;
+
+    @Column(name = "to_status")
+    private String toStatus;
+
+    private String comment;
+
+    @Column(name = "prev_hash", nullable = false, length = 64)
+    private String prevHash;
+
+    @Column(nullable = false, length = 64)
+    private String hash;
+
+    protected AuditEvent() {
+    }
+
+    public AuditEvent(Instant occurredAt, String actor, String action, Long articleId, Long revisionId, String fromStatus,
+            String toStatus, String comment, String prevHash) {
+        this.occurredAt = occurredAt;
+        this.actor = actor;
+        this.action = action;
+        this.articleId = articleId;
+        this.revisionId = revisionId;
+        this.fromStatus = fromStatus;
+        this.toStatus = toStatus;
+        this.comment = comment;
+        this.prevHash = prevHash;
+        this.hash = computeHash();
+    }
+
+    /** Recomputes the hash from the stored fields; differs from {@link #hash()} if the row was altered. */
+    public String computeHash() {
+        return ContentHash.ofFields(Arrays.asList(occurredAt.toString(), actor, action, str(articleId), str(revisionId),
+                fromStatus, toStatus, comment, prevHash));
+    }
+
+    private static String str(Long value) {
+        return value == null ? null : value.toString();
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public String action() {
+        return action;
+    }
+
+    public Long articleId() {
+        return articleId;
+    }
+
+    public Long revisionId() {
+        return revisionId;
+    }
+
+    public String fromStatus() {
+        return fromStatus;
+    }
+
+    public String toStatus() {
+        return toStatus;
+    }
+
+    public String comment() {
+        return comment;
+    }
+
+    public String prevHash() {
+        return prevHash;
+    }
+
+    public String hash() {
+        return hash;
+    }
+}

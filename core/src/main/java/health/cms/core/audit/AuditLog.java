@@ -1,0 +1,67 @@
+package health.cms.core.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+/** Appends to and verifies the hash-chained audit trail. */
+@ApplicationScoped
+public class AuditLog implements PanacheRepository<AuditEvent> {
+
+    /** Lock key that serialises appends, so two transactions never link to the same predecessor. */
+    private static final long APPEND_LOCK = 0x415544_4954L;
+
+    /** One step of the chain as the caller describes it. */
+    public record Entry(Instant at, String actor, String action, Long articleId, Long revisionId, String fromStatus,
+            String toStatus, String comment) {
+    }
+
+    /** The result of walking the chain: empty when intact, otherwise the first event that does not link. */
+    public record Verification(long eventsChecked, Optional<Long> firstBrokenEventId, String reason) {
+
+        public boolean intact() {
+            return firstBrokenEventId.isEmpty();
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEvent append(Entry entry) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ")").getSingleResult();
+        String prevHash = find("order by id desc").firstResultOptional().map(AuditEvent::hash).orElse(AuditEvent.GENESIS);
+        AuditEvent event = new AuditEvent(entry.at(), entry.actor(), entry.action(), entry.articleId(), entry.revisionId(),
+                entry.fromStatus(), entry.toStatus(), entry.comment(), prevHash);
+        persist(event);
+        return event;
+    }
+
+    public List<AuditEvent> forArticle(long articleId) {
+        return list("articleId = ?1 order by id", articleId);
+    }
+
+    /** Walks the whole chain in id order and reports the first event whose hash or link is wrong. */
+    @Transactional
+    public Verification verify() {
+        String expectedPrev = AuditEvent.GENESIS;
+        long checked = 0;
+        try (var events = find("order by id").stream()) {
+            for (AuditEvent event : (Iterable<AuditEvent>) events::iterator) {
+                checked++;
+                if (!event.prevHash().equals(expectedPrev)) {
+                    return new Verification(checked, Optional.of(event.id()),
+                            "event " + event.id() + " does not link to the event before it");
+                }
+                if (!event.computeHash().equals(event.hash())) {
+                    return new Verification(checked, Optional.of(event.id()),
+                            "event " + event.id() + " was altered after it was written");
+                }
+                expectedPrev = event.hash();
+            }
+        }
+        return new Verification(checked, Optional.empty(), "intact");
+    }
+}

@@ -1,0 +1,95 @@
+package health.cms.core.article;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.Test;
+
+import health.cms.core.profile.Profile;
+import health.cms.core.profile.ProfileDetails;
+import health.cms.core.taxonomy.Category;
+import health.cms.core.taxonomy.Tag;
+
+class ContentHashTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    private static final Category TREATMENTS = new Category("treatments-therapies", "Treatments & Therapies", null, 12, NOW);
+    private static final Category CONDITIONS = new Category("conditions", "Conditions", null, 12, NOW);
+    private static final Profile ANNA = profile("anna-berg");
+    private static final Profile OLE = profile("ole-lund");
+    private static final Tag CANCER = new Tag("cancer", "Cancer", NOW);
+    private static final Tag IMMUNOTHERAPY = new Tag("immunotherapy", "Immunotherapy", NOW);
+
+    private static Profile profile(String slug) {
+        return new Profile(slug, new ProfileDetails(slug, "MD", null, null, null, List.of(), null, true, false), NOW);
+    }
+
+    private static final RevisionContent BASE = new RevisionContent("Immunotherapy", "A lead.", "## Heading\n\nBody text.",
+            TREATMENTS, List.of(ANNA, OLE), Set.of(CANCER, IMMUNOTHERAPY),
+            List.of(new Reference("Smith J. A review. Lancet. 2020;1:1-2.", "10.1000/xyz", "123", null)));
+
+    private static String hash(UnaryOperator<RevisionContent> change) {
+        return ContentHash.of(change.apply(BASE));
+    }
+
+    @Test
+    void isAStableSha256() {
+        String hash = ContentHash.of(BASE);
+        assertEquals(64, hash.length());
+        assertTrue(hash.matches("[0-9a-f]{64}"));
+        assertEquals(hash, ContentHash.of(BASE));
+    }
+
+    @Test
+    void changesWhenAnythingAReaderSeesChanges() {
+        String base = ContentHash.of(BASE);
+        List<UnaryOperator<RevisionContent>> visibleChanges = List.of(
+                c -> new RevisionContent("Immunotherapy!", c.summary(), c.bodyMarkdown(), c.category(), c.authors(), c.tags(),
+                        c.references()),
+                c -> new RevisionContent(c.title(), "Another lead.", c.bodyMarkdown(), c.category(), c.authors(), c.tags(),
+                        c.references()),
+                c -> new RevisionContent(c.title(), c.summary(), "## Heading\n\nBody text with 10 mg.", c.category(),
+                        c.authors(), c.tags(), c.references()),
+                c -> new RevisionContent(c.title(), c.summary(), c.bodyMarkdown(), CONDITIONS, c.authors(), c.tags(),
+                        c.references()),
+                c -> new RevisionContent(c.title(), c.summary(), c.bodyMarkdown(), c.category(), List.of(OLE, ANNA), c.tags(),
+                        c.references()),
+                c -> new RevisionContent(c.title(), c.summary(), c.bodyMarkdown(), c.category(), c.authors(), Set.of(CANCER),
+                        c.references()),
+                c -> new RevisionContent(c.title(), c.summary(), c.bodyMarkdown(), c.category(), c.authors(), c.tags(),
+                        List.of(new Reference("Smith J. A review. Lancet. 2020;1:1-2.", "10.1000/xyz", "124", null))),
+                c -> new RevisionContent(c.title(), c.summary(), c.bodyMarkdown(), c.category(), c.authors(), c.tags(),
+                        List.of()));
+        for (UnaryOperator<RevisionContent> change : visibleChanges) {
+            assertNotEquals(base, hash(change));
+        }
+    }
+
+    @Test
+    void fieldBoundariesCannotBeShifted() {
+        String a = hash(
+                c -> new RevisionContent("AB", "C", c.bodyMarkdown(), c.category(), c.authors(), c.tags(), c.references()));
+        String b = hash(
+                c -> new RevisionContent("A", "BC", c.bodyMarkdown(), c.category(), c.authors(), c.tags(), c.references()));
+        assertNotEquals(a, b);
+    }
+
+    @Test
+    void staysTheSameForInvisibleDifferences() {
+        String base = ContentHash.of(BASE);
+        assertEquals(base, hash(c -> new RevisionContent(c.title(), c.summary(), "## Heading\r\n\r\nBody text.\r\n",
+                c.category(), c.authors(), c.tags(), c.references())));
+        assertEquals(base, hash(c -> new RevisionContent(c.title(), c.summary(), c.bodyMarkdown(), c.category(),
+                c.authors(), Set.of(IMMUNOTHERAPY, CANCER), c.references())));
+        Article article = new Article("immunotherapy", NOW);
+        Revision first = new Revision(article, 1, BASE, "First version", "writer1", NOW);
+        Revision second = new Revision(article, 2, BASE, "Only the change note differs", "writer2", NOW.plusSeconds(60));
+        assertEquals(first.contentHash(), second.contentHash());
+    }
+}

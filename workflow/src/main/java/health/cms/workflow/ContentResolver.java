@@ -1,0 +1,122 @@
+package health.cms.workflow;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import health.cms.core.article.Reference;
+import health.cms.core.article.RevisionContent;
+import health.cms.core.article.Slugs;
+import health.cms.core.profile.Profile;
+import health.cms.core.profile.ProfileRepository;
+import health.cms.core.taxonomy.Category;
+import health.cms.core.taxonomy.CategoryRepository;
+import health.cms.core.taxonomy.Tag;
+import health.cms.core.taxonomy.TagRepository;
+
+/** Checks an {@link ArticleInput} field by field and turns its slugs into the records they name. */
+@ApplicationScoped
+public class ContentResolver {
+
+    static final int TITLE_MAX = 300;
+    static final int SUMMARY_MAX = 2_000;
+    static final int BODY_MAX = 200_000;
+
+    private final CategoryRepository categories;
+    private final TagRepository tags;
+    private final ProfileRepository profiles;
+
+    ContentResolver(CategoryRepository categories, TagRepository tags, ProfileRepository profiles) {
+        this.categories = categories;
+        this.tags = tags;
+        this.profiles = profiles;
+    }
+
+    /** Resolves the input or throws one {@link WorkflowException} listing every bad field. */
+    public RevisionContent resolve(ArticleInput input) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        requireText(errors, "title", input.title(), TITLE_MAX);
+        requireText(errors, "summary", input.summary(), SUMMARY_MAX);
+        if (input.body() != null && input.body().length() > BODY_MAX) {
+            errors.put("body", "must be at most " + BODY_MAX + " characters");
+        }
+        Category category = null;
+        if (isBlank(input.category())) {
+            errors.put("category", "is required");
+        } else {
+            category = categories.findBySlug(input.category()).orElse(null);
+            if (category == null) {
+                errors.put("category", "unknown category '" + input.category() + "'");
+            }
+        }
+        List<Profile> authors = resolveAll(errors, "authors", input.authors(), profiles::findBySlug, "author");
+        if (input.authors().isEmpty()) {
+            errors.put("authors", "at least one author is required");
+        } else if (new HashSet<>(input.authors()).size() != input.authors().size()) {
+            errors.put("authors", "an author is listed twice");
+        }
+        List<Tag> tagList = resolveAll(errors, "tags", input.tags(), tags::findBySlug, "tag");
+        List<Reference> references = new ArrayList<>();
+        for (int i = 0; i < input.references().size(); i++) {
+            ArticleInput.ReferenceInput ref = input.references().get(i);
+            if (ref == null || isBlank(ref.citation())) {
+                errors.put("references[" + i + "].citation", "is required");
+            } else if (ref.pmid() != null && !ref.pmid().isBlank() && !ref.pmid().strip().matches("\\d{1,9}")) {
+                errors.put("references[" + i + "].pmid", "must be digits only");
+            } else if (ref.doi() != null && !ref.doi().isBlank() && !ref.doi().strip().matches("10\\.\\S+/\\S+")) {
+                errors.put("references[" + i + "].doi", "must look like 10.1234/abc");
+            } else if (ref.url() != null && !ref.url().isBlank() && !ref.url().strip().matches("(?i)https?://\\S+")) {
+                errors.put("references[" + i + "].url", "must be an http or https URL");
+            } else {
+                references.add(new Reference(ref.citation(), ref.doi(), ref.pmid(), ref.url()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw WorkflowException.invalid(errors);
+        }
+        return new RevisionContent(input.title().strip(), input.summary().strip(),
+                input.body() == null ? "" : input.body(), category, authors, Set.copyOf(tagList), references);
+    }
+
+    /** Checks a slug for a new article; uniqueness is the caller's check. */
+    public static Optional<String> slugProblem(String slug) {
+        if (isBlank(slug)) {
+            return Optional.of("is required");
+        }
+        return Slugs.isValid(slug)
+                ? Optional.empty()
+                : Optional.of("must be lowercase letters, digits and single hyphens, at most " + Slugs.MAX_LENGTH);
+    }
+
+    private static <T> List<T> resolveAll(Map<String, String> errors, String field, List<String> slugs,
+            java.util.function.Function<String, Optional<T>> finder, String what) {
+        List<T> found = new ArrayList<>();
+        for (String slug : slugs) {
+            Optional<T> item = slug == null ? Optional.empty() : finder.apply(slug);
+            if (item.isEmpty()) {
+                errors.put(field, "unknown " + what + " '" + slug + "'");
+            } else {
+                found.add(item.get());
+            }
+        }
+        return found;
+    }
+
+    private static void requireText(Map<String, String> errors, String field, String value, int max) {
+        if (isBlank(value)) {
+            errors.put(field, "is required");
+        } else if (value.length() > max) {
+            errors.put(field, "must be at most " + max + " characters");
+        }
+    }
+
+    static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

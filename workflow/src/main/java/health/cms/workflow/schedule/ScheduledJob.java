@@ -1,0 +1,116 @@
+package health.cms.workflow.schedule;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import health.cms.core.correction.ChangeClass;
+
+/** A transition planned for a later time: publish an approved revision, or take an article offline. */
+@Entity
+@Table(name = "scheduled_job")
+public class ScheduledJob {
+
+    /** What the job will do. */
+    public enum Kind {
+        PUBLISH, UNPUBLISH
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "article_id", nullable = false)
+    private Long articleId;
+
+    @Column(name = "revision_id")
+    private Long revisionId;
+
+    @Column(nullable = false)
+    private String action;
+
+    @Column(name = "run_at", nullable = false)
+    private Instant runAt;
+
+    @Column(name = "requested_by", nullable = false)
+    private String requestedBy;
+
+    @Column(name = "change_class")
+    private String changeClass;
+
+    @Column(name = "correction_note")
+    private String correctionNote;
+
+    @Column(nullable = false)
+    private String state = "pending";
+
+    private String outcome;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    protected ScheduledJob() {
+    }
+
+    public ScheduledJob(Kind kind, Long articleId, Long revisionId, Instant runAt, String requestedBy,
+            ChangeClass changeClass, String correctionNote) {
+        this.changeClass = changeClass == null ? null : changeClass.value();
+        this.correctionNote = correctionNote;
+        this.action = kind.name().toLowerCase();
+        this.articleId = articleId;
+        this.revisionId = revisionId;
+        this.runAt = runAt;
+        this.requestedBy = requestedBy;
+    }
+
+    public void finish(String state, String outcome, Instant now) {
+        this.state = state;
+        this.outcome = outcome;
+        this.finishedAt = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Kind kind() {
+        return Kind.valueOf(action.toUpperCase());
+    }
+
+    public Long articleId() {
+        return articleId;
+    }
+
+    public Long revisionId() {
+        return revisionId;
+    }
+
+    public Instant runAt() {
+        return runAt;
+    }
+
+    public String requestedBy() {
+        return requestedBy;
+    }
+
+    public ChangeClass changeClass() {
+        return changeClass == null ? null : ChangeClass.fromValue(changeClass);
+    }
+
+    public String correctionNote() {
+        return correctionNote;
+    }
+
+    public String state() {
+        return state;
+    }
+
+    public String outcome() {
+        return outcome;
+    }
+}

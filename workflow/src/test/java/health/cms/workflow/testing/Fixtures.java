@@ -1,0 +1,90 @@
+package health.cms.workflow.testing;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+
+import health.cms.core.article.Article;
+import health.cms.core.profile.Profile;
+import health.cms.core.profile.ProfileDetails;
+import health.cms.core.profile.ProfileRepository;
+import health.cms.core.taxonomy.Category;
+import health.cms.core.taxonomy.CategoryRepository;
+import health.cms.core.taxonomy.Tag;
+import health.cms.core.taxonomy.TagRepository;
+import health.cms.workflow.Actor;
+import health.cms.workflow.ArticleInput;
+import health.cms.workflow.EditorialAction;
+import health.cms.workflow.EditorialService;
+import health.cms.workflow.Role;
+import health.cms.workflow.TransitionRequest;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Test content made through the real workflow, for the apps' {@code @QuarkusTest}s. */
+public final class Fixtures {
+
+    public static final Actor WRITER1 = new Actor("writer1", EnumSet.of(Role.WRITER));
+    public static final Actor WRITER2 = new Actor("writer2", EnumSet.of(Role.WRITER));
+    public static final Actor REVIEWER1 = new Actor("reviewer1", EnumSet.of(Role.MEDICAL_REVIEWER));
+    public static final Actor REVIEWER2 = new Actor("reviewer2", EnumSet.of(Role.MEDICAL_REVIEWER, Role.WRITER));
+    public static final Actor EDITOR1 = new Actor("editor1", EnumSet.of(Role.EDITOR));
+
+    private Fixtures() {
+    }
+
+    /** Creates the category, tag and profiles that {@link #input} refers to, once per database. */
+    public static void ensureBasics() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            CategoryRepository categories = bean(CategoryRepository.class);
+            if (categories.findBySlug("treatments-therapies").isPresent()) {
+                return;
+            }
+            Instant now = Instant.now();
+            categories.persist(new Category("treatments-therapies", "Treatments & Therapies", null, 12, now));
+            bean(TagRepository.class).persist(new Tag("cancer", "Cancer", now));
+            ProfileRepository profiles = bean(ProfileRepository.class);
+            profiles.persist(profile("anna-berg", "Anna Berg", "MD", "writer1", true, false, now));
+            profiles.persist(profile("rita-reviewer", "Rita Reviewer", "MD, PhD", "reviewer1", false, true, now));
+            profiles.persist(profile("robert-checker", "Robert Checker", "MD", "reviewer2", true, true, now));
+        });
+    }
+
+    private static Profile profile(String slug, String name, String credentials, String user, boolean author,
+            boolean reviewer, Instant now) {
+        return new Profile(slug, new ProfileDetails(name, credentials, "Bio of " + name, "https://example.org/" + slug,
+                null, List.of("Oncology"), user, author, reviewer), now);
+    }
+
+    public static ArticleInput input(String slug, String title, String body) {
+        return new ArticleInput(slug, title, "A short lead for " + title + ".", body, "treatments-therapies",
+                List.of("anna-berg"), List.of("cancer"),
+                List.of(new ArticleInput.ReferenceInput("Doe J. A review. BMJ. 2020;1:1.", "10.1136/bmj.x1", "1234567",
+                        "https://example.org/ref")),
+                "First version");
+    }
+
+    public static Article draft(String slug) {
+        ensureBasics();
+        return editorial().create(WRITER1, input(slug, "Article " + slug, "## Section\n\nBody of " + slug + "."));
+    }
+
+    public static Article submitted(String slug) {
+        Article draft = draft(slug);
+        return editorial().apply(WRITER1, draft.id(), draft.version(), TransitionRequest.of(EditorialAction.SUBMIT));
+    }
+
+    public static Article published(String slug) {
+        Article submitted = submitted(slug);
+        return editorial().apply(REVIEWER1, submitted.id(), submitted.version(),
+                TransitionRequest.of(EditorialAction.APPROVE, "Looks right."));
+    }
+
+    public static EditorialService editorial() {
+        return bean(EditorialService.class);
+    }
+
+    public static <T> T bean(Class<T> type) {
+        return Arc.container().instance(type).get();
+    }
+}
