@@ -1,6 +1,7 @@
 package health.cms.core.audit;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 
 import jakarta.persistence.Column;
@@ -64,7 +65,8 @@ public class AuditEvent {
 
     public AuditEvent(Instant occurredAt, String actor, String action, Long articleId, Long revisionId, String fromStatus,
             String toStatus, String comment, String prevHash) {
-        this.occurredAt = occurredAt;
+        // PostgreSQL keeps microseconds; hash exactly what will be read back.
+        this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
         this.actor = actor;
         this.action = action;
         this.articleId = articleId;

@@ -1,0 +1,240 @@
+package health.cms.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The whole system on one machine: an embedded PostgreSQL whose data stays in {@code .local/}, a real
+ * Keycloak importing {@code docker/keycloak/cms-realm.json}, and the api and admin-ui apps with demo
+ * content. Ctrl-C stops everything in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration KEYCLOAK_TIMEOUT = Duration.ofMinutes(6);
+    private static final Duration APP_TIMEOUT = Duration.ofMinutes(3);
+
+    private final StackSettings settings;
+    private final PrintStream out;
+    private final List<ManagedProcess> processes = new ArrayList<>();
+    private EmbeddedPostgres postgres;
+    private long startedAt;
+    private volatile boolean stopping;
+
+    public LocalStack(StackSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        LocalStack stack = null;
+        try {
+            stack = new LocalStack(StackSettings.fromEnvironment(), System.out);
+            LocalStack running = stack;
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "stop-local-stack"));
+            stack.start();
+            stack.printBanner();
+            stack.awaitUnexpectedExit();
+        } catch (StackException e) {
+            System.err.println();
+            System.err.println("Local stack failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Starts every part and returns when all of them answer. */
+    public void start() {
+        startedAt = System.nanoTime();
+        Preflight.check(settings);
+        startPostgres();
+        ManagedProcess keycloak = startKeycloak();
+        ManagedProcess api = startApp("api", settings.apiPort(), Map.of());
+        keycloak.awaitReady(settings.realmUrl() + "/.well-known/openid-configuration", KEYCLOAK_TIMEOUT, this::tick);
+        step("Keycloak is up at " + settings.keycloakUrl());
+        ManagedProcess admin = startApp("admin-ui", settings.adminPort(), Map.of(
+                "CMS_OIDC_URL", settings.realmUrl(),
+                "CMS_DEMO_CONTENT", String.valueOf(settings.demoContent()),
+                "CMS_PUBLIC_API_URL", settings.apiUrl()));
+        api.awaitReady(settings.apiUrl() + "/q/health/ready", APP_TIMEOUT, this::tick);
+        step("api is up at " + settings.apiUrl());
+        admin.awaitReady(settings.adminUrl() + "/q/health/ready", APP_TIMEOUT, this::tick);
+        step("admin-ui is up at " + settings.adminUrl());
+    }
+
+    public Duration startupTime() {
+        return Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
+    public List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        pids.add(ProcessHandle.current().pid());
+        processes.forEach(p -> pids.add(p.pid()));
+        return pids;
+    }
+
+    private void startPostgres() {
+        Path dataDir = settings.stateDir().resolve("postgres");
+        boolean firstRun = !Files.exists(dataDir.resolve("PG_VERSION"));
+        step(firstRun ? "Creating the PostgreSQL database in " + dataDir : "Starting PostgreSQL (data in " + dataDir + ")");
+        try {
+            Files.createDirectories(dataDir);
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPort(settings.postgresPort())
+                    .start();
+        } catch (IOException e) {
+            throw new StackException("PostgreSQL did not start: " + e.getMessage(), e);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    DO $$ BEGIN
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cms') THEN
+                        CREATE ROLE cms LOGIN PASSWORD 'cms';
+                      END IF;
+                    END $$""");
+            try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'cms'")) {
+                if (!rs.next()) {
+                    statement.execute("CREATE DATABASE cms OWNER cms");
+                }
+            }
+        } catch (SQLException e) {
+            throw new StackException("Could not prepare the cms database: " + e.getMessage(), e);
+        }
+        step("PostgreSQL is up on port " + settings.postgresPort());
+    }
+
+    private ManagedProcess startKeycloak() {
+        Path home = settings.keycloakHome();
+        if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
+            throw new StackException("Keycloak is not unpacked at " + home + "; run ./mvnw package -Pstack");
+        }
+        KeycloakRealm.prepareImport(home, settings.realmFile());
+        boolean firstStart = !Files.exists(home.resolve("data/h2"));
+        step(firstStart
+                ? "Starting Keycloak for the first time (it builds itself once: about 2 minutes)"
+                : "Starting Keycloak");
+        Map<String, String> env = new HashMap<>();
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("JAVA_OPTS_APPEND", "-Xms64m");
+        ManagedProcess keycloak = ManagedProcess.start("Keycloak",
+                List.of("bash", "bin/kc.sh", "start-dev", "--http-port", String.valueOf(settings.keycloakPort()),
+                        "--hostname", settings.keycloakUrl(), "--import-realm"),
+                env, home, settings.logDir().resolve("keycloak.log"));
+        processes.add(keycloak);
+        return keycloak;
+    }
+
+    private ManagedProcess startApp(String module, int port, Map<String, String> extraEnv) {
+        step("Starting " + module);
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("CMS_DB_URL", settings.jdbcUrl());
+        env.put("CMS_DB_USER", "cms");
+        env.put("CMS_DB_PASSWORD", "cms");
+        env.put(module.equals("api") ? "CMS_API_PORT" : "CMS_ADMIN_PORT", String.valueOf(port));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ManagedProcess app = ManagedProcess.start(module,
+                List.of(java, "-Xmx384m", "-jar", settings.appJar(module).toString()),
+                env, settings.projectDir(), settings.logDir().resolve(module + ".log"));
+        processes.add(app);
+        return app;
+    }
+
+    private void printBanner() {
+        out.printf("""
+
+                ================================================================
+                 Medical CMS is running (ready in %d s). Press Ctrl-C to stop.
+
+                 Editorial desk   %s
+                 Delivery API     %s/api/v1/articles/immunotherapy-treatment-effect-risks
+                 Keycloak         %s  (admin console: admin / admin)
+                 PostgreSQL       %s  (user cms / cms)
+
+                 Demo logins (password = user name):
+                   writer1, writer2      writer
+                   reviewer1             medical-reviewer
+                   reviewer2             medical-reviewer + writer
+                   editor1               editor
+
+                 Logs: %s
+                ================================================================
+                """, startupTime().toSeconds(), settings.adminUrl(), settings.apiUrl(), settings.keycloakUrl(),
+                settings.jdbcUrl(), settings.logDir());
+    }
+
+    /**
+     * Blocks until a part stops on its own, then reports which one and why. Ctrl-C reaches the children
+     * too, so a child that ends while the stack is stopping is not a failure.
+     */
+    private void awaitUnexpectedExit() {
+        while (!stopping) {
+            sleep(Duration.ofSeconds(1));
+            for (ManagedProcess process : List.copyOf(processes)) {
+                if (!process.isAlive()) {
+                    sleep(Duration.ofSeconds(2));
+                    if (!stopping) {
+                        throw new StackException(process.name() + " stopped unexpectedly.\n" + process.tail(30));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the apps, then Keycloak, then PostgreSQL. Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        stopping = true;
+        if (processes.isEmpty() && postgres == null) {
+            return;
+        }
+        out.println("\nStopping the local stack...");
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).stop();
+        }
+        processes.clear();
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                out.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+            postgres = null;
+        }
+        out.println("Stopped. Data is kept in " + settings.stateDir() + " for the next run.");
+    }
+
+    private void step(String message) {
+        out.printf("%n[%3ds] %s", Duration.ofNanos(System.nanoTime() - startedAt).toSeconds(), message);
+        out.flush();
+    }
+
+    private void tick(String name) {
+        out.print('.');
+        out.flush();
+    }
+}

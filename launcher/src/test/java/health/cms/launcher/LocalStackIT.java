@@ -1,0 +1,168 @@
+package health.cms.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * The whole local stack as the run command starts it (embedded PostgreSQL, real Keycloak, both apps,
+ * demo content), driven through the real Keycloak login in Debian's Chromium.
+ */
+class LocalStackIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static LocalStack stack;
+    private static StackSettings settings;
+    private static List<Long> pids;
+
+    @BeforeAll
+    static void startTheStack() throws IOException {
+        Path state = Files.createTempDirectory("cms-stack-it");
+        // The realm lists 28081 as a valid redirect for the desk, so the tests use the 28xxx ports.
+        settings = new StackSettings(Path.of(System.getProperty("cms.project.dir")),
+                Path.of(System.getProperty("cms.keycloak.home")), state, freePort(), 28180, 28080, 28081, true);
+        stack = new LocalStack(settings, System.out);
+        stack.start();
+        pids = stack.pids();
+        System.out.printf("%nLocal stack ready in %d s%n", stack.startupTime().toSeconds());
+    }
+
+    @AfterAll
+    static void stopTheStack() throws IOException {
+        stack.close();
+        try (var paths = Files.walk(settings.stateDir())) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        for (long pid : pids.subList(1, pids.size())) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+                    "process " + pid + " still runs after the stack stopped");
+        }
+    }
+
+    @Test
+    void writerLogsIntoTheDeskThroughKeycloakAndOut() {
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Browser browser = launchChromium(playwright)) {
+            Page page = browser.newPage();
+            page.navigate(settings.adminUrl() + "/");
+            assertTrue(page.url().startsWith(settings.realmUrl() + "/protocol/openid-connect/auth"),
+                    "an anonymous visitor is sent to the Keycloak login, got " + page.url());
+
+            page.fill("#username", "writer1");
+            page.fill("#password", "writer1");
+            page.click("#kc-login");
+            page.waitForURL(settings.adminUrl() + "/**");
+
+            assertTrue(page.textContent("h1").startsWith("Welcome, "), page.content());
+            assertEquals(List.of("writer"), page.locator("[data-role]").allTextContents().stream().map(String::strip).toList());
+            assertTrue(page.content().contains("writer1"));
+
+            page.click("text=Sign out");
+            page.waitForURL(settings.adminUrl() + "/signed-out**");
+            assertEquals("You are signed out", page.textContent("h1"));
+            page.navigate(settings.adminUrl() + "/");
+            assertTrue(page.url().startsWith(settings.realmUrl()), "after logout the desk asks for a login again");
+        }
+    }
+
+    @Test
+    void reviewerWithTwoRolesSeesBoth() {
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Browser browser = launchChromium(playwright)) {
+            Page page = browser.newPage();
+            page.navigate(settings.adminUrl() + "/");
+            page.fill("#username", "reviewer2");
+            page.fill("#password", "reviewer2");
+            page.click("#kc-login");
+            page.waitForURL(settings.adminUrl() + "/**");
+            assertEquals(List.of("writer", "medical-reviewer"),
+                    page.locator("[data-role]").allTextContents().stream().map(String::strip).toList());
+        }
+    }
+
+    @Test
+    void deliveryApiServesThePublishedDemoArticle() throws Exception {
+        HttpResponse<String> response = get(settings.apiUrl() + "/api/v1/articles/immunotherapy-treatment-effect-risks");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode article = JSON.readTree(response.body());
+        assertEquals("Immunotherapy: treatment, effect and risks", article.path("title").asText());
+        assertEquals("Treatments & Therapies", article.path("category").path("name").asText());
+        assertFalse(article.path("authors").path(0).path("credentials").asText().isBlank(), "author box with credentials");
+        assertFalse(article.path("medicalReview").path("reviewerName").asText().isBlank(), "named medical reviewer");
+
+        HttpResponse<String> missing = get(settings.apiUrl() + "/api/v1/articles/not-published-anywhere");
+        assertEquals(404, missing.statusCode());
+        assertEquals("application/problem+json", missing.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void cliTokensCarryTheRealmRoles() throws Exception {
+        String form = "grant_type=password&client_id=cms-cli&username=reviewer2&password=reviewer2";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create(settings.realmUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        String token = JSON.readTree(response.body()).path("access_token").asText();
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        assertEquals("reviewer2", claims.path("preferred_username").asText());
+        List<String> roles = JSON.convertValue(claims.path("realm_access").path("roles"), List.class);
+        assertTrue(roles.containsAll(List.of("medical-reviewer", "writer")), "roles: " + roles);
+        assertFalse(roles.contains("editor"));
+        assertEquals(URLEncoder.encode(settings.realmUrl(), StandardCharsets.UTF_8),
+                URLEncoder.encode(claims.path("iss").asText(), StandardCharsets.UTF_8));
+    }
+
+    private static Browser launchChromium(Playwright playwright) {
+        Path chromium = Path.of(System.getenv().getOrDefault("CMS_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            throw new IllegalStateException("The browser tests need Debian's Chromium at " + chromium
+                    + " (apt-get install -y chromium), or CMS_CHROMIUM pointing at another Chromium");
+        }
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage")));
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
