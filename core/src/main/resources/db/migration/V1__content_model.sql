@@ -64,7 +64,7 @@ CREATE TABLE revision (
     change_note   TEXT,
     created_by    VARCHAR(200) NOT NULL,
     created_at    TIMESTAMPTZ  NOT NULL,
-    content_hash  CHAR(64)     NOT NULL,
+    content_hash  VARCHAR(64)     NOT NULL,
     UNIQUE (article_id, number)
 );
 
@@ -105,7 +105,7 @@ CREATE TABLE sign_off (
     reviewer_name        VARCHAR(200) NOT NULL,
     reviewer_credentials VARCHAR(200),
     comment              TEXT,
-    content_hash         CHAR(64)     NOT NULL,
+    content_hash         VARCHAR(64)     NOT NULL,
     signed_at            TIMESTAMPTZ  NOT NULL
 );
 
@@ -129,8 +129,8 @@ CREATE TABLE audit_event (
     from_status VARCHAR(30),
     to_status   VARCHAR(30),
     comment     TEXT,
-    prev_hash   CHAR(64)     NOT NULL,
-    hash        CHAR(64)     NOT NULL UNIQUE
+    prev_hash   VARCHAR(64)     NOT NULL,
+    hash        VARCHAR(64)     NOT NULL UNIQUE
 );
 
 CREATE FUNCTION audit_event_is_append_only() RETURNS trigger AS

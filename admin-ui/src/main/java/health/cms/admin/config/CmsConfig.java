@@ -9,9 +9,19 @@ public interface CmsConfig {
 
     Demo demo();
 
+    Scheduler scheduler();
+
     /** Where readers find live articles; the desk links there. */
     @WithDefault("http://localhost:8080")
     String publicApiUrl();
+
+    /** The runner of scheduled publications. */
+    interface Scheduler {
+
+        /** How often due jobs are claimed, e.g. {@code 10s}; {@code off} disables this instance's runner. */
+        @WithDefault("10s")
+        String every();
+    }
 
     /** Demo content for local use. */
     interface Demo {

@@ -21,12 +21,19 @@ import health.cms.core.testing.EmbeddedPostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@TestProfile(DemoContentLoaderTest.OwnDatabase.class)
 class DemoContentLoaderTest {
+
+    /** A profile of its own restarts the app with a fresh database, so the demo never meets test fixtures. */
+    public static class OwnDatabase implements QuarkusTestProfile {
+    }
 
     @Inject
     DemoContentLoader loader;

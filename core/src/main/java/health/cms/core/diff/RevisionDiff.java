@@ -1,0 +1,155 @@
+package health.cms.core.diff;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Patch;
+
+import health.cms.core.article.Reference;
+import health.cms.core.article.Revision;
+
+/**
+ * Word-level differences between two revisions, section by section (title, summary, each heading of
+ * the body, references), so a reviewer sees exactly what changed. Changed words that contain digits
+ * are flagged, because numbers, units and doses are where a small edit matters most.
+ */
+public final class RevisionDiff {
+
+    private static final Pattern TOKENS = Pattern.compile("\\s+|[^\\s]+");
+    private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*)$");
+
+    private RevisionDiff() {
+    }
+
+    /** The whole comparison. */
+    public record Result(Integer from, int to, List<Section> sections) {
+
+        public boolean hasChanges() {
+            return sections.stream().anyMatch(s -> !s.status().equals("unchanged"));
+        }
+    }
+
+    /** One section: its heading, whether it changed, and the words. */
+    public record Section(String heading, String status, List<Segment> segments) {
+    }
+
+    /** A run of words that are equal, inserted or deleted; {@code numeric} flags changed numbers. */
+    public record Segment(String op, String text, boolean numeric) {
+    }
+
+    /** Compares {@code from} (null means "nothing before", e.g. a first revision) with {@code to}. */
+    public static Result between(Revision from, Revision to) {
+        Map<String, String> before = from == null ? Map.of() : sections(from);
+        Map<String, String> after = sections(to);
+        List<Section> result = new ArrayList<>();
+        for (Map.Entry<String, String> entry : after.entrySet()) {
+            String old = before.get(entry.getKey());
+            result.add(old == null
+                    ? whole(entry.getKey(), "added", "insert", entry.getValue())
+                    : compare(entry.getKey(), old, entry.getValue()));
+        }
+        before.forEach((heading, text) -> {
+            if (!after.containsKey(heading)) {
+                result.add(whole(heading, "removed", "delete", text));
+            }
+        });
+        return new Result(from == null ? null : from.number(), to.number(), result);
+    }
+
+    static Map<String, String> sections(Revision revision) {
+        Map<String, String> sections = new LinkedHashMap<>();
+        sections.put("Title", revision.title());
+        sections.put("Summary", revision.summary());
+        String heading = "Introduction";
+        StringBuilder text = new StringBuilder();
+        for (String line : revision.bodyMarkdown().replace("\r\n", "\n").split("\n", -1)) {
+            Matcher m = HEADING.matcher(line);
+            if (m.matches()) {
+                putSection(sections, heading, text);
+                heading = m.group(2).strip();
+                text.setLength(0);
+            } else {
+                text.append(line).append('\n');
+            }
+        }
+        putSection(sections, heading, text);
+        StringBuilder refs = new StringBuilder();
+        for (Reference r : revision.references()) {
+            refs.append(r.citation());
+            if (r.doi() != null) {
+                refs.append(" doi:").append(r.doi());
+            }
+            if (r.pmid() != null) {
+                refs.append(" PMID:").append(r.pmid());
+            }
+            if (r.url() != null) {
+                refs.append(' ').append(r.url());
+            }
+            refs.append('\n');
+        }
+        sections.put("References", refs.toString());
+        return sections;
+    }
+
+    private static void putSection(Map<String, String> sections, String heading, StringBuilder text) {
+        String body = text.toString().strip();
+        if (!body.isEmpty() || !heading.equals("Introduction")) {
+            String key = heading;
+            for (int n = 2; sections.containsKey(key); n++) {
+                key = heading + " (" + n + ")";
+            }
+            sections.put(key, body);
+        }
+    }
+
+    private static Section whole(String heading, String status, String op, String text) {
+        return new Section(heading, status, List.of(new Segment(op, text, hasDigit(text))));
+    }
+
+    private static Section compare(String heading, String before, String after) {
+        List<String> a = tokens(before);
+        List<String> b = tokens(after);
+        Patch<String> patch = DiffUtils.diff(a, b);
+        if (patch.getDeltas().isEmpty()) {
+            return new Section(heading, "unchanged", List.of(new Segment("equal", after, false)));
+        }
+        List<Segment> segments = new ArrayList<>();
+        int position = 0;
+        for (AbstractDelta<String> delta : patch.getDeltas()) {
+            int start = delta.getSource().getPosition();
+            add(segments, "equal", a.subList(position, start));
+            add(segments, "delete", delta.getSource().getLines());
+            add(segments, "insert", delta.getTarget().getLines());
+            position = start + delta.getSource().size();
+        }
+        add(segments, "equal", a.subList(position, a.size()));
+        return new Section(heading, "changed", segments);
+    }
+
+    private static void add(List<Segment> segments, String op, List<String> tokens) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        String text = String.join("", tokens);
+        segments.add(new Segment(op, text, !op.equals("equal") && hasDigit(text)));
+    }
+
+    private static List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        Matcher m = TOKENS.matcher(text);
+        while (m.find()) {
+            tokens.add(m.group());
+        }
+        return tokens;
+    }
+
+    private static boolean hasDigit(String text) {
+        return text.chars().anyMatch(Character::isDigit);
+    }
+}
