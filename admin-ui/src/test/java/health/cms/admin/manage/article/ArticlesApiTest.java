@@ -1,5 +1,9 @@
 package health.cms.admin.manage.article;
 
+import static health.cms.admin.testing.ManageApi.article;
+import static health.cms.admin.testing.ManageApi.create;
+import static health.cms.admin.testing.ManageApi.submitted;
+import static health.cms.admin.testing.ManageApi.transition;
 import static health.cms.admin.testing.Tokens.editor1;
 import static health.cms.admin.testing.Tokens.reviewer1;
 import static health.cms.admin.testing.Tokens.reviewer2;
@@ -38,7 +42,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
@@ -54,32 +57,6 @@ class ArticlesApiTest {
     void basics() {
         io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         Fixtures.ensureBasics();
-    }
-
-    static Map<String, Object> article(String slug, String body) {
-        return Map.of("slug", slug, "title", "Title of " + slug, "summary", "A lead.", "body", body,
-                "category", "treatments-therapies", "authors", List.of("anna-berg"), "tags", List.of("cancer"),
-                "references", List.of(Map.of("citation", "Doe J. A trial. NEJM. 2021;1:1.", "pmid", "12345")),
-                "changeNote", "First version");
-    }
-
-    static Response create(String slug) {
-        return writer1().body(article(slug, "## Dosage\n\nTake 5 mg once a day.")).post("/manage/v1/articles");
-    }
-
-    static Response transition(RequestSpecification who, long id, String etag, String action, Map<String, Object> extra) {
-        Map<String, Object> body = new java.util.HashMap<>(extra);
-        body.put("action", action);
-        return who.header("If-Match", etag).body(body).post("/manage/v1/articles/" + id + "/transitions");
-    }
-
-    /** Creates, submits (writer1) and returns id and ETag of an article waiting for review. */
-    static String[] submitted(String slug) {
-        Response created = create(slug);
-        long id = created.jsonPath().getLong("id");
-        Response submitted = transition(writer1(), id, created.header("ETag"), "submit", Map.of());
-        submitted.then().statusCode(200).body("status", equalTo("medical-review"));
-        return new String[]{String.valueOf(id), submitted.header("ETag")};
     }
 
     @Test
