@@ -76,10 +76,7 @@ class LocalStackIT {
             assertTrue(page.url().startsWith(settings.realmUrl() + "/protocol/openid-connect/auth"),
                     "an anonymous visitor is sent to the Keycloak login, got " + page.url());
 
-            page.fill("#username", "writer1");
-            page.fill("#password", "writer1");
-            page.click("#kc-login");
-            page.waitForURL(settings.adminUrl() + "/**");
+            logIn(page, "writer1");
 
             assertTrue(page.textContent("h1").startsWith("Welcome, "), page.content());
             assertEquals(List.of("writer"), page.locator("[data-role]").allTextContents().stream().map(String::strip).toList());
@@ -100,10 +97,7 @@ class LocalStackIT {
                 Browser browser = launchChromium(playwright)) {
             Page page = browser.newPage();
             page.navigate(settings.adminUrl() + "/");
-            page.fill("#username", "reviewer2");
-            page.fill("#password", "reviewer2");
-            page.click("#kc-login");
-            page.waitForURL(settings.adminUrl() + "/**");
+            logIn(page, "reviewer2");
             assertEquals(List.of("writer", "medical-reviewer"),
                     page.locator("[data-role]").allTextContents().stream().map(String::strip).toList());
         }
@@ -140,6 +134,14 @@ class LocalStackIT {
         assertFalse(roles.contains("editor"));
         assertEquals(URLEncoder.encode(settings.realmUrl(), StandardCharsets.UTF_8),
                 URLEncoder.encode(claims.path("iss").asText(), StandardCharsets.UTF_8));
+    }
+
+    /** Fills the Keycloak login form (demo passwords equal the user name) and waits for the desk. */
+    private static void logIn(Page page, String user) {
+        page.fill("#username", user);
+        page.fill("#password", user);
+        page.click("#kc-login");
+        page.waitForURL(settings.adminUrl() + "/**");
     }
 
     private static Browser launchChromium(Playwright playwright) {
