@@ -29,6 +29,7 @@ import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileRepository;
 import health.cms.core.review.SignOff;
 import health.cms.core.review.SignOffRepository;
+import health.cms.workflow.publication.PublicationProjector;
 import health.cms.workflow.review.ReviewStatus;
 import health.cms.workflow.schedule.ScheduledJob;
 import health.cms.workflow.schedule.ScheduledJobRepository;
@@ -49,11 +50,12 @@ public class EditorialService {
     private final ScheduledJobRepository jobs;
     private final AuditLog audit;
     private final ContentResolver resolver;
+    private final PublicationProjector publication;
     private final Clock clock;
 
     EditorialService(ArticleRepository articles, RevisionRepository revisions, SignOffRepository signOffs,
             CorrectionRepository corrections, ProfileRepository profiles, ScheduledJobRepository jobs, AuditLog audit,
-            ContentResolver resolver, Clock clock) {
+            ContentResolver resolver, PublicationProjector publication, Clock clock) {
         this.articles = articles;
         this.revisions = revisions;
         this.signOffs = signOffs;
@@ -62,6 +64,7 @@ public class EditorialService {
         this.jobs = jobs;
         this.audit = audit;
         this.resolver = resolver;
+        this.publication = publication;
         this.clock = clock;
     }
 
@@ -265,6 +268,7 @@ public class EditorialService {
             corrections.persist(new Correction(article, working, changeClass, correctionNote, now));
         }
         record(actor, actionName, article, working, from, ArticleStatus.PUBLISHED, comment);
+        publication.publish(article, now, true);
     }
 
     private void cancelSchedule(Actor actor, Article article, TransitionRequest request) {
@@ -292,6 +296,7 @@ public class EditorialService {
         ArticleStatus from = article.status();
         article.takeOffline(clock.instant());
         record(actor, "unpublish", article, wasLive, from, article.status(), comment);
+        publication.withdraw(article);
     }
 
     private void recertify(Actor actor, Article article, TransitionRequest request) {
@@ -302,6 +307,7 @@ public class EditorialService {
                 reviewer.credentials(), request.comment(), now));
         article.markReviewed(now, ReviewStatus.nextDue(now, live.category().reviewIntervalMonths()));
         record(actor, "recertify", article, live, article.status(), article.status(), request.comment());
+        publication.publish(article, now, false);
     }
 
     private void checkAllowed(Actor actor, Article article, EditorialAction action) {

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import health.cms.core.problem.Problem;
+import health.cms.delivery.store.PublishedArticles;
 
 /** Maps every failure of the delivery API to problem+json, without class names or stack traces. */
 public class ProblemMappers {
@@ -36,6 +37,20 @@ public class ProblemMappers {
             errors.put(path.substring(path.lastIndexOf('.') + 1), violation.getMessage());
         }
         return response(Problem.invalid("One or more parameters are invalid", errors));
+    }
+
+    @ServerExceptionMapper
+    public Response badParameter(BadParameterException e) {
+        return response(Problem.invalid("One or more parameters are invalid", Map.of(e.parameter(), e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response storeUnavailable(PublishedArticles.StoreUnavailableException e) {
+        LOG.warn("Content store unavailable: " + e.getCause().getMessage());
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                .entity(Problem.of(503, "unavailable", "Temporarily unavailable",
+                        "The content store cannot be reached; try again in a few seconds"))
+                .build();
     }
 
     @ServerExceptionMapper

@@ -1,12 +1,16 @@
-package health.cms.delivery.article;
+package health.cms.core.publication;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import health.cms.core.markdown.TocEntry;
 
-/** The public, read-only view of a live article: what downstream sites render. */
-public record ArticleView(
+/**
+ * The public view of a live article: what downstream sites render. Built when a revision goes
+ * live and stored in the delivery read model; only the review status is added when it is served.
+ */
+public record PublicArticle(
         String slug,
         String title,
         String summary,
@@ -20,7 +24,8 @@ public record ArticleView(
         List<CorrectionView> corrections,
         Instant firstPublishedAt,
         Instant updatedAt,
-        int revision) {
+        int revision,
+        Map<String, Object> jsonLd) {
 
     /** The body as sanitized HTML and as the Markdown it came from. */
     public record Body(String html, String markdown) {

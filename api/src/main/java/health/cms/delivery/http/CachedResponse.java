@@ -1,0 +1,28 @@
+package health.cms.delivery.http;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/** A rendered response body with its strong ETag and the CDN surrogate keys that name its content. */
+public record CachedResponse(byte[] body, String contentType, String etag, List<String> surrogateKeys) {
+
+    public static CachedResponse of(byte[] body, String contentType, List<String> surrogateKeys) {
+        return new CachedResponse(body, contentType, "\"" + hash(body) + "\"", List.copyOf(surrogateKeys));
+    }
+
+    public static CachedResponse of(String body, String contentType, List<String> surrogateKeys) {
+        return of(body.getBytes(StandardCharsets.UTF_8), contentType, surrogateKeys);
+    }
+
+    private static String hash(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+}

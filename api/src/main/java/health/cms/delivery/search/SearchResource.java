@@ -1,0 +1,49 @@
+package health.cms.delivery.search;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import health.cms.delivery.http.JsonBodies;
+import health.cms.delivery.http.ResponseCache;
+import health.cms.delivery.http.Responses;
+import health.cms.delivery.problem.BadParameterException;
+import health.cms.delivery.store.PublishedArticles;
+
+/**
+ * Full-text search over live articles (PostgreSQL text search; title weighs more than the lead, the
+ * lead more than the body), ranked, with highlighted snippets in which only {@code <mark>} is markup.
+ */
+@Path("/api/v1/search")
+@Produces(MediaType.APPLICATION_JSON)
+public class SearchResource {
+
+    @Inject
+    PublishedArticles store;
+    @Inject
+    ResponseCache cache;
+    @Inject
+    Responses responses;
+    @Inject
+    JsonBodies bodies;
+
+    @GET
+    public Response search(
+            @QueryParam("q") @NotBlank(message = "is required") @Size(max = 200) String q,
+            @QueryParam("limit") String limitParam,
+            @QueryParam("cursor") @Size(max = 200) String cursor,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        int limit = BadParameterException.number("limit", limitParam, 20, 1, 100);
+        var position = BadParameterException.cursor(cursor);
+        String key = "search:" + limit + ":" + cursor + ":" + q.strip();
+        return responses.of(cache.get(key, () -> bodies.of(store.search(q.strip(), position, limit),
+                java.util.List.of("articles"))), ifNoneMatch);
+    }
+}
