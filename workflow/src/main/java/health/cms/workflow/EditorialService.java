@@ -126,6 +126,43 @@ public class EditorialService {
         return flushed(article);
     }
 
+    /**
+     * Renames an article's slug (editors only). The old slug keeps answering with a redirect to the
+     * new one, and a live article's public entry moves with it.
+     */
+    @Transactional
+    public Article renameSlug(Actor actor, long articleId, long expectedVersion, String newSlug) {
+        requireRole(actor, Role.EDITOR, "rename articles");
+        Article article = loadForUpdate(articleId, expectedVersion);
+        ContentResolver.slugProblem(newSlug).ifPresent(problem -> {
+            throw WorkflowException.invalid(Map.of("slug", problem));
+        });
+        if (newSlug.equals(article.slug())) {
+            return article;
+        }
+        var em = articles.getEntityManager();
+        boolean taken = articles.findBySlug(newSlug).isPresent() || !em.createNativeQuery(
+                "SELECT 1 FROM slug_redirect WHERE old_slug = :slug AND article_id <> :id")
+                .setParameter("slug", newSlug).setParameter("id", article.id()).getResultList().isEmpty();
+        if (taken) {
+            throw WorkflowException.invalid(Map.of("slug", "'" + newSlug + "' is or was used by another article"));
+        }
+        String oldSlug = article.slug();
+        Instant now = clock.instant();
+        article.renameSlug(newSlug, now);
+        em.createNativeQuery("DELETE FROM slug_redirect WHERE old_slug = :slug").setParameter("slug", newSlug)
+                .executeUpdate();
+        em.createNativeQuery("INSERT INTO slug_redirect (old_slug, article_id, created_at) VALUES (:old, :id, :now)")
+                .setParameter("old", oldSlug).setParameter("id", article.id()).setParameter("now", now).executeUpdate();
+        record(actor, "rename-slug", article, article.workingRevision(), article.status(), article.status(),
+                oldSlug + " -> " + newSlug);
+        if (article.isLive()) {
+            publication.publish(article, now, false);
+            publication.renamed(oldSlug);
+        }
+        return flushed(article);
+    }
+
     /** Applies one workflow action after checking role, state, sign-off and separation of duties. */
     @Transactional
     public Article apply(Actor actor, long articleId, long expectedVersion, TransitionRequest request) {

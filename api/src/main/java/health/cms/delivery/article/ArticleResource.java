@@ -59,11 +59,24 @@ public class ArticleResource {
     public Response bySlug(
             @PathParam("slug") @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = SLUG_MESSAGE) String slug,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        CachedResponse article = cache.article(slug, () -> store.document(slug).map(this::render).orElse(null));
+        CachedResponse article = cache.article(slug, () -> store.document(slug).map(this::render)
+                .or(() -> store.redirect(slug).map(this::redirect)).orElse(null));
         if (article == null) {
             throw new NotFoundException();
         }
+        if (article.contentType() == null) {
+            return Response.status(Response.Status.MOVED_PERMANENTLY)
+                    .location(java.net.URI.create("/api/v1/articles/" + new String(article.body(),
+                            java.nio.charset.StandardCharsets.UTF_8)))
+                    .header("Cache-Control", "public, max-age=300").build();
+        }
         return responses.of(article, ifNoneMatch);
+    }
+
+    /** A renamed article: cached as a body-less entry holding the new slug. */
+    private CachedResponse redirect(String newSlug) {
+        return new CachedResponse(newSlug.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, "\"redirect\"",
+                List.of("article-" + newSlug));
     }
 
     private CachedResponse render(PublishedArticles.Document document) {

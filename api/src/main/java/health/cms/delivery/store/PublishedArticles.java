@@ -66,6 +66,13 @@ public class PublishedArticles {
                 .stream().findFirst();
     }
 
+    /** The current slug of a live article that used to have this slug, if any. */
+    public Optional<String> redirect(String oldSlug) {
+        return query("""
+                SELECT p.slug FROM slug_redirect r JOIN published_article p ON p.article_id = r.article_id
+                WHERE r.old_slug = ?""", rs -> rs.getString(1), oldSlug).stream().findFirst();
+    }
+
     /** Newest first, by the time the live revision went live, with keyset pagination. */
     public Page list(Filter filter, Optional<Cursor> cursor, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + LIST_COLUMNS + " FROM published_article WHERE true");

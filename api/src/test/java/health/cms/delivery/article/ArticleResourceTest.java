@@ -85,4 +85,24 @@ class ArticleResourceTest {
                 .body("errors[0].field", equalTo("slug"))
                 .body(not(containsString("Exception")));
     }
+
+    @Test
+    void aRenamedSlugAnswers301ToTheNewOneAndNothingForHiddenArticles() {
+        Article live = Fixtures.published("old-name");
+        given().get("/api/v1/articles/old-name").then().statusCode(200);
+        Fixtures.editorial().renameSlug(Fixtures.EDITOR1, live.id(), live.version(), "new-name");
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(1);
+        int status = 0;
+        while (java.time.Instant.now().isBefore(deadline) && status != 301) {
+            status = given().redirects().follow(false).get("/api/v1/articles/old-name").statusCode();
+        }
+        assertEquals(301, status);
+        given().redirects().follow(false).get("/api/v1/articles/old-name").then()
+                .header("Location", containsString("/api/v1/articles/new-name"));
+        given().get("/api/v1/articles/new-name").then().statusCode(200).body("slug", equalTo("new-name"));
+
+        Article draft = Fixtures.draft("draft-old-name");
+        Fixtures.editorial().renameSlug(Fixtures.EDITOR1, draft.id(), draft.version(), "draft-new-name");
+        given().redirects().follow(false).get("/api/v1/articles/draft-old-name").then().statusCode(404);
+    }
 }

@@ -100,6 +100,12 @@ public class PublicationProjector {
         notifyReplicas(article.slug());
     }
 
+    /** Tells the replicas that an old slug now redirects. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void renamed(String oldSlug) {
+        notifyReplicas(oldSlug);
+    }
+
     private void notifyReplicas(String slug) {
         em.createNativeQuery("SELECT pg_notify(:channel, :slug)").setParameter("channel", CHANNEL)
                 .setParameter("slug", slug).getSingleResult();

@@ -43,6 +43,11 @@ public class ArticleCommands {
         return queries.state(article, actor);
     }
 
+    @Transactional
+    public ArticleState renameSlug(Actor actor, long id, long version, String slug) {
+        return queries.state(editorial.renameSlug(actor, id, version, slug), actor);
+    }
+
     static TransitionRequest toRequest(TransitionBody body) {
         if (body == null || body.action() == null || body.action().isBlank()) {
             throw WorkflowException.invalid(Map.of("action", "is required"));

@@ -91,6 +91,19 @@ public class ArticlesApi {
         return Response.ok(state).tag(Versions.etag(state.version())).build();
     }
 
+    /** Renames the slug (editors); the old slug answers 301 on the public API from then on. */
+    @PUT
+    @Path("/{id}/slug")
+    public Response renameSlug(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, SlugBody body) {
+        long version = Versions.fromIfMatch(ifMatch);
+        ArticleState state = commands.renameSlug(actor.get(), id, version, body == null ? null : body.slug());
+        return Response.ok(state).tag(Versions.etag(state.version())).build();
+    }
+
+    /** The body of a slug rename. */
+    public record SlugBody(String slug) {
+    }
+
     @GET
     @Path("/{id}/revisions")
     public List<ArticleState.RevisionView> revisions(@PathParam("id") long id) {

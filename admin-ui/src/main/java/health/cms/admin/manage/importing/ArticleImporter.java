@@ -73,7 +73,7 @@ public class ArticleImporter {
     }
 
     /** The outcome of one line. */
-    public record LineResult(int line, String result, String slug, Long articleId, String reason) {
+    public record LineResult(int line, String result, String slug, Long articleId, Long version, String reason) {
     }
 
     /** Starts an import and returns its job at once; the lines are processed in the background. */
@@ -125,13 +125,14 @@ public class ArticleImporter {
         try {
             parsed = lineReader.readValue(line, ImportLine.class);
         } catch (JsonProcessingException e) {
-            return new LineResult(number, "error", null, null, "not a valid JSON article: " + e.getOriginalMessage());
+            return new LineResult(number, "error", null, null, null, "not a valid JSON article: " + e.getOriginalMessage());
         }
         String slug = parsed.slug();
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 if (slug != null && articles.findBySlug(slug).isPresent()) {
-                    return new LineResult(number, "skipped", slug, articles.findBySlug(slug).get().id(),
+                    Article existing = articles.findBySlug(slug).get();
+                    return new LineResult(number, "skipped", slug, existing.id(), existing.version(),
                             "an article with this slug already exists");
                 }
                 Article article = editorial.create(actor, parsed.input());
@@ -139,17 +140,17 @@ public class ArticleImporter {
                     article = editorial.apply(actor, article.id(), article.version(),
                             TransitionRequest.of(EditorialAction.SUBMIT, "Submitted by import"));
                 }
-                return new LineResult(number, "created", slug, article.id(), null);
+                return new LineResult(number, "created", slug, article.id(), article.version(), null);
             });
         } catch (WorkflowException e) {
             String reason = e.fieldErrors().isEmpty()
                     ? e.getMessage()
                     : e.fieldErrors().entrySet().stream().map(f -> f.getKey() + " " + f.getValue())
                             .reduce((a, b) -> a + "; " + b).orElse(e.getMessage());
-            return new LineResult(number, "error", slug, null, reason);
+            return new LineResult(number, "error", slug, null, null, reason);
         } catch (RuntimeException e) {
             LOG.warnf(e, "Import line %d failed unexpectedly", number);
-            return new LineResult(number, "error", slug, null, "could not be stored; see the server log");
+            return new LineResult(number, "error", slug, null, null, "could not be stored; see the server log");
         }
     }
 
