@@ -35,7 +35,8 @@ final class Stack {
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(DESK + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                .method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
@@ -45,9 +46,10 @@ final class Stack {
 
     /** Uploads JSON Lines and waits for the import to finish; returns the finished job. */
     static JsonNode importLines(String token, String lines, boolean submit) throws Exception {
-        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(DESK + "/manage/v1/imports?submit=" + submit))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(lines)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> started = HTTP
+                .send(HttpRequest.newBuilder(URI.create(DESK + "/manage/v1/imports?submit=" + submit))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofString(lines)).build(), HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {
             throw new IllegalStateException("Import refused: " + started.statusCode() + " " + started.body());
         }

@@ -149,8 +149,11 @@ public final class LocalStack implements AutoCloseable {
         env.put("CMS_DB_PASSWORD", "cms");
         env.put(module.equals("api") ? "CMS_API_PORT" : "CMS_ADMIN_PORT", String.valueOf(port));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // glibc's per-thread malloc arenas dominate a small JVM's footprint; two are plenty.
+        env.put("MALLOC_ARENA_MAX", "2");
         ManagedProcess app = ManagedProcess.start(module,
-                List.of(java, "-Xmx384m", "-jar", settings.appJar(module).toString()),
+                List.of(java, "-XX:+UseSerialGC", module.equals("api") ? "-Xmx128m" : "-Xmx384m",
+                        "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-jar", settings.appJar(module).toString()),
                 env, settings.projectDir(), settings.logDir().resolve(module + ".log"));
         processes.add(app);
         return app;

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -120,13 +121,7 @@ class LocalStackIT {
 
     @Test
     void cliTokensCarryTheRealmRoles() throws Exception {
-        String form = "grant_type=password&client_id=cms-cli&username=reviewer2&password=reviewer2";
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create(settings.realmUrl() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        String token = JSON.readTree(response.body()).path("access_token").asText();
+        String token = token("reviewer2");
         JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
         assertEquals("reviewer2", claims.path("preferred_username").asText());
         List<String> roles = JSON.convertValue(claims.path("realm_access").path("roles"), List.class);
@@ -142,6 +137,67 @@ class LocalStackIT {
         page.fill("#password", user);
         page.click("#kc-login");
         page.waitForURL(settings.adminUrl() + "/**");
+    }
+
+    @Test
+    void aPublishReachesASecondApiReplicaWithinOneSecond() throws Exception {
+        Path log = settings.stateDir().resolve("logs/api-replica.log");
+        ManagedProcess replica = ManagedProcess.start("api replica",
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx160m", "-jar",
+                        settings.appJar("api").toString()),
+                Map.of("CMS_DB_URL", settings.jdbcUrl(), "CMS_DB_USER", "cms", "CMS_DB_PASSWORD", "cms",
+                        "CMS_API_PORT", "28082"),
+                settings.projectDir(), log);
+        try {
+            replica.awaitReady("http://localhost:28082/q/health/ready", Duration.ofSeconds(90), name -> {
+            });
+            String list = "/api/v1/articles?category=treatments-therapies&limit=1";
+            String before = get("http://localhost:28082" + list).body();
+            String writer = token("writer1");
+            String slug = "replica-check-" + System.nanoTime();
+            String article = JSON.writeValueAsString(Map.of("slug", slug, "title", "Replica check", "summary", "Lead.",
+                    "body", "## A\n\nText.", "category", "treatments-therapies", "authors", List.of("elena-marsh"),
+                    "references", List.of(Map.of("citation", "Doe J. Trial. 2020."))));
+            HttpResponse<String> created = manage("/manage/v1/articles", writer, null, article);
+            assertEquals(201, created.statusCode(), created.body());
+            String transitions = "/manage/v1/articles/" + JSON.readTree(created.body()).path("id").asLong() + "/transitions";
+            HttpResponse<String> submitted = manage(transitions, writer, created.headers().firstValue("ETag").orElseThrow(),
+                    "{\"action\": \"submit\"}");
+            assertEquals(200, submitted.statusCode(), submitted.body());
+            HttpResponse<String> approved = manage(transitions, token("reviewer1"),
+                    submitted.headers().firstValue("ETag").orElseThrow(), "{\"action\": \"approve\"}");
+            assertEquals(200, approved.statusCode(), approved.body());
+            long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            boolean onBoth = false;
+            while (!onBoth && System.nanoTime() < deadline) {
+                onBoth = get(settings.apiUrl() + list).body().contains(slug)
+                        && get("http://localhost:28082" + list).body().contains(slug);
+            }
+            assertTrue(onBoth, "the new article tops the cached list on both replicas within one second");
+            assertFalse(before.contains(slug));
+        } finally {
+            replica.stop();
+        }
+    }
+
+    private static String token(String user) throws Exception {
+        String form = "grant_type=password&client_id=cms-cli&username=" + user + "&password=" + user;
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create(settings.realmUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    private static HttpResponse<String> manage(String path, String token, String ifMatch, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.adminUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Browser launchChromium(Playwright playwright) {

@@ -163,6 +163,30 @@ public class EditorialService {
         return flushed(article);
     }
 
+    /**
+     * Assigns the medical reviewer the desk wants on this article (editors only). The reviewer needs a
+     * reviewer profile and must not have written or edited the revision under review.
+     */
+    @Transactional
+    public Article assignReviewer(Actor actor, long articleId, long expectedVersion, String reviewer) {
+        requireRole(actor, Role.EDITOR, "assign reviewers");
+        Article article = loadForUpdate(articleId, expectedVersion);
+        if (reviewer != null) {
+            boolean isReviewer = profiles.findByKeycloakUser(reviewer).map(Profile::isReviewer).orElse(false);
+            if (!isReviewer) {
+                throw WorkflowException.invalid(Map.of("reviewer", "'" + reviewer + "' has no medical reviewer profile"));
+            }
+            if (contributorsOf(article, article.workingRevision()).contains(reviewer)) {
+                throw WorkflowException.invalid(Map.of("reviewer",
+                        "'" + reviewer + "' wrote or edited this revision and cannot review it"));
+            }
+        }
+        article.assignReviewer(reviewer, clock.instant());
+        record(actor, "assign-reviewer", article, article.workingRevision(), article.status(), article.status(),
+                reviewer == null ? "unassigned" : reviewer);
+        return flushed(article);
+    }
+
     /** Applies one workflow action after checking role, state, sign-off and separation of duties. */
     @Transactional
     public Article apply(Actor actor, long articleId, long expectedVersion, TransitionRequest request) {

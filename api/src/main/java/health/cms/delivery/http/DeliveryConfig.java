@@ -32,8 +32,9 @@ public interface DeliveryConfig {
         @WithDefault("true")
         boolean enabled();
 
-        @WithDefault("20000")
-        int maxEntries();
+        /** Bounded by bytes, not entries, so memory stays predictable whatever the article sizes. */
+        @WithDefault("48")
+        int maxMegabytes();
 
         /** Entries also expire after this, because a review status can change with time alone. */
         @WithDefault("60s")

@@ -22,7 +22,8 @@ public class ResponseCache {
     ResponseCache(DeliveryConfig config) {
         this.config = config;
         this.cache = Caffeine.newBuilder()
-                .maximumSize(config.cache().maxEntries())
+                .maximumWeight(config.cache().maxMegabytes() * 1024L * 1024L)
+                .weigher((String key, CachedResponse value) -> key.length() + value.body().length)
                 .expireAfterWrite(config.cache().ttl())
                 .build();
     }
@@ -35,15 +36,9 @@ public class ResponseCache {
         if (!config.cache().enabled()) {
             return render.get();
         }
-        CachedResponse cached = cache.getIfPresent(key);
-        if (cached != null) {
-            return cached;
-        }
-        CachedResponse fresh = render.get();
-        if (fresh != null) {
-            cache.put(key, fresh);
-        }
-        return fresh;
+        // One computation per key: concurrent misses wait for it instead of all querying PostgreSQL.
+        // A null result (nothing live there) is not cached.
+        return cache.get(key, k -> render.get());
     }
 
     /** Drops what a change to this article can affect. */

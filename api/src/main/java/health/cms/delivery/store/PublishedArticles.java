@@ -125,25 +125,29 @@ public class PublishedArticles {
 
     /** Full-text search, title weighted over summary over body, best match first. */
     public Page search(String text, Optional<Cursor> cursor, int limit) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT * FROM (
-                  SELECT %s, ts_rank_cd(search, q) AS rank,
-                         ts_headline('english', summary || ' ' || left(body_text, 20000), q,
-                           'StartSel=\u0001, StopSel=\u0002, MaxFragments=2, MaxWords=25, MinWords=10') AS snippet
-                  FROM published_article, websearch_to_tsquery('english', ?) q
-                  WHERE search @@ q
-                ) hits WHERE true""".formatted(LIST_COLUMNS));
+        // Rank in the inner query (index scan plus ts_rank only); build snippets for the page alone.
+        StringBuilder inner = new StringBuilder("""
+                SELECT article_id, ts_rank(search, q) AS rank, q FROM published_article,
+                  websearch_to_tsquery('english', ?) q WHERE search @@ q""");
         List<Object> params = new ArrayList<>();
         params.add(text);
         cursor.ifPresent(c -> {
-            sql.append(" AND (rank < ? OR (rank = ? AND article_id < ?))");
+            inner.append(" AND (ts_rank(search, q) < ? OR (ts_rank(search, q) = ? AND article_id < ?))");
             params.add(Float.parseFloat(c.sortValue()));
             params.add(Float.parseFloat(c.sortValue()));
             params.add(c.id());
         });
-        sql.append(" ORDER BY rank DESC, article_id DESC LIMIT ?");
+        inner.append(" ORDER BY rank DESC, article_id DESC LIMIT ?");
         params.add(limit + 1);
-        List<Row> rows = query(sql.toString(), rs -> {
+        String sql = """
+                SELECT %s, hits.rank,
+                       ts_headline('english', p.summary || ' ' || left(p.body_text, 20000), hits.q,
+                         'StartSel=\u0001, StopSel=\u0002, MaxFragments=2, MaxWords=25, MinWords=10') AS snippet
+                FROM (%s) hits JOIN published_article p USING (article_id)
+                ORDER BY hits.rank DESC, hits.article_id DESC""".formatted(
+                LIST_COLUMNS.replace("article_id, ", "p.article_id, "),
+                inner);
+        List<Row> rows = query(sql, rs -> {
             Row row = row(rs);
             String snippet = escapeHtml(rs.getString("snippet")).replace("\u0001", "<mark>").replace("\u0002", "</mark>");
             ListItem i = row.item();

@@ -63,6 +63,9 @@ public class Article {
     @Column(name = "next_review_due")
     private Instant nextReviewDue;
 
+    @Column(name = "assigned_reviewer")
+    private String assignedReviewer;
+
     protected Article() {
     }
 
@@ -116,6 +119,12 @@ public class Article {
         this.updatedAt = reviewedAt;
     }
 
+    /** Records which medical reviewer the desk asked to review; null clears it. */
+    public void assignReviewer(String username, Instant now) {
+        this.assignedReviewer = username;
+        this.updatedAt = now;
+    }
+
     public void renameSlug(String newSlug, Instant now) {
         this.slug = Slugs.requireValid(newSlug);
         this.updatedAt = now;
@@ -167,5 +176,9 @@ public class Article {
 
     public Instant nextReviewDue() {
         return nextReviewDue;
+    }
+
+    public String assignedReviewer() {
+        return assignedReviewer;
     }
 }

@@ -100,6 +100,23 @@ public class PublicationProjector {
         notifyReplicas(article.slug());
     }
 
+    /**
+     * Projects live articles that have no public entry yet (for example articles published before the
+     * read model existed); returns how many were added. Safe to run on every start.
+     */
+    @Transactional
+    public int backfill() {
+        @SuppressWarnings("unchecked")
+        List<Number> missing = em.createNativeQuery("""
+                SELECT a.id FROM article a WHERE a.live_revision_id IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM published_article p WHERE p.article_id = a.id)""").getResultList();
+        for (Number id : missing) {
+            Article article = em.find(Article.class, id.longValue());
+            publish(article, article.updatedAt(), true);
+        }
+        return missing.size();
+    }
+
     /** Tells the replicas that an old slug now redirects. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void renamed(String oldSlug) {

@@ -48,6 +48,11 @@ public class ArticleCommands {
         return queries.state(editorial.renameSlug(actor, id, version, slug), actor);
     }
 
+    @Transactional
+    public ArticleState assignReviewer(Actor actor, long id, long version, String reviewer) {
+        return queries.state(editorial.assignReviewer(actor, id, version, reviewer), actor);
+    }
+
     static TransitionRequest toRequest(TransitionBody body) {
         if (body == null || body.action() == null || body.action().isBlank()) {
             throw WorkflowException.invalid(Map.of("action", "is required"));

@@ -54,7 +54,7 @@ public class ArticleQueries {
         return new ArticleState(article.id(), article.slug(), article.status().value(), article.version(),
                 article.isLive(), article.isLive() ? article.liveRevision().number() : null,
                 view(article.workingRevision()), article.createdAt(), article.updatedAt(), article.firstPublishedAt(),
-                article.lastReviewedAt(), article.nextReviewDue(), reviewStatus(article),
+                article.lastReviewedAt(), article.nextReviewDue(), reviewStatus(article), article.assignedReviewer(),
                 editorial.availableActions(actor, article).stream().map(EditorialAction::value).toList(),
                 jobs.pendingFor(article.id()).stream()
                         .map(j -> new ArticleState.ScheduledView(j.id(), j.kind().name().toLowerCase(), j.runAt(),
@@ -76,7 +76,7 @@ public class ArticleQueries {
     /** Lists articles for the desk, newest change first, with optional filters (null means any). */
     @Transactional
     public List<ArticleState.Summary> list(ArticleStatus status, String author, String category, String createdBy,
-            int limit, int offset) {
+            String assignee, int limit, int offset) {
         StringBuilder query = new StringBuilder("select a from Article a join a.workingRevision w where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (status != null) {
@@ -94,6 +94,10 @@ public class ArticleQueries {
         if (createdBy != null) {
             query.append(" and exists (select 1 from Revision r where r.article = a and r.createdBy = :createdBy)");
             params.put("createdBy", createdBy);
+        }
+        if (assignee != null) {
+            query.append(" and a.assignedReviewer = :assignee");
+            params.put("assignee", assignee);
         }
         query.append(" order by a.updatedAt desc, a.id desc");
         var typed = articles.getEntityManager().createQuery(query.toString(), Article.class);
@@ -119,7 +123,7 @@ public class ArticleQueries {
         Revision w = a.workingRevision();
         return new ArticleState.Summary(a.id(), a.slug(), w.title(), a.status().value(), a.isLive(), w.category().slug(),
                 w.authors().stream().map(Profile::slug).toList(), a.updatedAt(), a.nextReviewDue(), reviewStatus(a),
-                a.version());
+                a.assignedReviewer(), a.version());
     }
 
     private String reviewStatus(Article article) {

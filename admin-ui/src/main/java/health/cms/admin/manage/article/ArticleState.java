@@ -18,6 +18,7 @@ public record ArticleState(
         Instant lastReviewedAt,
         Instant nextReviewDue,
         String reviewStatus,
+        String assignedReviewer,
         List<String> availableActions,
         List<ScheduledView> scheduled) {
 
@@ -42,6 +43,7 @@ public record ArticleState(
 
     /** One line of a list of articles. */
     public record Summary(long id, String slug, String title, String status, boolean live, String category,
-            List<String> authors, Instant updatedAt, Instant nextReviewDue, String reviewStatus, long version) {
+            List<String> authors, Instant updatedAt, Instant nextReviewDue, String reviewStatus, String assignedReviewer,
+            long version) {
     }
 }

@@ -54,10 +54,11 @@ public class ArticlesApi {
             @QueryParam("author") @Pattern(regexp = "[a-z0-9-]{1,200}", message = "must be an author slug") String author,
             @QueryParam("category") @Pattern(regexp = "[a-z0-9-]{1,200}", message = "must be a category slug") String category,
             @QueryParam("createdBy") @Pattern(regexp = "[\\w.@-]{1,200}", message = "must be a user name") String createdBy,
+            @QueryParam("assignee") @Pattern(regexp = "[\\w.@-]{1,200}", message = "must be a user name") String assignee,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
             @QueryParam("offset") @DefaultValue("0") @Min(0) @Max(100_000) int offset) {
-        return queries.list(status == null ? null : ArticleStatus.fromValue(status), author, category, createdBy, limit,
-                offset);
+        return queries.list(status == null ? null : ArticleStatus.fromValue(status), author, category, createdBy,
+                assignee, limit, offset);
     }
 
     @POST
@@ -98,6 +99,19 @@ public class ArticlesApi {
         long version = Versions.fromIfMatch(ifMatch);
         ArticleState state = commands.renameSlug(actor.get(), id, version, body == null ? null : body.slug());
         return Response.ok(state).tag(Versions.etag(state.version())).build();
+    }
+
+    /** Assigns a medical reviewer (editors); {@code {"reviewer": null}} clears the assignment. */
+    @PUT
+    @Path("/{id}/assignee")
+    public Response assign(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, AssigneeBody body) {
+        long version = Versions.fromIfMatch(ifMatch);
+        ArticleState state = commands.assignReviewer(actor.get(), id, version, body == null ? null : body.reviewer());
+        return Response.ok(state).tag(Versions.etag(state.version())).build();
+    }
+
+    /** The body of an assignment. */
+    public record AssigneeBody(String reviewer) {
     }
 
     /** The body of a slug rename. */

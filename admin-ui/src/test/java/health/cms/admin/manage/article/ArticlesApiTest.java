@@ -317,4 +317,25 @@ class ArticlesApiTest {
                 .body("result", equalTo(List.of("approved", "approved", "refused")))
                 .body("[2].reason", containsString("another medical reviewer"));
     }
+
+    @Test
+    void editorsAssignAReviewerWhoDidNotWriteTheRevision() {
+        String[] article = submitted("assigned");
+        long id = Long.parseLong(article[0]);
+        writer1().header("If-Match", article[1]).body(Map.of("reviewer", "reviewer1"))
+                .put("/manage/v1/articles/" + id + "/assignee").then().statusCode(403);
+        editor1().header("If-Match", article[1]).body(Map.of("reviewer", "writer1"))
+                .put("/manage/v1/articles/" + id + "/assignee").then().statusCode(400)
+                .body("errors[0].field", equalTo("reviewer"));
+        editor1().header("If-Match", article[1]).body(Map.of("reviewer", "reviewer1"))
+                .put("/manage/v1/articles/" + id + "/assignee").then().statusCode(200)
+                .body("assignedReviewer", equalTo("reviewer1"));
+        editor1().get("/manage/v1/articles?assignee=reviewer1").then().statusCode(200).body("slug", hasItem("assigned"));
+        editor1().get("/manage/v1/articles?assignee=reviewer2").then().statusCode(200).body("slug", not(hasItem("assigned")));
+
+        Response own = reviewer2().body(article("assigned-own", "## A\n\nText.")).post("/manage/v1/articles");
+        editor1().header("If-Match", own.header("ETag")).body(Map.of("reviewer", "reviewer2"))
+                .put("/manage/v1/articles/" + own.jsonPath().getLong("id") + "/assignee").then().statusCode(400)
+                .body("errors[0].message", containsString("wrote or edited"));
+    }
 }
