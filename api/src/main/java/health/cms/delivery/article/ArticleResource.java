@@ -22,9 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import health.cms.core.article.Slugs;
@@ -49,8 +47,6 @@ public class ArticleResource {
     ResponseCache cache;
     @Inject
     Responses responses;
-    @Inject
-    ObjectMapper json;
     @Inject
     Clock clock;
 
@@ -89,7 +85,7 @@ public class ArticleResource {
         keys.add("article-" + document.slug());
         keys.add("category-" + view.path("category").path("slug").asText());
         view.path("authors").forEach(a -> keys.add("author-" + a.path("slug").asText()));
-        return CachedResponse.of(bytes(view), MediaType.APPLICATION_JSON, keys);
+        return responses.json(view, keys);
     }
 
     @GET
@@ -118,15 +114,9 @@ public class ArticleResource {
         key.put("since", updatedSince);
         key.put("limit", limit);
         key.put("cursor", cursor);
-        CachedResponse page = cache.get("list:" + key, () -> {
-            PublishedArticles.Page result = store.list(filter, position, limit);
-            List<String> keys = new ArrayList<>(List.of("articles"));
-            if (category != null) {
-                keys.add("category-" + category);
-            }
-            return CachedResponse.of(bytes(result), MediaType.APPLICATION_JSON, keys);
-        });
-        return responses.of(page, ifNoneMatch);
+        List<String> keys = category == null ? List.of("articles") : List.of("articles", "category-" + category);
+        return responses.cached("list:" + key, () -> responses.json(store.list(filter, position, limit), keys),
+                ifNoneMatch);
     }
 
     private void requireKnown(String parameter, String table, String slug) {
@@ -143,14 +133,6 @@ public class ArticleResource {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new BadParameterException(parameter, "must be an ISO-8601 UTC time such as 2026-01-31T00:00:00Z");
-        }
-    }
-
-    private byte[] bytes(Object value) {
-        try {
-            return json.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Views are plain records", e);
         }
     }
 }

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,9 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import health.cms.core.article.Slugs;
-import health.cms.delivery.http.CachedResponse;
-import health.cms.delivery.http.JsonBodies;
-import health.cms.delivery.http.ResponseCache;
 import health.cms.delivery.http.Responses;
 import health.cms.delivery.store.PublishedArticles;
 
@@ -31,17 +27,13 @@ public class CatalogResource {
     @Inject
     PublishedArticles store;
     @Inject
-    ResponseCache cache;
-    @Inject
     Responses responses;
-    @Inject
-    JsonBodies bodies;
 
     @GET
     @Path("/authors/{slug}")
     public Response author(@PathParam("slug") @Pattern(regexp = Slugs.PATTERN, message = "must be a profile slug") String slug,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        CachedResponse author = cache.get("author:" + slug, () -> {
+        return responses.cached("author:" + slug, () -> {
             Optional<Map<String, Object>> profile = store.profile(slug);
             if (profile.isEmpty()) {
                 return null;
@@ -49,24 +41,20 @@ public class CatalogResource {
             Map<String, Object> body = new LinkedHashMap<>(profile.get());
             body.put("articles", store.list(new PublishedArticles.Filter(null, null, slug, null, null),
                     Optional.empty(), 100).items());
-            return bodies.of(body, List.of("author-" + slug, "articles"));
-        });
-        if (author == null) {
-            throw new NotFoundException();
-        }
-        return responses.of(author, ifNoneMatch);
+            return responses.json(body, List.of("author-" + slug, "articles"));
+        }, ifNoneMatch);
     }
 
     @GET
     @Path("/categories")
     public Response categories(@HeaderParam("If-None-Match") String ifNoneMatch) {
-        return responses.of(cache.get("categories", () -> bodies.of(store.categories(), List.of("categories"))),
+        return responses.cached("categories", () -> responses.json(store.categories(), List.of("categories")),
                 ifNoneMatch);
     }
 
     @GET
     @Path("/tags")
     public Response tags(@HeaderParam("If-None-Match") String ifNoneMatch) {
-        return responses.of(cache.get("tags", () -> bodies.of(store.tags(), List.of("tags"))), ifNoneMatch);
+        return responses.cached("tags", () -> responses.json(store.tags(), List.of("tags")), ifNoneMatch);
     }
 }

@@ -19,8 +19,6 @@ import jakarta.ws.rs.core.Response;
 import health.cms.core.article.Slugs;
 import health.cms.delivery.http.CachedResponse;
 import health.cms.delivery.http.DeliveryConfig;
-import health.cms.delivery.http.JsonBodies;
-import health.cms.delivery.http.ResponseCache;
 import health.cms.delivery.http.Responses;
 import health.cms.delivery.problem.BadParameterException;
 import health.cms.delivery.store.ListItem;
@@ -40,11 +38,7 @@ public class FeedResource {
     @Inject
     PublishedArticles store;
     @Inject
-    ResponseCache cache;
-    @Inject
     Responses responses;
-    @Inject
-    JsonBodies bodies;
     @Inject
     DeliveryConfig config;
 
@@ -54,7 +48,7 @@ public class FeedResource {
     public Response atom(
             @QueryParam("category") @Pattern(regexp = Slugs.PATTERN, message = "must be a category slug") String category,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return responses.of(cache.get("atom:" + category, () -> {
+        return responses.cached("atom:" + category, () -> {
             List<ListItem> items = newest(category);
             StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
                     .append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
@@ -76,7 +70,7 @@ public class FeedResource {
             }
             xml.append("</feed>\n");
             return CachedResponse.of(xml.toString(), ATOM, keys(category));
-        }), ifNoneMatch);
+        }, ifNoneMatch);
     }
 
     @GET
@@ -85,7 +79,7 @@ public class FeedResource {
     public Response jsonFeed(
             @QueryParam("category") @Pattern(regexp = Slugs.PATTERN, message = "must be a category slug") String category,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return responses.of(cache.get("jsonfeed:" + category, () -> {
+        return responses.cached("jsonfeed:" + category, () -> {
             List<Map<String, Object>> items = new ArrayList<>();
             for (ListItem item : newest(category)) {
                 Map<String, Object> entry = new LinkedHashMap<>();
@@ -103,15 +97,15 @@ public class FeedResource {
             feed.put("version", "https://jsonfeed.org/version/1.1");
             feed.put("title", config.siteName() + (category == null ? "" : " — " + category));
             feed.put("items", items);
-            return bodies.of(feed, JSON_FEED, keys(category));
-        }), ifNoneMatch);
+            return responses.json(feed, JSON_FEED, keys(category));
+        }, ifNoneMatch);
     }
 
     @GET
     @Path("/corrections.json")
     @Produces(JSON_FEED)
     public Response corrections(@HeaderParam("If-None-Match") String ifNoneMatch) {
-        return responses.of(cache.get("corrections", () -> {
+        return responses.cached("corrections", () -> {
             List<Map<String, Object>> items = new ArrayList<>();
             for (Map<String, Object> c : store.corrections(FEED_SIZE)) {
                 Map<String, Object> entry = new LinkedHashMap<>();
@@ -126,8 +120,8 @@ public class FeedResource {
             feed.put("version", "https://jsonfeed.org/version/1.1");
             feed.put("title", config.siteName() + " — corrections");
             feed.put("items", items);
-            return bodies.of(feed, JSON_FEED, List.of("corrections"));
-        }), ifNoneMatch);
+            return responses.json(feed, JSON_FEED, List.of("corrections"));
+        }, ifNoneMatch);
     }
 
     private List<ListItem> newest(String category) {

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 
 import health.cms.delivery.http.CachedResponse;
 import health.cms.delivery.http.DeliveryConfig;
-import health.cms.delivery.http.ResponseCache;
 import health.cms.delivery.http.Responses;
 import health.cms.delivery.problem.BadParameterException;
 import health.cms.delivery.store.PublishedArticles;
@@ -28,8 +27,6 @@ public class SitemapResource {
     @Inject
     PublishedArticles store;
     @Inject
-    ResponseCache cache;
-    @Inject
     Responses responses;
     @Inject
     DeliveryConfig config;
@@ -39,7 +36,7 @@ public class SitemapResource {
     @Produces("application/xml")
     public Response sitemap(@QueryParam("page") String pageParam, @HeaderParam("If-None-Match") String ifNoneMatch) {
         int page = BadParameterException.number("page", pageParam, 0, 1, 10_000);
-        return responses.of(cache.get("sitemap:" + page, () -> {
+        return responses.cached("sitemap:" + page, () -> {
             long total = store.count();
             StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
             if (page == 0 && total > SITEMAP_PAGE) {
@@ -60,6 +57,6 @@ public class SitemapResource {
                 xml.append("</urlset>\n");
             }
             return CachedResponse.of(xml.toString(), "application/xml", List.of("sitemap"));
-        }), ifNoneMatch);
+        }, ifNoneMatch);
     }
 }

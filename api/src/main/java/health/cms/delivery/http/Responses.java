@@ -1,17 +1,53 @@
 package health.cms.delivery.http;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Turns a rendered body into an HTTP answer with ETag, 304 revalidation and CDN headers. */
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Turns views into cacheable bodies and bodies into HTTP answers with ETag, 304 revalidation and
+ * the CDN headers; every delivery resource answers through here.
+ */
 @ApplicationScoped
 public class Responses {
 
     private final DeliveryConfig config;
+    private final ResponseCache cache;
+    private final ObjectMapper json;
 
-    Responses(DeliveryConfig config) {
+    Responses(DeliveryConfig config, ResponseCache cache, ObjectMapper json) {
         this.config = config;
+        this.cache = cache;
+        this.json = json;
+    }
+
+    /** Answers from the cache, rendering on a miss; a null rendering is a 404. */
+    public Response cached(String key, Supplier<CachedResponse> render, String ifNoneMatch) {
+        CachedResponse cached = cache.get(key, render);
+        if (cached == null) {
+            throw new NotFoundException();
+        }
+        return of(cached, ifNoneMatch);
+    }
+
+    public CachedResponse json(Object value, List<String> surrogateKeys) {
+        return json(value, MediaType.APPLICATION_JSON, surrogateKeys);
+    }
+
+    public CachedResponse json(Object value, String contentType, List<String> surrogateKeys) {
+        try {
+            return CachedResponse.of(json.writeValueAsBytes(value), contentType, surrogateKeys);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Views are plain records and maps", e);
+        }
     }
 
     public Response of(CachedResponse cached, String ifNoneMatch) {

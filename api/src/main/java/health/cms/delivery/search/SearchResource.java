@@ -11,8 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import health.cms.delivery.http.JsonBodies;
-import health.cms.delivery.http.ResponseCache;
 import health.cms.delivery.http.Responses;
 import health.cms.delivery.problem.BadParameterException;
 import health.cms.delivery.store.PublishedArticles;
@@ -28,11 +26,7 @@ public class SearchResource {
     @Inject
     PublishedArticles store;
     @Inject
-    ResponseCache cache;
-    @Inject
     Responses responses;
-    @Inject
-    JsonBodies bodies;
 
     @GET
     public Response search(
@@ -43,7 +37,7 @@ public class SearchResource {
         int limit = BadParameterException.number("limit", limitParam, 20, 1, 100);
         var position = BadParameterException.cursor(cursor);
         String key = "search:" + limit + ":" + cursor + ":" + q.strip();
-        return responses.of(cache.get(key, () -> bodies.of(store.search(q.strip(), position, limit),
-                java.util.List.of("articles"))), ifNoneMatch);
+        return responses.cached(key, () -> responses.json(store.search(q.strip(), position, limit),
+                java.util.List.of("articles")), ifNoneMatch);
     }
 }
