@@ -29,6 +29,7 @@ import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileRepository;
 import health.cms.core.review.SignOff;
 import health.cms.core.review.SignOffRepository;
+import health.cms.workflow.outbox.Outbox;
 import health.cms.workflow.publication.PublicationProjector;
 import health.cms.workflow.review.ReviewStatus;
 import health.cms.workflow.schedule.ScheduledJob;
@@ -51,11 +52,12 @@ public class EditorialService {
     private final AuditLog audit;
     private final ContentResolver resolver;
     private final PublicationProjector publication;
+    private final Outbox outbox;
     private final Clock clock;
 
     EditorialService(ArticleRepository articles, RevisionRepository revisions, SignOffRepository signOffs,
             CorrectionRepository corrections, ProfileRepository profiles, ScheduledJobRepository jobs, AuditLog audit,
-            ContentResolver resolver, PublicationProjector publication, Clock clock) {
+            ContentResolver resolver, PublicationProjector publication, Outbox outbox, Clock clock) {
         this.articles = articles;
         this.revisions = revisions;
         this.signOffs = signOffs;
@@ -65,6 +67,7 @@ public class EditorialService {
         this.audit = audit;
         this.resolver = resolver;
         this.publication = publication;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -324,12 +327,18 @@ public class EditorialService {
         Instant now = clock.instant();
         ArticleStatus from = article.status();
         boolean replacesLive = article.firstPublishedAt() != null;
+        boolean wasLive = article.isLive();
         article.goLive(now, ReviewStatus.nextDue(now, working.category().reviewIntervalMonths()));
         if (replacesLive && changeClass != null) {
             corrections.persist(new Correction(article, working, changeClass, correctionNote, now));
+            if (changeClass.needsPublicNote()) {
+                outbox.record(Outbox.EventType.CORRECTION_PUBLISHED, article, working, now);
+            }
         }
         record(actor, actionName, article, working, from, ArticleStatus.PUBLISHED, comment);
         publication.publish(article, now, true);
+        outbox.record(wasLive ? Outbox.EventType.ARTICLE_UPDATED : Outbox.EventType.ARTICLE_PUBLISHED, article, working,
+                now);
     }
 
     private void cancelSchedule(Actor actor, Article article, TransitionRequest request) {
@@ -358,6 +367,7 @@ public class EditorialService {
         article.takeOffline(clock.instant());
         record(actor, "unpublish", article, wasLive, from, article.status(), comment);
         publication.withdraw(article);
+        outbox.record(Outbox.EventType.ARTICLE_UNPUBLISHED, article, wasLive, clock.instant());
     }
 
     private void recertify(Actor actor, Article article, TransitionRequest request) {

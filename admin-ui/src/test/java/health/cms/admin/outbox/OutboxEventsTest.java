@@ -1,0 +1,87 @@
+package health.cms.admin.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import health.cms.admin.schedule.ScheduledTransitions;
+import health.cms.admin.testing.MutableClock;
+import health.cms.core.article.Article;
+import health.cms.core.correction.ChangeClass;
+import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.workflow.EditorialAction;
+import health.cms.workflow.TransitionRequest;
+import health.cms.workflow.testing.Fixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class OutboxEventsTest {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    MutableClock clock;
+    @Inject
+    ScheduledTransitions scheduler;
+
+    @BeforeEach
+    void basics() {
+        Fixtures.ensureBasics();
+    }
+
+    private List<String> events(long articleId) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT event_type FROM outbox_event WHERE article_id = :id ORDER BY id", String.class)
+                .setParameter("id", articleId).getResultList());
+    }
+
+    @Test
+    void publishingEditingAndUnpublishingEachLeaveTheirEvent() {
+        Article live = Fixtures.published("outbox-life");
+        Article edited = Fixtures.editorial().edit(Fixtures.WRITER1, live.id(), live.version(),
+                Fixtures.input("outbox-life", "Outbox life", "## Section\n\nThe dose is now 10 mg."));
+        Article submitted = Fixtures.editorial().apply(Fixtures.WRITER1, edited.id(), edited.version(),
+                TransitionRequest.of(EditorialAction.SUBMIT));
+        Article approved = Fixtures.editorial().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
+                new TransitionRequest(EditorialAction.APPROVE, null, null, ChangeClass.CLINICAL, "Dose corrected."));
+        Fixtures.editorial().apply(Fixtures.EDITOR1, approved.id(), approved.version(),
+                TransitionRequest.of(EditorialAction.UNPUBLISH));
+        assertEquals(List.of("article.published", "correction.published", "article.updated", "article.unpublished"),
+                events(live.id()));
+    }
+
+    @Test
+    void aRolledBackTransitionLeavesNoEvent() {
+        Article submitted = Fixtures.submitted("outbox-rollback");
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            Fixtures.editorial().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
+                    TransitionRequest.of(EditorialAction.APPROVE));
+            throw new IllegalStateException("the caller's transaction fails after the approval");
+        }));
+        assertEquals(List.of(), events(submitted.id()));
+    }
+
+    @Test
+    void aScheduledPublicationEmitsTheSameEventAsAManualOne() {
+        Article submitted = Fixtures.submitted("outbox-scheduled");
+        Fixtures.editorial().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(), new TransitionRequest(
+                EditorialAction.APPROVE, null, clock.instant().plus(Duration.ofHours(1)), null, null));
+        assertEquals(List.of(), events(submitted.id()));
+        clock.advance(Duration.ofHours(2));
+        scheduler.runDueJobs();
+        assertEquals(List.of("article.published"), events(submitted.id()));
+    }
+}
