@@ -1,10 +1,6 @@
 package health.cms.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,10 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class WorkflowBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String DESK = System.getenv().getOrDefault("CMS_DESK_URL", "http://localhost:8081");
-    private static final String REALM = System.getenv().getOrDefault("CMS_OIDC_URL", "http://localhost:8180/realms/cms");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = Stack.JSON;
 
     public static void main(String[] args) throws Exception {
         int imports = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -51,23 +44,8 @@ public final class WorkflowBenchmark {
             file.append(JSON.writeValueAsString(generator.article("bench-" + run + "-" + i, "conditions", "samuel-okafor")))
                     .append('\n');
         }
-        String token = token("writer2");
         long start = System.nanoTime();
-        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(DESK + "/manage/v1/imports"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(file.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        if (started.statusCode() != 202) {
-            throw new IllegalStateException("Import refused: " + started.statusCode() + " " + started.body());
-        }
-        String location = URI.create(DESK).resolve(started.headers().firstValue("Location").orElseThrow()).toString();
-        JsonNode job;
-        do {
-            Thread.sleep(500);
-            job = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(location + "?results=false"))
-                    .header("Authorization", "Bearer " + token("writer2")).build(), HttpResponse.BodyHandlers.ofString())
-                    .body());
-            System.out.printf("\r  import: %d / %d", job.path("processed").asInt(), count);
-        } while (!job.path("state").asText().equals("finished"));
+        JsonNode job = Stack.importLines(Stack.token("writer2"), file.toString(), false);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%nImport of %d articles (~%d MB of JSON Lines): created %d, failed %d in %.1f s = %.0f articles/s%n",
                 count, file.length() / 1024 / 1024, job.path("created").asInt(), job.path("failed").asInt(), seconds,
@@ -77,15 +55,15 @@ public final class WorkflowBenchmark {
     private static void workflowLatency(String run, int clients, int articles) throws Exception {
         ArticleGenerator generator = new ArticleGenerator(7, 6_000);
         List<long[]> prepared = new ArrayList<>();
-        String writer = token("writer2");
+        String writer = Stack.token("writer2");
         for (int i = 0; i < articles; i++) {
-            HttpResponse<String> created = send("POST", "/manage/v1/articles", writer, null,
+            HttpResponse<String> created = Stack.send("POST", "/manage/v1/articles", writer, null,
                     generator.article("latency-" + run + "-" + i, "conditions", "samuel-okafor"));
             JsonNode state = JSON.readTree(created.body());
             prepared.add(new long[]{state.path("id").asLong(), state.path("version").asLong()});
         }
         List<Long> submit = timeAll(clients, prepared, writer, "submit");
-        List<Long> approve = timeAll(clients, prepared, token("reviewer1"), "approve");
+        List<Long> approve = timeAll(clients, prepared, Stack.token("reviewer1"), "approve");
         report("submit", submit, clients);
         report("approve", approve, clients);
     }
@@ -96,7 +74,7 @@ public final class WorkflowBenchmark {
         for (long[] article : articles) {
             timings.add(pool.submit(() -> {
                 long start = System.nanoTime();
-                HttpResponse<String> response = send("POST", "/manage/v1/articles/" + article[0] + "/transitions", token,
+                HttpResponse<String> response = Stack.send("POST", "/manage/v1/articles/" + article[0] + "/transitions", token,
                         "\"" + article[1] + "\"", Map.of("action", action));
                 long micros = (System.nanoTime() - start) / 1_000;
                 if (response.statusCode() != 200) {
@@ -120,26 +98,5 @@ public final class WorkflowBenchmark {
         System.out.printf("%s with %d concurrent clients: n=%d median %.1f ms, p90 %.1f ms, p99 %.1f ms%n", action,
                 clients, sorted.size(), sorted.get(sorted.size() / 2) / 1000.0,
                 sorted.get((int) (sorted.size() * 0.9)) / 1000.0, sorted.get((int) (sorted.size() * 0.99)) / 1000.0);
-    }
-
-    private static HttpResponse<String> send(String method, String path, String token, String ifMatch, Object body)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(DESK + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A token from the local-only cms-cli client (password = user name for the demo users). */
-    private static String token(String user) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(REALM + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=cms-cli&username=" + user
-                        + "&password=" + user))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).path("access_token").asText();
     }
 }

@@ -43,6 +43,9 @@ import health.cms.workflow.schedule.ScheduledJobRepository;
 @ApplicationScoped
 public class EditorialService {
 
+    /** How far ahead a publication may be scheduled. */
+    private static final java.time.Duration LONGEST_SCHEDULE = java.time.Duration.ofDays(5 * 365);
+
     private final ArticleRepository articles;
     private final RevisionRepository revisions;
     private final SignOffRepository signOffs;
@@ -293,21 +296,18 @@ public class EditorialService {
             throw WorkflowException.invalid(Map.of("correctionNote",
                     "a " + request.changeClass().value() + " change needs a public correction note"));
         }
-        if (request.at() != null && !request.at().isAfter(now.plusSeconds(365L * 24 * 3600 * 5))
-                && request.at().isAfter(now)) {
-            Revision working = article.workingRevision();
-            signOffs.persist(new SignOff(working, SignOff.Decision.APPROVED, actor.username(), reviewer.displayName(),
-                    reviewer.credentials(), request.comment(), now));
+        if (request.at() != null && request.at().isAfter(now.plus(LONGEST_SCHEDULE))) {
+            throw WorkflowException.invalid(Map.of("publishAt", "must be within five years"));
+        }
+        Revision working = article.workingRevision();
+        signOffs.persist(new SignOff(working, SignOff.Decision.APPROVED, actor.username(), reviewer.displayName(),
+                reviewer.credentials(), request.comment(), now));
+        if (request.at() != null && request.at().isAfter(now)) {
             jobs.persist(new ScheduledJob(ScheduledJob.Kind.PUBLISH, article.id(), working.id(), request.at(),
                     actor.username(), request.changeClass(), request.correctionNote()));
             move(actor, article, ArticleStatus.SCHEDULED, "approve", describeSchedule(request));
             return;
         }
-        if (request.at() != null && request.at().isAfter(now)) {
-            throw WorkflowException.invalid(Map.of("publishAt", "must be within five years"));
-        }
-        signOffs.persist(new SignOff(article.workingRevision(), SignOff.Decision.APPROVED, actor.username(),
-                reviewer.displayName(), reviewer.credentials(), request.comment(), now));
         goLive(actor, article, "approve", request.changeClass(), request.correctionNote(), request.comment());
     }
 
@@ -350,10 +350,13 @@ public class EditorialService {
 
     private void unpublish(Actor actor, Article article, TransitionRequest request) {
         Instant now = clock.instant();
+        if (request.at() != null && request.at().isAfter(now.plus(LONGEST_SCHEDULE))) {
+            throw WorkflowException.invalid(Map.of("unpublishAt", "must be within five years"));
+        }
         if (request.at() != null && request.at().isAfter(now)) {
             jobs.persist(new ScheduledJob(ScheduledJob.Kind.UNPUBLISH, article.id(), article.liveRevision().id(),
                     request.at(), actor.username(), null, null));
-            article.markReviewed(article.lastReviewedAt(), article.nextReviewDue());
+            article.touch(now);
             record(actor, "schedule-unpublish", article, article.liveRevision(), article.status(), article.status(),
                     describeSchedule(request));
             return;

@@ -1,5 +1,6 @@
 package health.cms.delivery.article;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -55,24 +56,15 @@ public class ArticleResource {
     public Response bySlug(
             @PathParam("slug") @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = SLUG_MESSAGE) String slug,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        CachedResponse article = cache.article(slug, () -> store.document(slug).map(this::render)
-                .or(() -> store.redirect(slug).map(this::redirect)).orElse(null));
-        if (article == null) {
-            throw new NotFoundException();
+        CachedResponse article = cache.article(slug, () -> store.document(slug).map(this::render).orElse(null));
+        if (article != null) {
+            return responses.of(article, ifNoneMatch);
         }
-        if (article.contentType() == null) {
-            return Response.status(Response.Status.MOVED_PERMANENTLY)
-                    .location(java.net.URI.create("/api/v1/articles/" + new String(article.body(),
-                            java.nio.charset.StandardCharsets.UTF_8)))
-                    .header("Cache-Control", "public, max-age=300").build();
-        }
-        return responses.of(article, ifNoneMatch);
-    }
-
-    /** A renamed article: cached as a body-less entry holding the new slug. */
-    private CachedResponse redirect(String newSlug) {
-        return new CachedResponse(newSlug.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, "\"redirect\"",
-                List.of("article-" + newSlug));
+        // Only misses reach here: a renamed article's old slug, or nothing live (the same 404 either way).
+        String renamedTo = store.redirect(slug).orElseThrow(NotFoundException::new);
+        return Response.status(Response.Status.MOVED_PERMANENTLY)
+                .location(URI.create("/api/v1/articles/" + renamedTo))
+                .header("Cache-Control", "public, max-age=300").build();
     }
 
     private CachedResponse render(PublishedArticles.Document document) {
@@ -99,9 +91,6 @@ public class ArticleResource {
             @QueryParam("cursor") @Size(max = 200) String cursor,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         int limit = BadParameterException.number("limit", limitParam, 20, 1, 100);
-        requireKnown("category", "category", category);
-        requireKnown("tag", "tag", tag);
-        requireKnown("author", "profile", author);
         PublishedArticles.Filter filter = new PublishedArticles.Filter(category, tag, author,
                 reviewStatus == null ? null : ReviewStatus.valueOf(reviewStatus.toUpperCase().replace('-', '_')),
                 instant("updatedSince", updatedSince));
@@ -115,8 +104,13 @@ public class ArticleResource {
         key.put("limit", limit);
         key.put("cursor", cursor);
         List<String> keys = category == null ? List.of("articles") : List.of("articles", "category-" + category);
-        return responses.cached("list:" + key, () -> responses.json(store.list(filter, position, limit), keys),
-                ifNoneMatch);
+        // Filter values are checked on a cache miss only: a key with an unknown value is never cached.
+        return responses.cached("list:" + key, () -> {
+            requireKnown("category", "category", category);
+            requireKnown("tag", "tag", tag);
+            requireKnown("author", "profile", author);
+            return responses.json(store.list(filter, position, limit), keys);
+        }, ifNoneMatch);
     }
 
     private void requireKnown(String parameter, String table, String slug) {

@@ -22,8 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.cms.workflow.review.ReviewStatus;
-import io.quarkus.agroal.DataSource.DataSourceLiteral;
-import io.quarkus.arc.Arc;
 
 /**
  * Reads the delivery read model ({@code published_article}), which holds live articles only. Reads go
@@ -39,10 +37,12 @@ public class PublishedArticles {
     /** How many of the newest matches a search ranks; see {@link #search}. */
     static final int SEARCH_WINDOW = 2_000;
 
+    private final DataSource read;
     private final ObjectMapper json;
     private final Clock clock;
 
-    PublishedArticles(ObjectMapper json, Clock clock) {
+    PublishedArticles(@io.quarkus.agroal.DataSource("read") DataSource read, ObjectMapper json, Clock clock) {
+        this.read = read;
         this.json = json;
         this.clock = clock;
     }
@@ -57,10 +57,6 @@ public class PublishedArticles {
 
     /** A live article's stored public document and its review due date. */
     public record Document(long articleId, String slug, JsonNode document, Instant nextReviewDue) {
-    }
-
-    DataSource dataSource() {
-        return Arc.container().instance(DataSource.class, new DataSourceLiteral("read")).get();
     }
 
     public Optional<Document> document(String slug) {
@@ -302,7 +298,7 @@ public class PublishedArticles {
     }
 
     private <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        try (Connection connection = dataSource().getConnection();
+        try (Connection connection = read.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);

@@ -119,6 +119,11 @@ public class Article {
         this.updatedAt = reviewedAt;
     }
 
+    /** Marks a change to the article's plans (such as a scheduled unpublication), so its version moves on. */
+    public void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
     /** Records which medical reviewer the desk asked to review; null clears it. */
     public void assignReviewer(String username, Instant now) {
         this.assignedReviewer = username;

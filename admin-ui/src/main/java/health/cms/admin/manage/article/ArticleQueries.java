@@ -105,13 +105,17 @@ public class ArticleQueries {
         return typed.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(this::summary).toList();
     }
 
-    /** Submitted articles waiting for a reviewer, then live articles due soon or overdue for re-review. */
+    /** Submitted articles waiting longest first, then live articles due soon or overdue, at most {@code limit}. */
     @Transactional
-    public List<ArticleState.Summary> reviewQueue() {
+    public List<ArticleState.Summary> reviewQueue(int limit) {
         List<ArticleState.Summary> queue = new ArrayList<>();
-        articles.list("status = ?1 order by updatedAt", ArticleStatus.MEDICAL_REVIEW).forEach(a -> queue.add(summary(a)));
-        articles.list("liveRevision is not null and nextReviewDue < ?1 order by nextReviewDue",
-                clock.instant().plus(ReviewStatus.DUE_SOON_WINDOW)).forEach(a -> queue.add(summary(a)));
+        articles.find("status = ?1 order by updatedAt", ArticleStatus.MEDICAL_REVIEW).range(0, limit - 1).list()
+                .forEach(a -> queue.add(summary(a)));
+        if (queue.size() < limit) {
+            articles.find("liveRevision is not null and nextReviewDue < ?1 order by nextReviewDue",
+                    clock.instant().plus(ReviewStatus.DUE_SOON_WINDOW)).range(0, limit - queue.size() - 1).list()
+                    .forEach(a -> queue.add(summary(a)));
+        }
         return queue;
     }
 

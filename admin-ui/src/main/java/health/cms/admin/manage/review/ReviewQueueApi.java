@@ -36,8 +36,9 @@ public class ReviewQueueApi {
     CurrentActor actor;
 
     @GET
-    public List<ArticleState.Summary> queue() {
-        return queries.reviewQueue();
+    public List<ArticleState.Summary> queue(
+            @jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("100") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(500) int limit) {
+        return queries.reviewQueue(limit);
     }
 
     /**
