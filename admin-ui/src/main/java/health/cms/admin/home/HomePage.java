@@ -1,7 +1,6 @@
 package health.cms.admin.home;
 
 import java.util.List;
-import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -9,46 +8,86 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import health.cms.workflow.Role;
-import io.quarkus.oidc.IdToken;
+import health.cms.admin.manage.article.ArticleQueries;
+import health.cms.admin.manage.article.ArticleState;
+import health.cms.admin.web.DeskUser;
+import health.cms.core.article.ArticleStatus;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 
-/** The landing page after login: who you are and what your roles let you do. */
+/** The dashboard: each role sees its own work first (writer, medical reviewer, editor). */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class HomePage {
 
+    static final int LIST_SIZE = 20;
+
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance index(String name, String username, List<String> roles);
+        static native TemplateInstance index(Dashboard dashboard);
 
         static native TemplateInstance signedOut();
     }
 
-    @Inject
-    SecurityIdentity identity;
+    /** What the dashboard shows; sections for roles the person lacks stay empty and are not rendered. */
+    public record Dashboard(List<ArticleState.Summary> drafts, List<ArticleState.Summary> submitted,
+            List<ArticleState.Summary> reviewQueue, DeskOverview.Pipeline pipeline, List<Bar> chart) {
+
+        public int chartWidth() {
+            return chart.size() * BAR_SLOT;
+        }
+    }
+
+    /** One week in the chart: bar heights out of {@value #CHART_HEIGHT} pixels and x positions, computed here. */
+    public record Bar(String label, long published, long reviews, int publishedHeight, int reviewsHeight, int x) {
+
+        public int publishedY() {
+            return CHART_HEIGHT - publishedHeight;
+        }
+
+        public int reviewsY() {
+            return CHART_HEIGHT - reviewsHeight;
+        }
+    }
+
+    static final int CHART_HEIGHT = 120;
+    static final int BAR_SLOT = 56;
 
     @Inject
-    @IdToken
-    JsonWebToken idToken;
+    DeskUser user;
+    @Inject
+    ArticleQueries queries;
+    @Inject
+    DeskOverview overview;
 
     @GET
     @Authenticated
     public TemplateInstance index() {
-        String username = identity.getPrincipal().getName();
-        String name = idToken.getClaim("name");
-        Set<String> roles = identity.getRoles();
-        List<String> known = java.util.Arrays.stream(Role.values())
-                .map(Role::value)
-                .filter(roles::contains)
-                .toList();
-        return Templates.index(name == null ? username : name, username, known);
+        String me = user.username();
+        List<ArticleState.Summary> drafts = user.isWriter()
+                ? queries.list(ArticleStatus.DRAFT, null, null, me, null, LIST_SIZE, 0)
+                : List.of();
+        List<ArticleState.Summary> submitted = user.isWriter()
+                ? queries.list(ArticleStatus.MEDICAL_REVIEW, null, null, me, null, LIST_SIZE, 0)
+                : List.of();
+        List<ArticleState.Summary> queue = user.isReviewer() ? queries.reviewQueue(LIST_SIZE) : List.of();
+        DeskOverview.Pipeline pipeline = user.isEditor() ? overview.pipeline() : null;
+        List<DeskOverview.Week> weeks = user.isEditor() ? overview.weeks() : List.of();
+        return Templates.index(new Dashboard(drafts, submitted, queue, pipeline, chart(weeks)));
+    }
+
+    static List<Bar> chart(List<DeskOverview.Week> weeks) {
+        long max = Math.max(1, weeks.stream().mapToLong(w -> Math.max(w.published(), w.reviews())).max().orElse(0));
+        List<Bar> bars = new java.util.ArrayList<>();
+        for (int i = 0; i < weeks.size(); i++) {
+            DeskOverview.Week w = weeks.get(i);
+            bars.add(new Bar(w.monday().format(java.time.format.DateTimeFormatter.ofPattern("d MMM", java.util.Locale.ENGLISH)),
+                    w.published(), w.reviews(), (int) (w.published() * CHART_HEIGHT / max),
+                    (int) (w.reviews() * CHART_HEIGHT / max), i * BAR_SLOT));
+        }
+        return bars;
     }
 
     @GET

@@ -2,6 +2,7 @@ package health.cms.admin.manage;
 
 import jakarta.ws.rs.core.EntityTag;
 
+import health.cms.admin.web.Failures;
 import health.cms.core.problem.Problem;
 
 /** Strong ETags carry the optimistic-lock version; writes must send it back in If-Match. */
@@ -40,7 +41,7 @@ public final class Versions {
     public static class ProblemException extends jakarta.ws.rs.WebApplicationException {
 
         public ProblemException(Problem problem) {
-            super(ManageProblems.response(problem));
+            super(Failures.problemJson(problem));
         }
     }
 }

@@ -10,6 +10,7 @@ import health.cms.core.article.Revision;
 import health.cms.core.article.RevisionRepository;
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.audit.AuditLog;
+import health.cms.core.correction.CorrectionRepository;
 import health.cms.core.diff.RevisionDiff;
 import health.cms.core.review.SignOff;
 import health.cms.core.review.SignOffRepository;
@@ -23,8 +24,11 @@ public class ArticleHistory {
     private final RevisionRepository revisions;
     private final SignOffRepository signOffs;
     private final AuditLog audit;
+    private final CorrectionRepository corrections;
 
-    ArticleHistory(ArticleQueries queries, RevisionRepository revisions, SignOffRepository signOffs, AuditLog audit) {
+    ArticleHistory(ArticleQueries queries, RevisionRepository revisions, SignOffRepository signOffs, AuditLog audit,
+            CorrectionRepository corrections) {
+        this.corrections = corrections;
         this.queries = queries;
         this.revisions = revisions;
         this.signOffs = signOffs;
@@ -45,6 +49,17 @@ public class ArticleHistory {
     @Transactional
     public List<AuditEvent> audit(long articleId) {
         return audit.forArticle(queries.find(articleId).id());
+    }
+
+    /** A published correction as the history shows it. */
+    public record CorrectionView(int revision, String changeClass, String note, java.time.Instant publishedAt) {
+    }
+
+    @Transactional
+    public List<CorrectionView> corrections(long articleId) {
+        return corrections.forArticle(queries.find(articleId)).stream()
+                .map(c -> new CorrectionView(c.revision().number(), c.changeClass().value(), c.note(), c.publishedAt()))
+                .toList();
     }
 
     private Revision lastApprovedBefore(Article article, Revision target) {

@@ -62,6 +62,13 @@ public class ArticleQueries {
                         .toList());
     }
 
+    /** Why this person may not sign off the working revision (they wrote or edited it), or null. */
+    @Transactional
+    public String signOffProblem(long id, Actor actor) {
+        Article article = find(id);
+        return editorial.separationOfDutiesProblem(actor, article, article.workingRevision());
+    }
+
     @Transactional
     public List<ArticleState.RevisionView> revisions(long id) {
         return revisions.history(find(id)).stream().map(this::view).toList();

@@ -2,6 +2,7 @@ package health.cms.admin.manage.importing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -74,6 +76,53 @@ public class ArticleImporter {
 
     /** The outcome of one line. */
     public record LineResult(int line, String result, String slug, Long articleId, Long version, String reason) {
+    }
+
+    /** Progress and, once finished (and when asked for), the result of every line. */
+    public record ImportView(long id, String state, int totalLines, int processed, int created, int skipped,
+            int failed, Instant startedAt, Instant finishedAt, List<LineResult> results) {
+
+        public boolean isRunning() {
+            return state.equals("running");
+        }
+
+        /** Percent done, for a progress bar. */
+        public int percent() {
+            return totalLines == 0 ? 100 : (int) (100L * processed / totalLines);
+        }
+    }
+
+    /** One import job of this person; anyone else's is reported as missing. */
+    @Transactional
+    public ImportView view(Actor actor, long id, boolean withResults) {
+        ImportJob job = jobs.findByIdOptional(id)
+                .filter(j -> j.requestedBy().equals(actor.username()))
+                .orElseThrow(() -> WorkflowException.notFound("Import " + id));
+        return view(job, withResults);
+    }
+
+    /** This person's latest imports, newest first, without their line reports. */
+    @Transactional
+    public List<ImportView> recent(Actor actor, int limit) {
+        return jobs.find("requestedBy = ?1 order by startedAt desc", actor.username()).range(0, limit - 1).list()
+                .stream().map(job -> view(job, false)).toList();
+    }
+
+    private ImportView view(ImportJob job, boolean withResults) {
+        String state = job.state().equals("running") && job.heartbeatAt().isBefore(clock.instant().minus(STALLED_AFTER))
+                ? "interrupted"
+                : job.state();
+        List<LineResult> lines = List.of();
+        if (withResults) {
+            try {
+                lines = json.readValue(job.results(), new TypeReference<>() {
+                });
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Stored import results are not readable", e);
+            }
+        }
+        return new ImportView(job.id(), state, job.totalLines(), job.processed(), job.created(), job.skipped(),
+                job.failed(), job.startedAt(), job.finishedAt(), lines);
     }
 
     /** Starts an import and returns its job at once; the lines are processed in the background. */

@@ -115,6 +115,7 @@ public class DeskCatalog {
     public Profile createProfile(Actor actor, String slug, ProfileDetails details) {
         requireEditor(actor);
         requireNewSlug(slug, profiles.findBySlug(slug).isPresent());
+        checkDetails(details);
         checkKeycloakUser(details, null);
         return guarded(() -> {
             Profile profile = new Profile(slug, details, clock.instant());
@@ -128,6 +129,7 @@ public class DeskCatalog {
         requireEditor(actor);
         Profile profile = profile(slug);
         checkVersion(profile::version, version);
+        checkDetails(details);
         checkKeycloakUser(details, profile);
         return guarded(() -> {
             profile.update(details);
@@ -159,6 +161,39 @@ public class DeskCatalog {
 
     public ProfileRepository profileRepository() {
         return profiles;
+    }
+
+    /**
+     * Lengths the database holds, and links that can only be web addresses: the author box renders
+     * them as links on every downstream site, so a {@code javascript:} URL must never get in.
+     */
+    private static void checkDetails(ProfileDetails details) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (details.displayName() == null || details.displayName().isBlank()) {
+            errors.put("displayName", "is required");
+        }
+        maxLength(errors, "displayName", details.displayName(), 200);
+        maxLength(errors, "credentials", details.credentials(), 200);
+        maxLength(errors, "bio", details.bio(), 5000);
+        maxLength(errors, "keycloakUser", details.keycloakUser(), 200);
+        checkLink(errors, "website", details.website());
+        checkLink(errors, "avatarUrl", details.avatarUrl());
+        if (!errors.isEmpty()) {
+            throw WorkflowException.invalid(errors);
+        }
+    }
+
+    private static void checkLink(Map<String, String> errors, String field, String value) {
+        maxLength(errors, field, value, 500);
+        if (value != null && !value.isBlank() && !value.strip().matches("(?i)https?://[^\\s\"'<>]+")) {
+            errors.putIfAbsent(field, "must be an http or https address");
+        }
+    }
+
+    private static void maxLength(Map<String, String> errors, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.putIfAbsent(field, "must be at most " + max + " characters");
+        }
     }
 
     private void checkKeycloakUser(ProfileDetails details, Profile current) {

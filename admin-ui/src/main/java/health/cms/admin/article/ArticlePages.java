@@ -1,0 +1,322 @@
+package health.cms.admin.article;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import health.cms.admin.config.CmsConfig;
+import health.cms.admin.manage.article.ArticleCommands;
+import health.cms.admin.manage.article.ArticleHistory;
+import health.cms.admin.manage.article.ArticleQueries;
+import health.cms.admin.manage.article.ArticleState;
+import health.cms.admin.manage.taxonomy.DeskCatalog;
+import health.cms.admin.web.DeskUser;
+import health.cms.admin.web.Failures;
+import health.cms.core.article.ArticleStatus;
+import health.cms.core.audit.AuditEvent;
+import health.cms.core.diff.RevisionDiff;
+import health.cms.core.markdown.MarkdownRenderer;
+import health.cms.workflow.WorkflowException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/**
+ * The article pages of the desk: the list, the editor with its live preview and workflow actions,
+ * and the history. Every change goes through the same services as the management API; a refused
+ * save re-renders the form with the person's own text, so nothing typed is ever lost.
+ */
+@Path("/articles")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ArticlePages {
+
+    static final int PAGE_SIZE = 50;
+
+    @CheckedTemplate
+    static class Templates {
+
+        static native TemplateInstance list(ListView view);
+
+        static native TemplateInstance editor(EditorView view);
+
+        static native TemplateInstance editor$reader(Preview preview);
+
+        static native TemplateInstance history(HistoryView view);
+    }
+
+    /** The filtered list. */
+    public record ListView(List<ArticleState.Summary> articles, String status, String category, boolean mine,
+            int page, boolean hasNext, List<Option> categories) {
+
+        public List<String> statuses() {
+            return java.util.Arrays.stream(ArticleStatus.values()).map(ArticleStatus::value).toList();
+        }
+
+        public int previousPage() {
+            return page - 1;
+        }
+
+        public int nextPage() {
+            return page + 1;
+        }
+    }
+
+    /** A choice in a select list. */
+    public record Option(String value, String label) {
+    }
+
+    /** The editor: the article (null when new), the form as typed, and what to say about it. */
+    public record EditorView(ArticleState article, ArticleForm form, Map<String, String> errors, String message,
+            String done, List<Option> categories, List<Option> authors, List<Option> tags, Preview preview,
+            Conflict conflict, List<ActionView> actions, boolean editable, String publicUrl) {
+
+        public boolean isNew() {
+            return article == null;
+        }
+
+        public String actionsUrl() {
+            return "/articles/" + article.id() + "/actions";
+        }
+
+        public boolean editsLiveArticle() {
+            return article != null && article.live();
+        }
+    }
+
+    /** What readers would see for the text in the form: rendered by the public API's renderer and sanitizer. */
+    public record Preview(String title, String summary, String html) {
+    }
+
+    /** Someone saved a newer version while this person was typing: what they changed since the form was loaded. */
+    public record Conflict(String detail, RevisionDiff.Result theirChanges) {
+    }
+
+    /** Revisions, a comparison between two of them, the audit trail and the corrections. */
+    public record HistoryView(ArticleState article, List<ArticleState.RevisionView> revisions, RevisionDiff.Result diff,
+            List<AuditEvent> audit, List<ArticleHistory.CorrectionView> corrections) {
+    }
+
+    @Inject
+    DeskUser user;
+    @Inject
+    ArticleQueries queries;
+    @Inject
+    ArticleCommands commands;
+    @Inject
+    ArticleHistory history;
+    @Inject
+    DeskCatalog catalog;
+    @Inject
+    MarkdownRenderer renderer;
+    @Inject
+    CmsConfig config;
+
+    @GET
+    public TemplateInstance list(@QueryParam("status") String status, @QueryParam("category") String category,
+            @QueryParam("mine") boolean mine, @QueryParam("page") String page) {
+        ArticleStatus wanted = status == null || status.isBlank() ? null : parseStatus(status);
+        int pageNumber = parsePage(page);
+        List<ArticleState.Summary> found = queries.list(wanted, null, blankToNull(category), mine ? user.username() : null,
+                null, PAGE_SIZE + 1, (pageNumber - 1) * PAGE_SIZE);
+        return Templates.list(new ListView(found.subList(0, Math.min(PAGE_SIZE, found.size())),
+                wanted == null ? null : wanted.value(), blankToNull(category), mine, pageNumber,
+                found.size() > PAGE_SIZE, categoryOptions()));
+    }
+
+    @GET
+    @Path("/new")
+    public TemplateInstance newArticle() {
+        requireWriter();
+        return editor(null, new ArticleForm(), Map.of(), null, null, null, null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object create(@BeanParam ArticleForm form) {
+        requireWriter();
+        if (form.isPreview()) {
+            return editor(null, form, Map.of(), null, null, null, null);
+        }
+        try {
+            ArticleState created = commands.create(user.actor(), form.toInput());
+            return seeOther("/articles/" + created.id() + "?done=created");
+        } catch (WorkflowException e) {
+            return Failures.refusedForm(e, editor(null, form, e.fieldErrors(), Failures.formMessage(e), null, null, null));
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance edit(@PathParam("id") long id, @QueryParam("done") String done) {
+        ArticleState state = queries.state(id, user.actor());
+        return editor(state, ArticleForm.of(state), Map.of(), null, done, null, null);
+    }
+
+    @POST
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object save(@PathParam("id") long id, @BeanParam ArticleForm form) {
+        ArticleState current = queries.state(id, user.actor());
+        form.slug = current.slug();
+        if (form.isPreview()) {
+            return editor(current, form, Map.of(), null, null, null, null);
+        }
+        try {
+            if (form.version == null) {
+                throw WorkflowException.invalid(Map.of("version", "is missing; reload the page"));
+            }
+            commands.edit(user.actor(), id, form.version, form.toInput());
+            return seeOther("/articles/" + id + "?done=saved");
+        } catch (WorkflowException e) {
+            if (e.kind() == WorkflowException.Kind.STALE) {
+                return conflict(id, form, e);
+            }
+            return Failures.refusedForm(e,
+                    editor(current, form, e.fieldErrors(), Failures.formMessage(e), null, null, null));
+        }
+    }
+
+    /** The live preview for the editor's script: the same fragment the page renders without JavaScript. */
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance livePreview(@BeanParam ArticleForm form) {
+        return Templates.editor$reader(preview(form));
+    }
+
+    @POST
+    @Path("/{id}/actions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object act(@PathParam("id") long id, @BeanParam ActionForm action) {
+        try {
+            commands.transition(user.actor(), id, action.requiredVersion(), action.toBody());
+            return seeOther("/articles/" + id + "?done=" + action.action);
+        } catch (WorkflowException e) {
+            if (e.kind() == WorkflowException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            ArticleState current = queries.state(id, user.actor());
+            return Failures.refusedForm(e, editor(current, ArticleForm.of(current), Map.of(), null, null, null,
+                    new ActionView.Failure(Failures.formMessage(e), e.fieldErrors(), action)));
+        }
+    }
+
+    @GET
+    @Path("/{id}/history")
+    public TemplateInstance history(@PathParam("id") long id, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        ArticleState state = queries.state(id, user.actor());
+        List<ArticleState.RevisionView> revisions = queries.revisions(id);
+        RevisionDiff.Result diff = null;
+        if (from != null && to != null && !from.isBlank() && !to.isBlank()) {
+            diff = history.diff(id, String.valueOf(revisionNumber("from", from)), revisionNumber("to", to));
+        }
+        return Templates.history(new HistoryView(state, newestFirst(revisions), diff, newestFirst(history.audit(id)),
+                history.corrections(id)));
+    }
+
+    private Response conflict(long id, ArticleForm form, WorkflowException stale) {
+        ArticleState current = queries.state(id, user.actor());
+        int base = form.baseRevision == null ? current.workingRevision().number() : form.baseRevision;
+        RevisionDiff.Result theirs = base == current.workingRevision().number()
+                ? null
+                : history.diff(id, String.valueOf(base), current.workingRevision().number());
+        // The next save is against the version now stored; the form keeps this person's text to merge.
+        form.version = current.version();
+        form.baseRevision = current.workingRevision().number();
+        return Failures.refusedForm(stale, editor(current, form, Map.of(), stale.getMessage(), null,
+                new Conflict(stale.getMessage(), theirs), null));
+    }
+
+    TemplateInstance editor(ArticleState article, ArticleForm form, Map<String, String> errors, String message,
+            String done, Conflict conflict, ActionView.Failure failure) {
+        boolean editable = user.isWriter() && (article == null
+                || article.status().equals(ArticleStatus.DRAFT.value())
+                || article.status().equals(ArticleStatus.PUBLISHED.value()));
+        String publicUrl = article != null && article.live()
+                ? config.publicApiUrl() + "/api/v1/articles/" + article.slug()
+                : null;
+        List<ActionView> actions = article == null ? List.of() : ActionView.of(article, failure);
+        String shown = message != null ? message : ActionView.unplacedMessage(actions, failure);
+        return Templates.editor(new EditorView(article, form, errors, shown, done, categoryOptions(),
+                catalog.profiles().stream().filter(p -> p.isAuthor())
+                        .map(p -> new Option(p.slug(),
+                                p.displayName() + (p.credentials() == null ? "" : ", " + p.credentials())))
+                        .toList(),
+                catalog.tags().stream().map(t -> new Option(t.slug(), t.name())).toList(), preview(form), conflict,
+                actions, editable, publicUrl));
+    }
+
+    private Preview preview(ArticleForm form) {
+        String body = form.body == null ? "" : form.body;
+        return new Preview(form.title, form.summary, renderer.render(body).html());
+    }
+
+    private List<Option> categoryOptions() {
+        return catalog.categories().stream().map(c -> new Option(c.slug(), c.name())).toList();
+    }
+
+    private void requireWriter() {
+        if (!user.isWriter()) {
+            throw WorkflowException.forbidden("Writing articles needs the writer role");
+        }
+    }
+
+    static Response seeOther(String location) {
+        return Response.seeOther(URI.create(location)).build();
+    }
+
+    private static ArticleStatus parseStatus(String status) {
+        try {
+            return ArticleStatus.fromValue(status);
+        } catch (IllegalArgumentException e) {
+            throw WorkflowException.invalid(Map.of("status", "unknown status '" + status + "'"));
+        }
+    }
+
+    private static int parsePage(String page) {
+        if (page == null || page.isBlank()) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(page);
+            if (n >= 1 && n <= 10_000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw WorkflowException.invalid(Map.of("page", "must be a page number from 1"));
+    }
+
+    private static Integer revisionNumber(String field, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw WorkflowException.invalid(Map.of(field, "must be a revision number"));
+        }
+    }
+
+    private static <T> List<T> newestFirst(List<T> oldestFirst) {
+        List<T> copy = new java.util.ArrayList<>(oldestFirst);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

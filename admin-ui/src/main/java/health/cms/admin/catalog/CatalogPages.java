@@ -1,0 +1,291 @@
+package health.cms.admin.catalog;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import health.cms.admin.manage.taxonomy.DeskCatalog;
+import health.cms.admin.web.DeskUser;
+import health.cms.admin.web.Failures;
+import health.cms.core.profile.Profile;
+import health.cms.core.taxonomy.Category;
+import health.cms.core.taxonomy.Tag;
+import health.cms.workflow.WorkflowException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/**
+ * The editors' catalog: author and reviewer profiles, categories with their re-review interval, and
+ * tags. The catalog service re-checks the editor role on every change.
+ */
+@Path("/catalog")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class CatalogPages {
+
+    @CheckedTemplate
+    static class Templates {
+
+        static native TemplateInstance index(CatalogView view);
+
+        static native TemplateInstance profile(ProfileView view);
+
+        static native TemplateInstance category(CategoryView view);
+    }
+
+    /** Everything in the catalog, and the create form that was refused, if any. */
+    public record CatalogView(List<Category> categories, List<Tag> tags, List<Profile> profiles, String done,
+            FormState form) {
+    }
+
+    /** A refused form: which one, its message, its field errors and what was typed. */
+    public record FormState(String name, String message, Map<String, String> errors, Map<String, String> typed) {
+
+        static final FormState NONE = new FormState("", null, Map.of(), Map.of());
+
+        /** What was typed in this field of this form, or the default for a fresh form. */
+        public String valueFor(String form, String field, String fallback) {
+            return name.equals(form) ? typed.getOrDefault(field, "") : fallback;
+        }
+
+        public String errorFor(String form, String field) {
+            return name.equals(form) ? errors.get(field) : null;
+        }
+    }
+
+    /** The profile editor (slug null for a new profile). */
+    public record ProfileView(boolean isNew, ProfileForm form, String message, Map<String, String> errors) {
+    }
+
+    /** The category editor. */
+    public record CategoryView(CategoryForm form, String message, Map<String, String> errors) {
+    }
+
+    /** A category as posted. */
+    public static class CategoryForm {
+
+        @RestForm
+        public String slug;
+        @RestForm
+        public String name;
+        @RestForm
+        public String description;
+        @RestForm
+        public String reviewIntervalMonths;
+        @RestForm
+        public Long version;
+
+        static CategoryForm of(Category c) {
+            CategoryForm form = new CategoryForm();
+            form.slug = c.slug();
+            form.name = c.name();
+            form.description = c.description();
+            form.reviewIntervalMonths = String.valueOf(c.reviewIntervalMonths());
+            form.version = c.version();
+            return form;
+        }
+
+        int interval() {
+            try {
+                int months = Integer.parseInt(reviewIntervalMonths == null ? "" : reviewIntervalMonths.strip());
+                if (months >= 1 && months <= 120) {
+                    return months;
+                }
+            } catch (NumberFormatException e) {
+                // answered below
+            }
+            throw WorkflowException.invalid(Map.of("reviewIntervalMonths", "must be a number of months from 1 to 120"));
+        }
+    }
+
+    @Inject
+    DeskUser user;
+    @Inject
+    DeskCatalog catalog;
+
+    @GET
+    public TemplateInstance index(@QueryParam("done") String done) {
+        requireEditor();
+        return index(done, FormState.NONE);
+    }
+
+    @POST
+    @Path("/categories")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object createCategory(@BeanParam CategoryForm form) {
+        try {
+            catalog.createCategory(user.actor(), form.slug, form.name, form.description, form.interval());
+            return seeOther("/catalog?done=category-created");
+        } catch (WorkflowException e) {
+            return refused(e, "category", Map.of("slug", nz(form.slug), "name", nz(form.name), "description",
+                    nz(form.description), "reviewIntervalMonths", nz(form.reviewIntervalMonths)));
+        }
+    }
+
+    @GET
+    @Path("/categories/{slug}")
+    public TemplateInstance category(@PathParam("slug") String slug) {
+        requireEditor();
+        return Templates.category(new CategoryView(CategoryForm.of(catalog.category(slug)), null, Map.of()));
+    }
+
+    @POST
+    @Path("/categories/{slug}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object updateCategory(@PathParam("slug") String slug, @BeanParam CategoryForm form) {
+        form.slug = slug;
+        try {
+            catalog.updateCategory(user.actor(), slug, requireVersion(form.version), form.name, form.description,
+                    form.interval());
+            return seeOther("/catalog?done=category-saved");
+        } catch (WorkflowException e) {
+            failIfGone(e);
+            return Failures.refusedForm(e,
+                    Templates.category(new CategoryView(form, Failures.formMessage(e), e.fieldErrors())));
+        }
+    }
+
+    @POST
+    @Path("/tags")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object createTag(@RestForm String slug, @RestForm String name) {
+        try {
+            catalog.createTag(user.actor(), slug, name);
+            return seeOther("/catalog?done=tag-created");
+        } catch (WorkflowException e) {
+            return refused(e, "tag", Map.of("slug", nz(slug), "name", nz(name)));
+        }
+    }
+
+    @POST
+    @Path("/tags/{slug}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object renameTag(@PathParam("slug") String slug, @RestForm String name, @RestForm Long version) {
+        try {
+            catalog.updateTag(user.actor(), slug, requireVersion(version), name);
+            return seeOther("/catalog?done=tag-saved");
+        } catch (WorkflowException e) {
+            failIfGone(e);
+            return refused(e, "tag-" + slug, Map.of("name", nz(name)));
+        }
+    }
+
+    @GET
+    @Path("/profiles/new")
+    public TemplateInstance newProfile() {
+        requireEditor();
+        ProfileForm form = new ProfileForm();
+        form.author = true;
+        return Templates.profile(new ProfileView(true, form, null, Map.of()));
+    }
+
+    @POST
+    @Path("/profiles")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object createProfile(@BeanParam ProfileForm form) {
+        try {
+            catalog.createProfile(user.actor(), form.slug, form.toDetails());
+            return seeOther("/catalog?done=profile-created");
+        } catch (WorkflowException e) {
+            return Failures.refusedForm(e,
+                    Templates.profile(new ProfileView(true, form, Failures.formMessage(e), e.fieldErrors())));
+        }
+    }
+
+    @GET
+    @Path("/profiles/{slug}")
+    public TemplateInstance profile(@PathParam("slug") String slug) {
+        requireEditor();
+        return Templates.profile(new ProfileView(false, ProfileForm.of(catalog.profile(slug)), null, Map.of()));
+    }
+
+    @POST
+    @Path("/profiles/{slug}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object updateProfile(@PathParam("slug") String slug, @BeanParam ProfileForm form) {
+        form.slug = slug;
+        try {
+            catalog.updateProfile(user.actor(), slug, requireVersion(form.version), form.toDetails());
+            return seeOther("/catalog?done=profile-saved");
+        } catch (WorkflowException e) {
+            failIfGone(e);
+            return Failures.refusedForm(e,
+                    Templates.profile(new ProfileView(false, form, Failures.formMessage(e), e.fieldErrors())));
+        }
+    }
+
+    @POST
+    @Path("/{kind}/{slug}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object delete(@PathParam("kind") String kind, @PathParam("slug") String slug) {
+        try {
+            switch (kind) {
+                case "categories" -> catalog.delete(user.actor(), catalog.categoryRepository(), () -> catalog.category(slug),
+                        "Category '" + slug + "'");
+                case "tags" -> catalog.delete(user.actor(), catalog.tagRepository(), () -> catalog.tag(slug),
+                        "Tag '" + slug + "'");
+                case "profiles" -> catalog.delete(user.actor(), catalog.profileRepository(), () -> catalog.profile(slug),
+                        "Profile '" + slug + "'");
+                default -> throw WorkflowException.notFound("Catalog list '" + kind + "'");
+            }
+            return seeOther("/catalog?done=deleted");
+        } catch (WorkflowException e) {
+            failIfGone(e);
+            return refused(e, "delete-" + slug, Map.of());
+        }
+    }
+
+    private Response refused(WorkflowException e, String formName, Map<String, String> typed) {
+        if (e.kind() == WorkflowException.Kind.FORBIDDEN) {
+            throw e;
+        }
+        FormState state = new FormState(formName, Failures.formMessage(e), e.fieldErrors(), typed);
+        return Failures.refusedForm(e, index(null, state));
+    }
+
+    private TemplateInstance index(String done, FormState form) {
+        return Templates.index(new CatalogView(catalog.categories(), catalog.tags(), catalog.profiles(), done, form));
+    }
+
+    private void requireEditor() {
+        if (!user.isEditor()) {
+            throw WorkflowException.forbidden("The catalog of authors, reviewers, categories and tags is run by editors");
+        }
+    }
+
+    private static void failIfGone(WorkflowException e) {
+        if (e.kind() == WorkflowException.Kind.NOT_FOUND || e.kind() == WorkflowException.Kind.FORBIDDEN) {
+            throw e;
+        }
+    }
+
+    private static long requireVersion(Long version) {
+        if (version == null) {
+            throw WorkflowException.invalid(Map.of("version", "is missing; reload the page"));
+        }
+        return version;
+    }
+
+    private static Response seeOther(String location) {
+        return Response.seeOther(URI.create(location)).build();
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,105 @@
+package health.cms.admin.review;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import health.cms.admin.article.ActionForm;
+import health.cms.admin.article.ActionView;
+import health.cms.admin.manage.article.ArticleCommands;
+import health.cms.admin.manage.article.ArticleHistory;
+import health.cms.admin.manage.article.ArticleQueries;
+import health.cms.admin.manage.article.ArticleState;
+import health.cms.admin.web.DeskUser;
+import health.cms.admin.web.Failures;
+import health.cms.core.diff.RevisionDiff;
+import health.cms.core.markdown.MarkdownRenderer;
+import health.cms.workflow.WorkflowException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/**
+ * The medical reviewer's screens: the queue, and one revision as readers will see it beside what
+ * changed since the last approved text, with the sign-off decisions the workflow allows now.
+ */
+@Path("/review")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ReviewPages {
+
+    static final int QUEUE_SIZE = 200;
+
+    @CheckedTemplate
+    static class Templates {
+
+        static native TemplateInstance queue(List<ArticleState.Summary> articles);
+
+        static native TemplateInstance screen(ReviewView view);
+    }
+
+    /** One revision under review. */
+    public record ReviewView(ArticleState article, String renderedBody, RevisionDiff.Result diff, String signOffProblem,
+            List<ActionView> actions, String message, String done) {
+
+        public String actionsUrl() {
+            return "/review/" + article.id() + "/actions";
+        }
+    }
+
+    @Inject
+    DeskUser user;
+    @Inject
+    ArticleQueries queries;
+    @Inject
+    ArticleCommands commands;
+    @Inject
+    ArticleHistory history;
+    @Inject
+    MarkdownRenderer renderer;
+
+    @GET
+    public TemplateInstance queue() {
+        return Templates.queue(queries.reviewQueue(QUEUE_SIZE));
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance screen(@PathParam("id") long id, @jakarta.ws.rs.QueryParam("done") String done) {
+        return screen(id, null, done);
+    }
+
+    @POST
+    @Path("/{id}/actions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object act(@PathParam("id") long id, @BeanParam ActionForm action) {
+        try {
+            commands.transition(user.actor(), id, action.requiredVersion(), action.toBody());
+            return Response.seeOther(java.net.URI.create("/review/" + id + "?done=" + action.action)).build();
+        } catch (WorkflowException e) {
+            if (e.kind() == WorkflowException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            return Failures.refusedForm(e,
+                    screen(id, new ActionView.Failure(Failures.formMessage(e), e.fieldErrors(), action), null));
+        }
+    }
+
+    private TemplateInstance screen(long id, ActionView.Failure failure, String done) {
+        ArticleState state = queries.state(id, user.actor());
+        RevisionDiff.Result diff = history.diff(id, "approved", null);
+        List<ActionView> actions = ActionView.of(state, failure);
+        return Templates.screen(new ReviewView(state, renderer.render(state.workingRevision().body()).html(), diff,
+                user.isReviewer() ? queries.signOffProblem(id, user.actor()) : null, actions,
+                ActionView.unplacedMessage(actions, failure), done));
+    }
+}

@@ -1,0 +1,161 @@
+package health.cms.admin.web;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import health.cms.core.problem.Problem;
+import health.cms.workflow.WorkflowException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Maps every failure to an answer a person can act on, never a stack trace: problem+json for the
+ * management API under {@code /manage}, a friendly page for the desk.
+ */
+public class Failures {
+
+    private static final Logger LOG = Logger.getLogger(Failures.class);
+
+    @CheckedTemplate
+    static class Templates {
+
+        static native TemplateInstance page(Problem problem);
+    }
+
+    public static Response problemJson(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** The desk's page for a failure that has no form to go back to. */
+    public static Response page(Problem problem) {
+        return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.page(problem)).build();
+    }
+
+    private static Response answer(UriInfo uri, Problem problem) {
+        return isApi(uri.getPath()) ? problemJson(problem) : page(problem);
+    }
+
+    private static boolean isApi(String path) {
+        return path.startsWith("/manage/");
+    }
+
+    /** The same problem the workflow's refusal means, for either surface. */
+    public static Problem problemOf(WorkflowException e) {
+        return switch (e.kind()) {
+            case NOT_FOUND -> Problem.notFound(e.getMessage());
+            case FORBIDDEN -> Problem.of(403, "forbidden", "Not allowed", e.getMessage());
+            case CONFLICT -> Problem.of(409, "conflict", "Not possible in the current state", e.getMessage());
+            case STALE -> Problem.of(412, "stale-version", "The article changed since you loaded it", e.getMessage());
+            case INVALID -> Problem.invalid(e.getMessage(), e.fieldErrors());
+        };
+    }
+
+    /** A form page re-rendered after a refusal, with the refusal's status (400, 409, 412...). */
+    public static Response refusedForm(WorkflowException e, TemplateInstance page) {
+        return Response.status(problemOf(e).status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page)
+                .build();
+    }
+
+    /** One line for the top of a form that was refused: field errors are shown beside their fields. */
+    public static String formMessage(WorkflowException e) {
+        return e.kind() == WorkflowException.Kind.INVALID
+                ? "Please correct the fields marked below."
+                : problemOf(e).title() + ": " + e.getMessage();
+    }
+
+    @ServerExceptionMapper
+    public Response workflow(WorkflowException e, UriInfo uri) {
+        return answer(uri, problemOf(e));
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrentWrite(RuntimeException e, UriInfo uri) {
+        return answer(uri, Problem.of(412, "stale-version", "The article changed since you loaded it",
+                "Someone else changed this record at the same moment; reload it and try again"));
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            String[] parts = violation.getPropertyPath().toString().split("\\.");
+            String field = parts.length > 2
+                    ? String.join(".", Arrays.copyOfRange(parts, 2, parts.length))
+                    : parts[parts.length - 1];
+            errors.put(field, violation.getMessage());
+        }
+        return answer(uri, Problem.invalid("One or more fields are invalid", errors));
+    }
+
+    /** Ahead of Quarkus's built-in JSON error mappers, which answer plain JSON rather than problem+json. */
+    @ServerExceptionMapper(value = {JsonProcessingException.class, MismatchedInputException.class,
+            InvalidFormatException.class, JsonParseException.class}, priority = 1)
+    public Response unreadableJson(JsonProcessingException e) {
+        String detail = "The body is not valid JSON for this endpoint";
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+            String expected = e instanceof InvalidFormatException format
+                    ? "has the wrong type (expected " + format.getTargetType().getSimpleName().toLowerCase() + ")"
+                    : "has the wrong type or shape";
+            return problemJson(Problem.invalid(detail, Map.of(field, expected)));
+        }
+        return problemJson(Problem.invalid(detail, Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getResponse().hasEntity()) {
+            return e.getResponse();
+        }
+        int status = e.getResponse().getStatus();
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? title : e.getMessage();
+        return answer(uri, Problem.of(status, "http-" + status, title, detail));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        LOG.error("Unexpected failure while serving a request", e);
+        return answer(uri, Problem.of(500, "internal-error", "Internal error",
+                "The server could not answer this request; the failure has been logged"));
+    }
+
+    /**
+     * The CSRF filter refuses a form post with a bare 400 (missing or expired token); the desk
+     * explains it instead of showing an empty page.
+     */
+    @ServerResponseFilter
+    public void explainRefusedForm(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() == 400 && !response.hasEntity() && !isApi(request.getUriInfo().getPath())) {
+            response.setEntity(Templates.page(Problem.of(400, "form-expired", "The form could not be accepted",
+                    "The page's security token was missing or expired. Go back, reload the page and submit again;"
+                            + " copy your text first if you typed a lot."))
+                    .render(),
+                    null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        }
+    }
+}

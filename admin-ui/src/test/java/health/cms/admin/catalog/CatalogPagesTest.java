@@ -1,0 +1,95 @@
+package health.cms.admin.catalog;
+
+import static health.cms.admin.testing.DeskForms.form;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import health.cms.core.profile.ProfileRepository;
+import health.cms.core.taxonomy.CategoryRepository;
+import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.workflow.testing.Fixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.quarkus.test.security.TestSecurity;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class CatalogPagesTest {
+
+    @BeforeEach
+    void basics() {
+        Fixtures.ensureBasics();
+    }
+
+    @Test
+    @TestSecurity(user = "editor1", roles = "editor")
+    void anEditorCreatesACategoryWithItsReviewInterval() {
+        form().formParam("slug", "nutrition").formParam("name", "Nutrition").formParam("reviewIntervalMonths", "18")
+                .post("/catalog/categories")
+                .then().statusCode(303).header("Location", containsString("done=category-created"));
+        int interval = QuarkusTransaction.requiringNew().call(() -> Fixtures.bean(CategoryRepository.class)
+                .findBySlug("nutrition").orElseThrow().reviewIntervalMonths());
+        assertEquals(18, interval);
+        given().get("/catalog").then().statusCode(200).body(containsString("18 months"));
+    }
+
+    @Test
+    @TestSecurity(user = "editor1", roles = "editor")
+    void aBadIntervalIsRefusedBesideTheFieldWithTheTypedValuesKept() {
+        form().formParam("slug", "sleep").formParam("name", "Sleep medicine").formParam("reviewIntervalMonths", "0")
+                .post("/catalog/categories")
+                .then().statusCode(400)
+                .body(containsString("must be a number of months from 1 to 120"))
+                .body(containsString("value=\"Sleep medicine\""));
+    }
+
+    @Test
+    @TestSecurity(user = "editor1", roles = "editor")
+    void aProfileLinksAKeycloakUserAndRefusesAScriptWebsite() {
+        form().formParam("slug", "maria-lind").formParam("displayName", "Maria Lind")
+                .formParam("credentials", "MD, oncologist").formParam("bio", "Oncologist in Uppsala.")
+                .formParam("website", "javascript:alert(1)").formParam("keycloakUser", "maria")
+                .formParam("reviewer", "true")
+                .post("/catalog/profiles")
+                .then().statusCode(400)
+                .body(containsString("must be an http or https address"))
+                .body(containsString("Oncologist in Uppsala."));
+        form().formParam("slug", "maria-lind").formParam("displayName", "Maria Lind")
+                .formParam("credentials", "MD, oncologist").formParam("website", "https://example.org/maria")
+                .formParam("keycloakUser", "maria").formParam("reviewer", "true")
+                .post("/catalog/profiles")
+                .then().statusCode(303);
+        boolean reviewer = QuarkusTransaction.requiringNew().call(
+                () -> Fixtures.bean(ProfileRepository.class).findBySlug("maria-lind").orElseThrow().isReviewer());
+        assertTrue(reviewer);
+    }
+
+    @Test
+    @TestSecurity(user = "editor1", roles = "editor")
+    void aCategoryInUseIsNotDeletedAndTheRefusalSaysWhy() {
+        Fixtures.draft("catalog-in-use");
+        form().post("/catalog/categories/treatments-therapies/delete")
+                .then().statusCode(409).body(containsString("alert"));
+        assertTrue(QuarkusTransaction.requiringNew().call(
+                () -> Fixtures.bean(CategoryRepository.class).findBySlug("treatments-therapies").isPresent()));
+    }
+
+    @Test
+    @TestSecurity(user = "writer1", roles = "writer")
+    void aWriterCannotOpenOrChangeTheCatalog() {
+        given().get("/catalog").then().statusCode(403).body(containsString("run by editors"));
+        form().formParam("slug", "forged").formParam("name", "Forged").formParam("reviewIntervalMonths", "12")
+                .post("/catalog/categories")
+                .then().statusCode(403);
+        assertTrue(QuarkusTransaction.requiringNew()
+                .call(() -> Fixtures.bean(CategoryRepository.class).findBySlug("forged").isEmpty()));
+    }
+}
