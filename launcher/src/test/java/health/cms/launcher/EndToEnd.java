@@ -1,0 +1,96 @@
+package health.cms.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/** What the end-to-end tests share: HTTP calls, Keycloak tokens and logins, Chromium, screenshots. */
+final class EndToEnd {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Screenshots of every main page, for a person to look at after each run. */
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private EndToEnd() {
+    }
+
+    static StackSettings settings() {
+        return StackUnderTest.settings();
+    }
+
+    static Playwright playwright() {
+        return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+
+    static Browser launchChromium(Playwright playwright) {
+        Path chromium = Path.of(System.getenv().getOrDefault("CMS_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            throw new IllegalStateException("The browser tests need Debian's Chromium at " + chromium
+                    + " (apt-get install -y chromium), or CMS_CHROMIUM pointing at another Chromium");
+        }
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage")));
+    }
+
+    /** Opens the desk in a fresh browser context (its own cookies) and logs in through Keycloak. */
+    static Page desk(Browser browser, String user) {
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
+        page.navigate(settings().adminUrl() + "/");
+        logIn(page, user);
+        return page;
+    }
+
+    /** Fills the Keycloak login form (demo passwords equal the user name) and waits for the desk. */
+    static void logIn(Page page, String user) {
+        page.fill("#username", user);
+        page.fill("#password", user);
+        page.click("#kc-login");
+        page.waitForURL(settings().adminUrl() + "/**");
+    }
+
+    static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String token(String user) throws Exception {
+        String form = "grant_type=password&client_id=cms-cli&username=" + user + "&password=" + user;
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create(settings().realmUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    static HttpResponse<String> manage(String path, String token, String ifMatch, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings().adminUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
