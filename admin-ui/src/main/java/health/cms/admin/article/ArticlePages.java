@@ -100,13 +100,24 @@ public class ArticlePages {
     public record Preview(String title, String summary, String html) {
     }
 
-    /** Someone saved a newer version while this person was typing: what they changed since the form was loaded. */
-    public record Conflict(String detail, RevisionDiff.Result theirChanges) {
+    /** Someone saved a newer version while this person was typing: who, when, and what they changed since. */
+    public record Conflict(String who, java.time.Instant when, RevisionDiff.Result theirChanges) {
     }
 
     /** Revisions, a comparison between two of them, the audit trail and the corrections. */
     public record HistoryView(ArticleState article, List<ArticleState.RevisionView> revisions, RevisionDiff.Result diff,
             List<AuditEvent> audit, List<ArticleHistory.CorrectionView> corrections) {
+
+        /** The comparison's "from": the one shown, else the revision before the newest. */
+        public int fromNumber() {
+            return diff != null && diff.from() != null
+                    ? diff.from()
+                    : revisions.get(Math.min(1, revisions.size() - 1)).number();
+        }
+
+        public int toNumber() {
+            return diff != null ? diff.to() : revisions.get(0).number();
+        }
     }
 
     @Inject
@@ -237,8 +248,10 @@ public class ArticlePages {
         // The next save is against the version now stored; the form keeps this person's text to merge.
         form.version = current.version();
         form.baseRevision = current.workingRevision().number();
-        return Failures.refusedForm(stale, editor(current, form, Map.of(), stale.getMessage(), null,
-                new Conflict(stale.getMessage(), theirs), null));
+        Conflict conflict = theirs == null
+                ? new Conflict(null, current.updatedAt(), null)
+                : new Conflict(current.workingRevision().createdBy(), current.workingRevision().createdAt(), theirs);
+        return Failures.refusedForm(stale, editor(current, form, Map.of(), null, null, conflict, null));
     }
 
     TemplateInstance editor(ArticleState article, ArticleForm form, Map<String, String> errors, String message,

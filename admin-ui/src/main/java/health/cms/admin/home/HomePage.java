@@ -33,7 +33,8 @@ public class HomePage {
 
     /** What the dashboard shows; sections for roles the person lacks stay empty and are not rendered. */
     public record Dashboard(List<ArticleState.Summary> drafts, List<ArticleState.Summary> submitted,
-            List<ArticleState.Summary> reviewQueue, DeskOverview.Pipeline pipeline, List<Bar> chart) {
+            List<ArticleState.Summary> reviewQueue, DeskOverview.Pipeline pipeline, List<Bar> chart,
+            java.time.Instant countedAt) {
 
         public int chartWidth() {
             return chart.size() * BAR_SLOT;
@@ -73,9 +74,9 @@ public class HomePage {
                 ? queries.list(ArticleStatus.MEDICAL_REVIEW, null, null, me, null, LIST_SIZE, 0)
                 : List.of();
         List<ArticleState.Summary> queue = user.isReviewer() ? queries.reviewQueue(LIST_SIZE) : List.of();
-        DeskOverview.Pipeline pipeline = user.isEditor() ? overview.pipeline() : null;
-        List<DeskOverview.Week> weeks = user.isEditor() ? overview.weeks() : List.of();
-        return Templates.index(new Dashboard(drafts, submitted, queue, pipeline, chart(weeks)));
+        DeskOverview.Snapshot overview = user.isEditor() ? this.overview.current() : null;
+        return Templates.index(new Dashboard(drafts, submitted, queue, overview == null ? null : overview.pipeline(),
+                overview == null ? List.of() : chart(overview.weeks()), overview == null ? null : overview.countedAt()));
     }
 
     static List<Bar> chart(List<DeskOverview.Week> weeks) {

@@ -139,7 +139,7 @@ class ArticlePagesTest {
                 .formParam("version", loadedVersion).formParam("baseRevision", 1)
                 .post("/articles/" + draft.id())
                 .then().statusCode(412)
-                .body(containsString("Someone else saved this article while you were editing"))
+                .body(containsString("writer2 saved a newer version at"))
                 .body(containsString("My own paragraph that must survive."))
                 .extract().asString();
         assertTrue(page.contains("<ins class=\"numeric\""), "their changed dose is flagged");
