@@ -9,6 +9,9 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +99,27 @@ class ArticlePagesTest {
                 .body(containsString("Writing articles needs the writer role"))
                 .body(not(containsString("Exception")));
         article("page-by-editor", "By an editor", "Text").post("/articles").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "writer1", roles = "writer")
+    void everyFieldOfTheEditorHasALabel() {
+        Article draft = Fixtures.draft("page-labels");
+        String html = given().get("/articles/" + draft.id()).then().statusCode(200).extract().asString();
+        Matcher field = Pattern.compile("<(input|select|textarea)\\b([^>]*)>").matcher(html);
+        int checked = 0;
+        while (field.find()) {
+            String attributes = field.group(2);
+            if (attributes.contains("type=\"hidden\"")) {
+                continue;
+            }
+            Matcher id = Pattern.compile("\\bid=\"([^\"]+)\"").matcher(attributes);
+            boolean labelled = attributes.contains("aria-label=")
+                    || id.find() && html.contains("<label for=\"" + id.group(1) + "\"");
+            assertTrue(labelled, "unlabelled field: " + field.group());
+            checked++;
+        }
+        assertTrue(checked > 15, "the editor has its fields: " + checked);
     }
 
     @Test

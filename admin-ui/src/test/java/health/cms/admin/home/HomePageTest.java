@@ -92,6 +92,17 @@ class HomePageTest {
     }
 
     @Test
+    @TestSecurity(user = "writer1", roles = "writer")
+    void pagesCarryAStrictContentSecurityPolicyAndSecurityHeaders() {
+        given().get("/").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", not(containsString("unsafe-inline")))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "same-origin");
+    }
+
+    @Test
     @TestSecurity(user = "newcomer", roles = {})
     void explainsWhenTheUserHasNoEditorialRole() {
         given().get("/")
