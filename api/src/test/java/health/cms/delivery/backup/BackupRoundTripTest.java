@@ -221,10 +221,13 @@ class BackupRoundTripTest {
 
     private static Path export() {
         try {
-            Path archive = Files.createTempDirectory("cms-backup-test").resolve("backup.zip");
+            Path dir = Files.createTempDirectory("cms-backup-test");
+            Path archive = dir.resolve("backup.zip");
             try (Connection connection = connect(url())) {
                 new BackupExport(Progress.SILENT, Clock.systemUTC()).write(connection, archive);
             }
+            dir.toFile().deleteOnExit();
+            archive.toFile().deleteOnExit();
             return archive;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

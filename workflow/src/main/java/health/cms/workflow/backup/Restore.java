@@ -57,6 +57,14 @@ public final class Restore {
         }
     }
 
+    /** The refusal to restore into a database that already holds content. */
+    public static final class NotEmpty extends BackupException {
+
+        NotEmpty(String message) {
+            super(message);
+        }
+    }
+
     private final Progress progress;
 
     public Restore(Progress progress) {
@@ -185,7 +193,7 @@ public final class Restore {
             }
         }
         if (!found.isEmpty()) {
-            throw new BackupException("Refusing to restore: the database is not empty (" + String.join(", ", found)
+            throw new NotEmpty("Refusing to restore: the database is not empty (" + String.join(", ", found)
                     + "). A restore only goes into an empty database, so nothing in it is merged with or overwritten by "
                     + "the archive. Restore into a new database instead; nothing was written.");
         }
