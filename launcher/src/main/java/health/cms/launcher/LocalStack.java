@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,34 +83,10 @@ public final class LocalStack implements AutoCloseable {
 
     private void startPostgres() {
         Path dataDir = settings.stateDir().resolve("postgres");
-        boolean firstRun = !Files.exists(dataDir.resolve("PG_VERSION"));
-        step(firstRun ? "Creating the PostgreSQL database in " + dataDir : "Starting PostgreSQL (data in " + dataDir + ")");
-        try {
-            Files.createDirectories(dataDir);
-            postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .setPort(settings.postgresPort())
-                    .start();
-        } catch (IOException e) {
-            throw new StackException("PostgreSQL did not start: " + e.getMessage(), e);
-        }
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("""
-                    DO $$ BEGIN
-                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cms') THEN
-                        CREATE ROLE cms LOGIN PASSWORD 'cms';
-                      END IF;
-                    END $$""");
-            try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'cms'")) {
-                if (!rs.next()) {
-                    statement.execute("CREATE DATABASE cms OWNER cms");
-                }
-            }
-        } catch (SQLException e) {
-            throw new StackException("Could not prepare the cms database: " + e.getMessage(), e);
-        }
+        step(LocalPostgres.isNew(dataDir)
+                ? "Creating the PostgreSQL database in " + dataDir
+                : "Starting PostgreSQL (data in " + dataDir + ")");
+        postgres = LocalPostgres.start(dataDir, settings.postgresPort());
         step("PostgreSQL is up on port " + settings.postgresPort());
     }
 

@@ -16,11 +16,14 @@ public record StackSettings(
         int adminPort,
         boolean demoContent) {
 
+    /** The local stack's PostgreSQL port unless CMS_PG_PORT says otherwise. */
+    public static final int DEFAULT_POSTGRES_PORT = 15432;
+
     public static StackSettings fromEnvironment() {
         Path projectDir = Path.of(System.getProperty("cms.project.dir", ".")).toAbsolutePath().normalize();
         Path keycloakHome = Path.of(required("cms.keycloak.home"));
         return new StackSettings(projectDir, keycloakHome, projectDir.resolve(".local"),
-                port("CMS_PG_PORT", 15432), port("CMS_KEYCLOAK_PORT", 8180), port("CMS_API_PORT", 8080),
+                port("CMS_PG_PORT", DEFAULT_POSTGRES_PORT), port("CMS_KEYCLOAK_PORT", 8180), port("CMS_API_PORT", 8080),
                 port("CMS_ADMIN_PORT", 8081), true);
     }
 

@@ -3,6 +3,7 @@ package health.cms.core.article;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -23,16 +24,27 @@ public final class ContentHash {
     }
 
     public static String of(RevisionContent content) {
+        return of(content.title(), content.summary(), content.bodyMarkdown(), content.category().slug(),
+                content.authors().stream().map(Profile::slug).toList(),
+                content.tags().stream().map(Tag::slug).toList(), content.references());
+    }
+
+    /**
+     * The same hash from stored values, for checking revisions read back without entities (a restored
+     * backup). Authors in byline order; tags in any order.
+     */
+    public static String of(String title, String summary, String bodyMarkdown, String categorySlug,
+            List<String> authorSlugs, Collection<String> tagSlugs, List<Reference> references) {
         StringBuilder canonical = new StringBuilder();
-        field(canonical, "title", content.title());
-        field(canonical, "summary", content.summary());
-        field(canonical, "body", content.bodyMarkdown());
-        field(canonical, "category", content.category().slug());
-        for (Profile author : content.authors()) {
-            field(canonical, "author", author.slug());
+        field(canonical, "title", title);
+        field(canonical, "summary", summary);
+        field(canonical, "body", bodyMarkdown);
+        field(canonical, "category", categorySlug);
+        for (String author : authorSlugs) {
+            field(canonical, "author", author);
         }
-        content.tags().stream().map(Tag::slug).sorted().forEach(slug -> field(canonical, "tag", slug));
-        for (Reference reference : content.references()) {
+        tagSlugs.stream().sorted().forEach(slug -> field(canonical, "tag", slug));
+        for (Reference reference : references) {
             field(canonical, "ref.citation", reference.citation());
             field(canonical, "ref.doi", reference.doi());
             field(canonical, "ref.pmid", reference.pmid());

@@ -78,6 +78,27 @@ public class AuditEvent {
         this.hash = computeHash();
     }
 
+    /**
+     * An event exactly as stored, for verifying a chain read without Hibernate (a restore checks the
+     * rows it wrote before committing them). The hash is taken as given, not computed.
+     */
+    public static AuditEvent stored(long id, Instant occurredAt, String actor, String action, Long articleId,
+            Long revisionId, String fromStatus, String toStatus, String comment, String prevHash, String hash) {
+        AuditEvent event = new AuditEvent();
+        event.id = id;
+        event.occurredAt = occurredAt;
+        event.actor = actor;
+        event.action = action;
+        event.articleId = articleId;
+        event.revisionId = revisionId;
+        event.fromStatus = fromStatus;
+        event.toStatus = toStatus;
+        event.comment = comment;
+        event.prevHash = prevHash;
+        event.hash = hash;
+        return event;
+    }
+
     /** Recomputes the hash from the stored fields; differs from {@link #hash()} if the row was altered. */
     public String computeHash() {
         return ContentHash.ofFields(Arrays.asList(occurredAt.toString(), actor, action, str(articleId), str(revisionId),

@@ -1,6 +1,7 @@
 package health.cms.core.audit;
 
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,21 +47,27 @@ public class AuditLog implements PanacheRepository<AuditEvent> {
     /** Walks the whole chain in id order and reports the first event whose hash or link is wrong. */
     @Transactional
     public Verification verify() {
+        try (var events = find("order by id").stream()) {
+            return verifyChain(events.iterator());
+        }
+    }
+
+    /** Checks a chain given in id order: each event links to the one before and still has its own hash. */
+    public static Verification verifyChain(Iterator<AuditEvent> eventsInIdOrder) {
         String expectedPrev = AuditEvent.GENESIS;
         long checked = 0;
-        try (var events = find("order by id").stream()) {
-            for (AuditEvent event : (Iterable<AuditEvent>) events::iterator) {
-                checked++;
-                if (!event.prevHash().equals(expectedPrev)) {
-                    return new Verification(checked, Optional.of(event.id()),
-                            "event " + event.id() + " does not link to the event before it");
-                }
-                if (!event.computeHash().equals(event.hash())) {
-                    return new Verification(checked, Optional.of(event.id()),
-                            "event " + event.id() + " was altered after it was written");
-                }
-                expectedPrev = event.hash();
+        while (eventsInIdOrder.hasNext()) {
+            AuditEvent event = eventsInIdOrder.next();
+            checked++;
+            if (!event.prevHash().equals(expectedPrev)) {
+                return new Verification(checked, Optional.of(event.id()),
+                        "event " + event.id() + " does not link to the event before it");
             }
+            if (!event.computeHash().equals(event.hash())) {
+                return new Verification(checked, Optional.of(event.id()),
+                        "event " + event.id() + " was altered after it was written");
+            }
+            expectedPrev = event.hash();
         }
         return new Verification(checked, Optional.empty(), "intact");
     }

@@ -1,0 +1,267 @@
+package health.cms.delivery.backup;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import health.cms.core.article.Article;
+import health.cms.core.audit.AuditLog;
+import health.cms.core.backup.BackupArchive;
+import health.cms.core.backup.BackupExport;
+import health.cms.core.backup.Progress;
+import health.cms.core.correction.ChangeClass;
+import health.cms.core.testing.EmbeddedDatabase;
+import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.core.testing.TableDumps;
+import health.cms.workflow.ArticleInput;
+import health.cms.workflow.EditorialAction;
+import health.cms.workflow.EditorialService;
+import health.cms.workflow.TransitionRequest;
+import health.cms.workflow.backup.Restore;
+import health.cms.workflow.testing.Fixtures;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+/**
+ * Issue 7's round trip: content made through the real workflow is exported, restored into an empty
+ * database, and nothing is lost or changed: every row of every table, the audit chain, and every
+ * answer of the public API down to the byte.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@TestProfile(BackupRoundTripTest.AnswersFromTheDatabase.class)
+class BackupRoundTripTest {
+
+    /** No response cache, so every answer after the restore is rendered from the restored rows. */
+    public static class AnswersFromTheDatabase implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("cms.delivery.cache.enabled", "false");
+        }
+    }
+
+    /** The database before the round trip: its rows, the API's answers, its audit chain, and its archive. */
+    private record Original(Map<String, List<List<String>>> rows, Map<String, Answer> answers, long auditEvents,
+            Path archive) {
+    }
+
+    /** One HTTP answer: status, the headers clients and CDNs act on, and the body's exact bytes. */
+    private record Answer(int status, String headers, byte[] body) {
+
+        static Answer of(Response response) {
+            StringBuilder headers = new StringBuilder();
+            for (String name : List.of("Content-Type", "ETag", "Location", "Surrogate-Key", "Cache-Control")) {
+                headers.append(name).append(": ").append(response.header(name)).append('\n');
+            }
+            return new Answer(response.statusCode(), headers.toString(), response.asByteArray());
+        }
+
+        String text() {
+            return status + "\n" + headers + new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Original original;
+
+    @Test
+    void restoringIntoAFreshDatabaseKeepsEveryRowOfEveryTable() throws SQLException {
+        Original before = original();
+        String fresh = EmbeddedDatabase.createDatabase();
+        migrate(fresh);
+
+        Restore.Report report = restore(before.archive(), fresh);
+
+        assertEquals(before.rows(), TableDumps.of(fresh));
+        assertEquals(before.auditEvents(), report.auditEvents(), "the whole audit chain verified on the restored rows");
+        assertEquals(before.rows().get("revision").size(), report.revisionsHashed());
+        assertEquals(before.rows().get("published_article").size(), report.liveRevisionsSignedOff());
+    }
+
+    @Test
+    void thePublicApiAnswersByteForByteFromTheRestoredDatabase() throws SQLException {
+        Original before = original();
+        emptyTheAppsDatabase();
+        given().get("/api/v1/articles/immunotherapy").then().statusCode(404);
+
+        restore(before.archive(), url());
+
+        for (Map.Entry<String, Answer> expected : before.answers().entrySet()) {
+            Answer actual = answer(expected.getKey());
+            assertEquals(expected.getValue().text(), actual.text(), expected.getKey());
+            assertTrue(Arrays.equals(expected.getValue().body(), actual.body()), expected.getKey());
+        }
+        AuditLog.Verification audit = Fixtures.bean(AuditLog.class).verify();
+        assertTrue(audit.intact(), audit.reason());
+        assertEquals(before.auditEvents(), audit.eventsChecked());
+
+        // The workflow carries on where the archive left off: new ids, sign-off, publication.
+        Fixtures.published("written-after-the-restore");
+        given().get("/api/v1/articles/written-after-the-restore").then().statusCode(200);
+    }
+
+    private static synchronized Original original() {
+        if (original == null) {
+            writeContent();
+            Map<String, Answer> answers = new LinkedHashMap<>();
+            for (String path : paths()) {
+                answers.put(path, answer(path));
+            }
+            String cursor = given().get("/api/v1/articles?limit=2").jsonPath().getString("nextCursor");
+            String secondPage = "/api/v1/articles?limit=2&cursor=" + cursor;
+            answers.put(secondPage, answer(secondPage));
+            long auditEvents = Fixtures.bean(AuditLog.class).verify().eventsChecked();
+            original = new Original(TableDumps.of(url()), answers, auditEvents, export());
+            original.rows().forEach((table, rows) -> assertTrue(!rows.isEmpty() || table.equals("import_job"),
+                    "the content should exercise table " + table));
+            assertEquals(200, answers.get("/api/v1/articles/special-characters").status());
+            assertEquals(301, answers.get("/api/v1/articles/old-name").status());
+            assertEquals(404, answers.get("/api/v1/articles/withdrawn").status());
+            assertTrue(answers.get("/api/v1/feeds/corrections.json").text().contains("The daily dose was corrected."));
+        }
+        return original;
+    }
+
+    /** Every kind of state the workflow can leave behind, made through the workflow itself. */
+    private static void writeContent() {
+        EditorialService editorial = Fixtures.editorial();
+        Fixtures.published("immunotherapy");
+
+        Article statins = Fixtures.published("statins");
+        statins = editorial.edit(Fixtures.WRITER1, statins.id(), statins.version(),
+                Fixtures.input("statins", "Statins, revised", "## Section\n\nNew dosing guidance."));
+        statins = editorial.apply(Fixtures.WRITER1, statins.id(), statins.version(),
+                TransitionRequest.of(EditorialAction.SUBMIT));
+        editorial.apply(Fixtures.REVIEWER1, statins.id(), statins.version(), new TransitionRequest(
+                EditorialAction.APPROVE, "Dose checked.", null, ChangeClass.FACTUAL, "The daily dose was corrected."));
+
+        Article recertified = Fixtures.published("recertified");
+        editorial.apply(Fixtures.REVIEWER1, recertified.id(), recertified.version(),
+                TransitionRequest.of(EditorialAction.RECERTIFY, "Still current."));
+
+        Article special = editorial.create(Fixtures.WRITER1, new ArticleInput("special-characters",
+                "Ünïcödé — “quotes”, <b>tags</b> & 💉", "Tabs\tand \\backslashes\\ and \"quotes\".",
+                "## Dosage\r\n\r\n| Drug | Dose |\n| --- | --- |\n| Ibuprofen | 400 mg |\n\n<script>alert(1)</script> ok",
+                "treatments-therapies", List.of("anna-berg", "robert-checker"), List.of("cancer"),
+                List.of(new ArticleInput.ReferenceInput("Müller K. Über Dosen. Dtsch Arztebl. 2021;2:3.", null, null,
+                        "https://example.org/ü?a=1&b=2")),
+                "With everything a JSON encoder can trip over"));
+        special = editorial.apply(Fixtures.WRITER1, special.id(), special.version(),
+                TransitionRequest.of(EditorialAction.SUBMIT));
+        editorial.apply(Fixtures.REVIEWER1, special.id(), special.version(),
+                TransitionRequest.of(EditorialAction.APPROVE));
+
+        Article renamed = Fixtures.published("old-name");
+        editorial.renameSlug(Fixtures.EDITOR1, renamed.id(), renamed.version(), "new-name");
+
+        Article withdrawn = Fixtures.published("withdrawn");
+        editorial.apply(Fixtures.EDITOR1, withdrawn.id(), withdrawn.version(), TransitionRequest.of(EditorialAction.UNPUBLISH));
+
+        Instant inThreeDays = Instant.now().plus(Duration.ofDays(3));
+        Article scheduled = Fixtures.submitted("scheduled");
+        editorial.apply(Fixtures.REVIEWER1, scheduled.id(), scheduled.version(),
+                new TransitionRequest(EditorialAction.APPROVE, null, inThreeDays, null, null));
+        Article leaving = Fixtures.published("leaving-soon");
+        editorial.apply(Fixtures.EDITOR1, leaving.id(), leaving.version(),
+                new TransitionRequest(EditorialAction.UNPUBLISH, null, inThreeDays, null, null));
+
+        Article needsWork = Fixtures.submitted("needs-work");
+        editorial.apply(Fixtures.REVIEWER1, needsWork.id(), needsWork.version(),
+                TransitionRequest.of(EditorialAction.REQUEST_CHANGES, "Cite the 2024 guideline."));
+        Article inReview = Fixtures.submitted("in-review");
+        editorial.assignReviewer(Fixtures.EDITOR1, inReview.id(), inReview.version(), "reviewer1");
+        Fixtures.draft("draft-only");
+    }
+
+    private static List<String> paths() {
+        List<String> paths = new ArrayList<>();
+        for (String slug : List.of("immunotherapy", "statins", "recertified", "special-characters", "new-name",
+                "old-name", "withdrawn", "scheduled", "leaving-soon", "needs-work", "in-review", "draft-only",
+                "no-such-article")) {
+            paths.add("/api/v1/articles/" + slug);
+        }
+        paths.addAll(List.of("/api/v1/articles", "/api/v1/articles?limit=2",
+                "/api/v1/articles?category=treatments-therapies", "/api/v1/articles?tag=cancer",
+                "/api/v1/articles?author=robert-checker", "/api/v1/articles?reviewStatus=current",
+                "/api/v1/search?q=section", "/api/v1/search?q=%22dosing%20guidance%22", "/api/v1/authors/anna-berg",
+                "/api/v1/authors/robert-checker", "/api/v1/categories", "/api/v1/tags", "/api/v1/feeds/articles.atom",
+                "/api/v1/feeds/articles.json", "/api/v1/feeds/articles.json?category=treatments-therapies",
+                "/api/v1/feeds/corrections.json", "/sitemap.xml"));
+        return paths;
+    }
+
+    private static Answer answer(String path) {
+        return Answer.of(given().redirects().follow(false).urlEncodingEnabled(false).get(path));
+    }
+
+    private static Path export() {
+        try {
+            Path dir = Files.createTempDirectory("cms-backup-test");
+            Path archive = dir.resolve("backup.zip");
+            try (Connection connection = connect(url())) {
+                new BackupExport(Progress.SILENT, Clock.systemUTC()).write(connection, archive);
+            }
+            dir.toFile().deleteOnExit();
+            archive.toFile().deleteOnExit();
+            return archive;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Restore.Report restore(Path archive, String target) throws SQLException {
+        try (BackupArchive opened = BackupArchive.open(archive); Connection connection = connect(target)) {
+            return new Restore(Progress.SILENT).run(opened, connection);
+        }
+    }
+
+    /** Drops every table of the running app's database and migrates it again: an empty CMS database. */
+    private static void emptyTheAppsDatabase() throws SQLException {
+        try (Connection connection = connect(url()); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA public CASCADE");
+            statement.execute("CREATE SCHEMA public");
+        }
+        migrate(url());
+    }
+
+    private static void migrate(String url) {
+        // The app's own Flyway configuration (it knows where Quarkus keeps the migrations), another database.
+        Flyway.configure().configuration(Fixtures.bean(Flyway.class).getConfiguration())
+                .dataSource(url, "postgres", "postgres").load().migrate();
+    }
+
+    private static String url() {
+        return ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+    }
+
+    private static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, "postgres", "postgres");
+    }
+}

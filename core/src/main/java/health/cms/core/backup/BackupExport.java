@@ -1,0 +1,182 @@
+package health.cms.core.backup;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+
+/**
+ * Writes every content table into one portable archive: a zip of JSON Lines files (one per table, in
+ * {@link BackupTables#ALL} order) and a {@link Manifest}. It reads one consistent snapshot, so the apps
+ * can keep running while it works, and it needs nothing but JDBC: no pg_dump, no particular
+ * PostgreSQL version.
+ */
+public final class BackupExport {
+
+    /** Rows between two progress reports on a large table. */
+    private static final int REPORT_EVERY = 50_000;
+
+    private final Progress progress;
+    private final Clock clock;
+
+    public BackupExport(Progress progress, Clock clock) {
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    /**
+     * Writes the archive to {@code file}, which must not exist yet; a failed export leaves no file
+     * behind. The connection is used for one read-only transaction, rolled back at the end.
+     */
+    public Manifest write(Connection source, Path file) {
+        if (Files.exists(file)) {
+            throw new BackupException(file + " already exists; choose another file name (a backup never overwrites a file)");
+        }
+        Path partial = file.toAbsolutePath().resolveSibling(file.getFileName() + ".part");
+        boolean autoCommit = true;
+        try {
+            autoCommit = source.getAutoCommit();
+            source.setAutoCommit(false);
+            try (Statement statement = source.createStatement()) {
+                // One snapshot for every table: rows written while the export runs are either all in it or not at all.
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
+            Manifest manifest;
+            try (OutputStream out = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(out)) {
+                manifest = write(source, zip);
+            }
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+            return manifest;
+        } catch (SQLException e) {
+            throw new BackupException("Reading the database failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BackupException("Writing " + file + " failed: " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+                source.rollback();
+                source.setAutoCommit(autoCommit);
+            } catch (SQLException | IOException ignored) {
+                // the export's own error, if any, is the one worth reporting
+            }
+        }
+    }
+
+    private Manifest write(Connection source, ZipOutputStream zip) throws SQLException, IOException {
+        String schemaVersion = Schema.version(source).orElseThrow(() -> new BackupException(
+                "The database has no CMS schema (no Flyway history): nothing to back up"));
+        checkTables(Schema.tables(source), schemaVersion);
+        List<Manifest.Table> tables = new ArrayList<>();
+        for (BackupTable table : BackupTables.ALL) {
+            tables.add(writeTable(source, table, zip));
+        }
+        Manifest manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, schemaVersion,
+                clock.instant().toString(), source.getMetaData().getDatabaseProductName() + " "
+                        + source.getMetaData().getDatabaseProductVersion(),
+                tables);
+        zip.putNextEntry(new ZipEntry(Manifest.ENTRY));
+        Manifest.JSON.writeValue(new KeepOpen(zip), manifest);
+        zip.closeEntry();
+        return manifest;
+    }
+
+    /** Every table must be backed up or known not to be content, so a new table cannot be left out silently. */
+    private static void checkTables(Set<String> present, String schemaVersion) {
+        Set<String> unknown = new TreeSet<>(present);
+        BackupTables.ALL.forEach(table -> unknown.remove(table.name()));
+        unknown.removeAll(BackupTables.NOT_BACKED_UP);
+        if (!unknown.isEmpty()) {
+            throw new BackupException("The database has tables this version of the backup does not know: "
+                    + String.join(", ", unknown) + " (schema version " + schemaVersion + "). Use the backup command of "
+                    + "the CMS version that runs against this database, or add the tables to BackupTables.");
+        }
+        Set<String> missing = BackupTables.ALL.stream().map(BackupTable::name).filter(name -> !present.contains(name))
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (!missing.isEmpty()) {
+            throw new BackupException("The database lacks the tables " + String.join(", ", missing) + " (schema version "
+                    + schemaVersion + "): it is older than this CMS. Start the apps once so they migrate it, then export.");
+        }
+    }
+
+    private Manifest.Table writeTable(Connection source, BackupTable table, ZipOutputStream zip)
+            throws SQLException, IOException {
+        List<Column> columns = Column.of(source, table.name()).stream()
+                .filter(column -> !table.omitted().contains(column.name())).toList();
+        String sql = "SELECT " + columns.stream().map(Column::sqlName).collect(Collectors.joining(", ")) + " FROM "
+                + table.name() + " ORDER BY " + String.join(", ", table.key());
+        MessageDigest sha256 = sha256();
+        long rows = 0;
+        zip.putNextEntry(new ZipEntry(table.entry()));
+        try (PreparedStatement query = source.prepareStatement(sql)) {
+            // Stream the rows instead of loading the table into memory.
+            query.setFetchSize(1_000);
+            try (ResultSet rs = query.executeQuery();
+                    JsonGenerator out = Manifest.JSON.getFactory()
+                            .createGenerator(new KeepOpen(new DigestOutputStream(zip, sha256)))) {
+                out.setRootValueSeparator(null);
+                while (rs.next()) {
+                    out.writeStartObject();
+                    for (int i = 0; i < columns.size(); i++) {
+                        columns.get(i).write(rs, i + 1, out);
+                    }
+                    out.writeEndObject();
+                    out.writeRaw('\n');
+                    if (++rows % REPORT_EVERY == 0) {
+                        progress.rows(table.name(), rows, false);
+                    }
+                }
+            }
+        }
+        zip.closeEntry();
+        progress.rows(table.name(), rows, true);
+        return new Manifest.Table(table.name(), table.entry(), rows, HexFormat.of().formatHex(sha256.digest()), columns,
+                List.copyOf(new TreeSet<>(table.omitted())));
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+
+    /** Lets a writer close without closing the zip under it. */
+    private static final class KeepOpen extends FilterOutputStream {
+
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

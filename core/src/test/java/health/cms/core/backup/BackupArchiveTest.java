@@ -1,0 +1,103 @@
+package health.cms.core.backup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import health.cms.core.testing.Archives;
+
+class BackupArchiveTest {
+
+    @TempDir
+    static Path dir;
+    private static Path archive;
+
+    @BeforeAll
+    static void export() throws Exception {
+        String url = BackupExportTest.migratedDatabase();
+        try (Connection connection = BackupExportTest.connect(url); Statement s = connection.createStatement()) {
+            s.execute("INSERT INTO category (slug, name, created_at) VALUES ('conditions', 'Conditions', now())");
+            s.execute("INSERT INTO category (slug, name, created_at) VALUES ('treatments', 'Treatments', now())");
+        }
+        archive = dir.resolve("backup.zip");
+        try (Connection connection = BackupExportTest.connect(url)) {
+            new BackupExport(Progress.SILENT, Clock.systemUTC()).write(connection, archive);
+        }
+    }
+
+    @Test
+    void opensAnIntactArchive() {
+        try (BackupArchive opened = BackupArchive.open(archive)) {
+            assertEquals(2, opened.manifest().table("category").orElseThrow().rows());
+        }
+    }
+
+    @Test
+    void refusesAMissingFile() {
+        assertRefused(dir.resolve("no-such.zip"), "There is no file");
+    }
+
+    @Test
+    void refusesAFileThatIsNotAZip() throws Exception {
+        assertRefused(Files.writeString(dir.resolve("notes.zip"), "just some text"),
+                "not a CMS backup archive: it is not a zip file");
+    }
+
+    @Test
+    void refusesAZipWithoutManifest() throws Exception {
+        Path other = dir.resolve("other.zip");
+        try (OutputStream out = Files.newOutputStream(other); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("photo.jpg"));
+            zip.write("not a photo".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        assertRefused(other, "not a CMS backup archive: it has no manifest.json");
+    }
+
+    @Test
+    void refusesAManifestOfAnotherFormat() {
+        assertRefused(Archives.withManifest(archive, m -> m.replace(Manifest.FORMAT, "something.else")),
+                "not a CMS backup archive");
+    }
+
+    @Test
+    void refusesAnArchiveFormatNewerThanThisVersionReads() {
+        assertRefused(Archives.withManifest(archive, m -> m.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2")),
+                "written by a newer version of the CMS");
+    }
+
+    @Test
+    void refusesAnEntryThatNoLongerMatchesItsChecksum() {
+        Path changed = Archives.withChangedEntry(archive, "tables/category.jsonl",
+                rows -> rows.replace("Conditions", "Conditionz"));
+        BackupException refused = assertRefused(changed, "is damaged");
+        assertTrue(refused.getMessage().contains("tables/category.jsonl does not match the SHA-256"), refused.getMessage());
+    }
+
+    @Test
+    void refusesAnEntryWithARowMissing() {
+        Path changed = Archives.forged(archive, "tables/category.jsonl",
+                rows -> rows.substring(0, rows.indexOf('\n') + 1));
+        assertRefused(changed, "tables/category.jsonl holds 1 rows, the manifest says 2");
+    }
+
+    private static BackupException assertRefused(Path file, String expected) {
+        BackupException refused = assertThrows(BackupException.class, () -> BackupArchive.open(file).close());
+        assertTrue(refused.getMessage().contains(expected), refused.getMessage());
+        return refused;
+    }
+}

@@ -1,0 +1,106 @@
+package health.cms.core.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/** Edits backup archives the way a careless tool or a forger would, for tests of what a restore refuses. */
+public final class Archives {
+
+    private Archives() {
+    }
+
+    /** Copies {@code archive} with one entry's text changed; the manifest still has the old checksum. */
+    public static Path withChangedEntry(Path archive, String entry, UnaryOperator<String> change) {
+        Map<String, String> entries = read(archive);
+        entries.put(entry, change.apply(require(entries, entry)));
+        return write(archive, entries);
+    }
+
+    /**
+     * Copies {@code archive} with one entry's text changed and the manifest's checksum updated to match,
+     * as someone would who meant to pass the checksum test.
+     */
+    public static Path forged(Path archive, String entry, UnaryOperator<String> change) {
+        Map<String, String> entries = read(archive);
+        String before = require(entries, entry);
+        String after = change.apply(before);
+        entries.put(entry, after);
+        entries.put("manifest.json", entries.get("manifest.json").replace(sha256(before), sha256(after)));
+        return write(archive, entries);
+    }
+
+    /** Copies {@code archive} with its manifest changed (which no checksum covers). */
+    public static Path withManifest(Path archive, UnaryOperator<String> change) {
+        Map<String, String> entries = read(archive);
+        entries.put("manifest.json", change.apply(entries.get("manifest.json")));
+        return write(archive, entries);
+    }
+
+    public static String entry(Path archive, String entry) {
+        return require(read(archive), entry);
+    }
+
+    private static String require(Map<String, String> entries, String entry) {
+        String text = entries.get(entry);
+        if (text == null) {
+            throw new IllegalArgumentException("No entry " + entry + " in " + entries.keySet());
+        }
+        return text;
+    }
+
+    private static Map<String, String> read(Path archive) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            Enumeration<? extends ZipEntry> all = zip.entries();
+            while (all.hasMoreElements()) {
+                ZipEntry entry = all.nextElement();
+                try (InputStream in = zip.getInputStream(entry)) {
+                    entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
+    }
+
+    private static Path write(Path original, Map<String, String> entries) {
+        try {
+            Path copy = Files.createTempFile(original.getParent(), "changed-", ".zip");
+            try (OutputStream out = Files.newOutputStream(copy); ZipOutputStream zip = new ZipOutputStream(out)) {
+                for (Map.Entry<String, String> entry : entries.entrySet()) {
+                    zip.putNextEntry(new ZipEntry(entry.getKey()));
+                    zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                }
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package health.cms.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+
+import health.cms.core.backup.BackupArchive;
+import health.cms.core.backup.BackupException;
+import health.cms.core.backup.BackupExport;
+import health.cms.core.backup.Manifest;
+import health.cms.core.backup.Schema;
+import health.cms.workflow.backup.Restore;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The backup command: exports the CMS database into one portable archive, or restores an archive into
+ * an empty database.
+ *
+ * <pre>
+ * ./mvnw -q package -Pbackup -Dexport=backup.zip
+ * ./mvnw -q package -Pbackup -Drestore=backup.zip
+ * </pre>
+ *
+ * It works on the local stack's database unless {@code CMS_DB_URL} (with {@code CMS_DB_USER} and
+ * {@code CMS_DB_PASSWORD}) names another one. When the local stack is not running, it starts the
+ * stack's PostgreSQL (data in {@code .local/postgres}) for the length of the command.
+ */
+public final class Backup {
+
+    private final PrintStream out;
+    private final Path projectDir;
+    private final Map<String, String> env;
+
+    Backup(PrintStream out, Path projectDir, Map<String, String> env) {
+        this.out = out;
+        this.projectDir = projectDir;
+        this.env = env;
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        String export = args.length == 2 && args[0].equals("export") ? args[1] : System.getProperty("cms.export", "");
+        String restore = args.length == 2 && args[0].equals("restore") ? args[1] : System.getProperty("cms.restore", "");
+        if (export.isBlank() == restore.isBlank()) {
+            System.err.println("""
+                    Usage: ./mvnw -q package -Pbackup -Dexport=backup.zip     (write an archive of the database)
+                           ./mvnw -q package -Pbackup -Drestore=backup.zip    (restore an archive into an empty database)
+                    Works on the local stack's database, or on CMS_DB_URL with CMS_DB_USER and CMS_DB_PASSWORD.""");
+            System.exit(2);
+        }
+        Backup backup = new Backup(System.out,
+                Path.of(System.getProperty("cms.project.dir", ".")).toAbsolutePath().normalize(), System.getenv());
+        try {
+            if (!export.isBlank()) {
+                backup.export(Path.of(export));
+            } else {
+                backup.restore(Path.of(restore));
+            }
+        } catch (BackupException | StackException e) {
+            System.err.println();
+            System.err.println((export.isBlank() ? "Restore" : "Export") + " failed: " + e.getMessage());
+            if (e instanceof Restore.NotEmpty && System.getenv("CMS_DB_URL") == null) {
+                System.err.println("For the local stack: stop it, delete .local/postgres, then run this command again "
+                        + "(it starts PostgreSQL on its own).");
+            }
+            System.exit(1);
+        }
+    }
+
+    void export(Path file) {
+        try (Database database = Database.open(projectDir, env, out)) {
+            out.println("Exporting " + database.url + " to " + file);
+            long started = System.nanoTime();
+            Manifest manifest;
+            try (Connection connection = database.connect()) {
+                manifest = new BackupExport(this::progress, Clock.systemUTC()).write(connection, file);
+            }
+            out.printf("Wrote %s (%s): %s in %d tables, schema version %s, in %s.%n", file, size(file),
+                    rows(manifest.totalRows()), manifest.tables().size(), manifest.schemaVersion(), since(started));
+        } catch (SQLException e) {
+            throw new BackupException("Cannot reach the database: " + e.getMessage(), e);
+        }
+    }
+
+    void restore(Path file) {
+        try (BackupArchive archive = BackupArchive.open(file); Database database = Database.open(projectDir, env, out)) {
+            Manifest manifest = archive.manifest();
+            out.printf("%s: written %s from %s, schema version %s, %s; every checksum matches.%n", file,
+                    manifest.createdAt(), manifest.database(), manifest.schemaVersion(), rows(manifest.totalRows()));
+            long started = System.nanoTime();
+            Restore.Report report;
+            try (Connection connection = database.connect()) {
+                if (Schema.tables(connection).isEmpty()) {
+                    createSchema(database, manifest.schemaVersion());
+                }
+                out.println("Restoring into " + database.url);
+                report = new Restore(this::progress).run(archive, connection);
+            }
+            out.printf("Restored %s in %s. Checked before committing: the audit chain of %,d events is intact; "
+                    + "%,d revisions match their content hash; %,d live revisions are signed off on their exact text; "
+                    + "the public read model matches what is live.%n", rows(report.totalRows()), since(started),
+                    report.auditEvents(), report.revisionsHashed(), report.liveRevisionsSignedOff());
+        } catch (SQLException e) {
+            throw new BackupException("Cannot reach the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** A database without tables gets the schema at exactly the archive's version; the apps migrate it further. */
+    private void createSchema(Database database, String version) {
+        var flyway = Flyway.configure().dataSource(database.url, database.user, database.password);
+        String newest = Arrays.stream(flyway.load().info().all()).map(MigrationInfo::getVersion)
+                .filter(Objects::nonNull).map(MigrationVersion::getVersion).max(Schema::compare).orElse("0");
+        if (Schema.compare(version, newest) > 0) {
+            throw new BackupException("The archive has schema version " + version + ", but this CMS knows versions up to "
+                    + newest + ": restore it with the newer CMS version that wrote it");
+        }
+        out.println("The database has no tables: creating the CMS schema at version " + version);
+        try {
+            flyway.target(version).load().migrate();
+        } catch (FlywayException e) {
+            throw new BackupException("Creating the schema failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void progress(String table, long rows, boolean finished) {
+        out.printf("  %-20s %16s%s%n", table, rows(rows), finished ? "" : " ...");
+    }
+
+    private static String rows(long count) {
+        return String.format("%,d %s", count, count == 1 ? "row" : "rows");
+    }
+
+    private static String since(long started) {
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        return String.format("%.1f s", took.toMillis() / 1000.0);
+    }
+
+    private static String size(Path file) {
+        try {
+            long bytes = Files.size(file);
+            return bytes < 1024 * 1024
+                    ? String.format("%,d KB", (bytes + 1023) / 1024)
+                    : String.format("%,.1f MB", bytes / 1024.0 / 1024.0);
+        } catch (IOException e) {
+            return "size unknown";
+        }
+    }
+
+    /** The database to work on, and the local PostgreSQL this command started for it, if any. */
+    private static final class Database implements AutoCloseable {
+
+        final String url;
+        final String user;
+        final String password;
+        private final EmbeddedPostgres startedHere;
+
+        private Database(String url, String user, String password, EmbeddedPostgres startedHere) {
+            this.url = url;
+            this.user = user;
+            this.password = password;
+            this.startedHere = startedHere;
+        }
+
+        static Database open(Path projectDir, Map<String, String> env, PrintStream out) {
+            String url = env.get("CMS_DB_URL");
+            if (url != null && !url.isBlank()) {
+                return new Database(url, env.getOrDefault("CMS_DB_USER", "cms"), env.getOrDefault("CMS_DB_PASSWORD", "cms"),
+                        null);
+            }
+            int port = port(env.get("CMS_PG_PORT"));
+            Database local = new Database("jdbc:postgresql://localhost:" + port + "/cms", "cms", "cms", null);
+            if (local.answers()) {
+                return local;
+            }
+            Path dataDir = projectDir.resolve(".local/postgres");
+            out.println("The local stack is not running: starting its PostgreSQL (data in " + dataDir + ") for this command");
+            return new Database(local.url, "cms", "cms", LocalPostgres.start(dataDir, port));
+        }
+
+        Connection connect() throws SQLException {
+            Properties properties = new Properties();
+            properties.setProperty("user", user);
+            properties.setProperty("password", password);
+            return DriverManager.getConnection(url, properties);
+        }
+
+        /** True when a server answers on the local port; false when nothing listens there. */
+        private boolean answers() {
+            try (Connection ignored = connect()) {
+                return true;
+            } catch (SQLException e) {
+                if (e.getCause() instanceof ConnectException) {
+                    return false;
+                }
+                throw new StackException("PostgreSQL on " + url + " refused the connection: " + e.getMessage(), e);
+            }
+        }
+
+        private static int port(String value) {
+            try {
+                return value == null || value.isBlank() ? StackSettings.DEFAULT_POSTGRES_PORT : Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                throw new StackException("CMS_PG_PORT='" + value + "' is not a port number");
+            }
+        }
+
+        @Override
+        public void close() {
+            if (startedHere != null) {
+                try {
+                    startedHere.close();
+                } catch (IOException ignored) {
+                    // the server stops with this process anyway
+                }
+            }
+        }
+    }
+}

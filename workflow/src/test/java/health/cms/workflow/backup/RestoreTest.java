@@ -1,0 +1,150 @@
+package health.cms.workflow.backup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import health.cms.core.backup.BackupArchive;
+import health.cms.core.backup.BackupException;
+import health.cms.core.backup.BackupExport;
+import health.cms.core.backup.Progress;
+import health.cms.core.testing.Archives;
+import health.cms.core.testing.TableDumps;
+
+class RestoreTest {
+
+    @TempDir
+    static Path dir;
+    private static String source;
+    private static Path archive;
+
+    @BeforeAll
+    static void exportSample() throws SQLException {
+        source = SampleContent.database();
+        archive = dir.resolve("sample.zip");
+        try (Connection connection = SampleContent.connect(source)) {
+            new BackupExport(Progress.SILENT, Clock.systemUTC()).write(connection, archive);
+        }
+    }
+
+    @Test
+    void restoresEveryRowIntoAnEmptyDatabaseAndChecksTheRules() throws SQLException {
+        String target = SampleContent.migratedDatabase();
+        Restore.Report report = restore(archive, target);
+
+        assertEquals(TableDumps.of(source), TableDumps.of(target));
+        assertEquals(3, report.auditEvents());
+        assertEquals(2, report.revisionsHashed());
+        assertEquals(1, report.liveRevisionsSignedOff());
+        assertEquals(1L, report.rows().get("published_article"));
+    }
+
+    @Test
+    void pointsTheIdSequencesPastTheRestoredRows() throws SQLException {
+        String target = SampleContent.migratedDatabase();
+        restore(archive, target);
+        try (Connection c = SampleContent.connect(target);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("INSERT INTO category (slug, name, created_at) "
+                        + "VALUES ('allergies', 'Allergies', now()) RETURNING id")) {
+            rs.next();
+            assertEquals(2, rs.getLong(1));
+        }
+    }
+
+    @Test
+    void refusesADatabaseThatIsNotEmptyNamingWhatItFoundAndChangesNothing() throws SQLException {
+        String target = SampleContent.migratedDatabase();
+        try (Connection c = SampleContent.connect(target); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO category (slug, name, created_at) VALUES ('news', 'News', now())");
+        }
+        Map<String, List<List<String>>> before = TableDumps.of(target);
+
+        BackupException refused = assertRefused(archive, target, "Refusing to restore: the database is not empty");
+        assertTrue(refused.getMessage().contains("category: 1 row"), refused.getMessage());
+        assertEquals(before, TableDumps.of(target));
+    }
+
+    @Test
+    void rollsBackWhenTheArchivedAuditTrailDoesNotVerify() {
+        // A forger who edits an event and fixes the zip checksum still cannot pass the hash chain.
+        Path forged = Archives.forged(archive, "tables/audit_event.jsonl",
+                rows -> rows.replace("\"actor\":\"reviewer1\"", "\"actor\":\"editor1\""));
+        String target = SampleContent.migratedDatabase();
+
+        BackupException refused = assertRefused(forged, target, "The audit trail in the archive does not verify");
+        assertTrue(refused.getMessage().contains("event 2 was altered"), refused.getMessage());
+        assertEmpty(target);
+    }
+
+    @Test
+    void rollsBackWhenARevisionsTextNoLongerMatchesItsContentHash() {
+        Path forged = Archives.forged(archive, "tables/revision.jsonl", rows -> rows.replace("Wheezing", "Sneezing"));
+        String target = SampleContent.migratedDatabase();
+
+        BackupException refused = assertRefused(forged, target, "no longer matches its content hash");
+        assertTrue(refused.getMessage().contains("revision 1 of 'asthma'"), refused.getMessage());
+        assertEmpty(target);
+    }
+
+    @Test
+    void rollsBackWhenALiveRevisionHasNoSignOffOfItsExactText() {
+        Path forged = Archives.forged(archive, "tables/sign_off.jsonl",
+                rows -> rows.replaceAll("\"content_hash\":\"[0-9a-f]{64}\"", "\"content_hash\":\"" + "0".repeat(64) + "\""));
+        String target = SampleContent.migratedDatabase();
+
+        BackupException refused = assertRefused(forged, target, "no medical sign-off of their exact live text");
+        assertTrue(refused.getMessage().contains("'asthma' (revision 1)"), refused.getMessage());
+        assertEmpty(target);
+    }
+
+    @Test
+    void refusesAnArchiveFromANewerSchemaBeforeWritingAnything() {
+        Path newer = Archives.withManifest(archive, m -> m.replace("\"schemaVersion\" : \"7\"", "\"schemaVersion\" : \"99\""));
+        String target = SampleContent.migratedDatabase();
+
+        assertRefused(newer, target, "The archive has schema version 99, newer than this database's 7");
+        assertEmpty(target);
+    }
+
+    @Test
+    void refusesADatabaseMigratedToAnotherVersionThanTheArchive() {
+        String older = SampleContent.migratedDatabase("6");
+        assertRefused(archive, older, "The archive has schema version 7, newer than this database's 6");
+    }
+
+    @Test
+    void refusesADatabaseWithoutTheCmsSchema() {
+        String bare = health.cms.core.testing.EmbeddedDatabase.createDatabase();
+        assertRefused(archive, bare, "The database has no CMS schema");
+    }
+
+    private static Restore.Report restore(Path file, String target) throws SQLException {
+        try (BackupArchive opened = BackupArchive.open(file); Connection c = SampleContent.connect(target)) {
+            return new Restore(Progress.SILENT).run(opened, c);
+        }
+    }
+
+    private static BackupException assertRefused(Path file, String target, String expected) {
+        BackupException refused = assertThrows(BackupException.class, () -> restore(file, target));
+        assertTrue(refused.getMessage().contains(expected), refused.getMessage());
+        return refused;
+    }
+
+    private static void assertEmpty(String url) {
+        TableDumps.counts(TableDumps.of(url)).forEach((table, rows) -> assertEquals(0, rows, table + " must be empty"));
+    }
+}

@@ -1,0 +1,134 @@
+package health.cms.workflow.backup;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.flywaydb.core.Flyway;
+
+import health.cms.core.article.ContentHash;
+import health.cms.core.article.Reference;
+import health.cms.core.audit.AuditEvent;
+import health.cms.core.testing.EmbeddedDatabase;
+
+/**
+ * A small but complete content graph written with plain SQL (the workflow service needs a running
+ * app): a live article with its sign-off, audit events, read model row, outbox event and an old slug,
+ * and a draft. Hashes are computed with the real {@link ContentHash} and {@link AuditEvent}.
+ */
+final class SampleContent {
+
+    static final String BODY = "## Symptoms\r\n\r\nWheezing, coughing — and a “tight” chest.\r\n";
+    static final Instant T0 = Instant.parse("2026-03-01T09:00:00.123456Z");
+
+    private SampleContent() {
+    }
+
+    static String migratedDatabase() {
+        return migratedDatabase(null);
+    }
+
+    /** A new database migrated to {@code version} (null: the latest). */
+    static String migratedDatabase(String version) {
+        String url = EmbeddedDatabase.createDatabase();
+        var flyway = Flyway.configure().dataSource(url, "postgres", "postgres");
+        if (version != null) {
+            flyway.target(version);
+        }
+        flyway.load().migrate();
+        return url;
+    }
+
+    static String database() throws SQLException {
+        String url = migratedDatabase();
+        try (Connection c = connect(url); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO category (id, slug, name, created_at) VALUES (1, 'conditions', 'Conditions', now())");
+            s.execute("INSERT INTO tag (id, slug, name, created_at) VALUES (1, 'asthma', 'Asthma', now())");
+            s.execute(
+                    """
+                            INSERT INTO profile (id, slug, display_name, credentials, specialties, keycloak_user, is_author, is_reviewer, created_at)
+                            VALUES (1, 'anna-berg', 'Anna Berg', 'MD', '{Pulmonology}', 'writer1', true, false, now()),
+                                   (2, 'rita-reviewer', 'Rita Reviewer', 'MD, PhD', '{}', 'reviewer1', false, true, now())""");
+            s.execute("INSERT INTO article (id, slug, status, created_at, updated_at) VALUES "
+                    + "(1, 'asthma', 'published', now(), now()), (2, 'hay-fever', 'draft', now(), now())");
+            String liveHash = ContentHash.of("Asthma", "A lead.", BODY, "conditions", List.of("anna-berg"), List.of("asthma"),
+                    List.of(new Reference("Doe J. Asthma. BMJ. 2020;1:1.", "10.1136/bmj.x1", "1234567", null)));
+            String draftHash = ContentHash.of("Hay fever", "Pollen.", "Sneezing.", "conditions", List.of("anna-berg"),
+                    List.of(), List.of());
+            try (PreparedStatement revision = c.prepareStatement("""
+                    INSERT INTO revision (id, article_id, number, title, summary, body_markdown, category_id, created_by,
+                        created_at, content_hash) VALUES (?, ?, 1, ?, ?, ?, 1, 'writer1', ?, ?)""")) {
+                addRevision(revision, 1, 1, "Asthma", "A lead.", BODY, liveHash);
+                addRevision(revision, 2, 2, "Hay fever", "Pollen.", "Sneezing.", draftHash);
+                revision.executeBatch();
+            }
+            s.execute("INSERT INTO revision_author (revision_id, position, profile_id) VALUES (1, 0, 1), (2, 0, 1)");
+            s.execute("INSERT INTO revision_tag (revision_id, tag_id) VALUES (1, 1)");
+            s.execute("INSERT INTO revision_reference (revision_id, position, citation, doi, pmid) "
+                    + "VALUES (1, 0, 'Doe J. Asthma. BMJ. 2020;1:1.', '10.1136/bmj.x1', '1234567')");
+            s.execute("INSERT INTO sign_off (id, revision_id, decision, reviewer_user, reviewer_name, reviewer_credentials, "
+                    + "content_hash, signed_at) VALUES (1, 1, 'approved', 'reviewer1', 'Rita Reviewer', 'MD, PhD', '"
+                    + liveHash + "', now())");
+            s.execute("UPDATE article SET live_revision_id = 1, working_revision_id = 1, first_published_at = now(), "
+                    + "last_reviewed_at = now(), next_review_due = now() + interval '1 year' WHERE id = 1");
+            s.execute("UPDATE article SET working_revision_id = 2 WHERE id = 2");
+            s.execute("""
+                    INSERT INTO published_article (article_id, slug, revision_id, title, summary, body_text, category_slug,
+                        tag_slugs, author_slugs, first_published_at, updated_at, document, search)
+                    VALUES (1, 'asthma', 1, 'Asthma', 'A lead.', 'Symptoms Wheezing', 'conditions', '{asthma}', '{anna-berg}',
+                        now(), now(), '{"slug": "asthma", "revision": 1, "body": {"html": "<h2>Symptoms</h2>"}}',
+                        to_tsvector('english', 'Asthma. Wheezing, coughing.'))""");
+            s.execute("INSERT INTO outbox_event (event_type, article_id, slug, revision, category_slug, occurred_at, payload) "
+                    + "VALUES ('article.published', 1, 'asthma', 1, 'conditions', now(), '{\"type\": \"article.published\"}')");
+            s.execute("INSERT INTO slug_redirect (old_slug, article_id, created_at) VALUES ('asthma-basics', 1, now())");
+            try (PreparedStatement audit = c.prepareStatement("""
+                    INSERT INTO audit_event (occurred_at, actor, action, article_id, revision_id, from_status, to_status,
+                        prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                AuditEvent create = event(audit, T0, "writer1", "create", 1, null, "draft", AuditEvent.GENESIS);
+                AuditEvent approve = event(audit, T0.plusSeconds(60), "reviewer1", "approve", 1, "medical-review",
+                        "published", create.hash());
+                event(audit, T0.plusSeconds(120), "writer1", "create", 2, null, "draft", approve.hash());
+                audit.executeBatch();
+            }
+        }
+        return url;
+    }
+
+    private static void addRevision(PreparedStatement revision, long id, long article, String title, String summary,
+            String body, String hash) throws SQLException {
+        revision.setLong(1, id);
+        revision.setLong(2, article);
+        revision.setString(3, title);
+        revision.setString(4, summary);
+        revision.setString(5, body);
+        revision.setObject(6, OffsetDateTime.ofInstant(T0, ZoneOffset.UTC));
+        revision.setString(7, hash);
+        revision.addBatch();
+    }
+
+    private static AuditEvent event(PreparedStatement audit, Instant at, String actor, String action, long article,
+            String from, String to, String prevHash) throws SQLException {
+        AuditEvent event = new AuditEvent(at, actor, action, article, article, from, to, null, prevHash);
+        audit.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+        audit.setString(2, actor);
+        audit.setString(3, action);
+        audit.setLong(4, article);
+        audit.setLong(5, article);
+        audit.setString(6, from);
+        audit.setString(7, to);
+        audit.setString(8, prevHash);
+        audit.setString(9, event.hash());
+        audit.addBatch();
+        return event;
+    }
+
+    static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, "postgres", "postgres");
+    }
+}
