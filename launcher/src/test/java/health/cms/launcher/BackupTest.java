@@ -52,7 +52,7 @@ class BackupTest {
         int targetPort = freePort();
         String restored = run(target, targetPort, backup -> backup.restore(archive));
         assertTrue(restored.contains("The local stack is not running: starting its PostgreSQL"), restored);
-        assertTrue(restored.contains("The database has no tables: creating the CMS schema at version 7"), restored);
+        assertTrue(restored.matches("(?s).*The database has no tables: creating the CMS schema at version \\d+.*"), restored);
         assertTrue(restored.contains("Restored 1 row in"), restored);
 
         BackupException again = assertThrows(Restore.NotEmpty.class,

@@ -12,7 +12,6 @@ import java.util.Random;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import health.cms.core.article.Article;
 import health.cms.core.backup.BackupExport;
@@ -30,12 +29,12 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Makes a large archive for timing the backup command by hand (docs/benchmarks.md): N articles of
  * about 6 KB written, submitted and approved through the workflow, exported to
- * {@code target/backup-N.zip}. Runs only when asked: {@code -Dcms.bench.articles=10000}.
+ * {@code target/backup-N.zip}. Not part of the test suite (the name does not end in Test): run it with
+ * {@code -Dtest=LargeArchiveBenchmark -Dcms.bench.articles=10000}.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
-@EnabledIfSystemProperty(named = "cms.bench.articles", matches = "[0-9]+")
-class LargeArchiveTest {
+class LargeArchiveBenchmark {
 
     private static final String[] WORDS = ("patients doctor treatment symptoms dose daily weeks months risk blood "
             + "pressure medicine tablet cream inflammation pain sleep exercise diet guideline trial evidence severe "
@@ -43,7 +42,7 @@ class LargeArchiveTest {
 
     @Test
     void writesAnArchiveOfManyLiveArticles() throws Exception {
-        int count = Integer.getInteger("cms.bench.articles");
+        int count = Integer.getInteger("cms.bench.articles", 10_000);
         Fixtures.ensureBasics();
         EditorialService editorial = Fixtures.editorial();
         Random random = new Random(7);
