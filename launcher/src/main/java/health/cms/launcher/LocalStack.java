@@ -81,6 +81,16 @@ public final class LocalStack implements AutoCloseable {
         return pids;
     }
 
+    /**
+     * Stops PostgreSQL under the running apps, keeps it down for {@code downtime} and starts it again on
+     * the same data and port: the fault tests use it to prove the apps recover on their own.
+     */
+    synchronized void restartPostgres(Duration downtime) throws IOException, InterruptedException {
+        postgres.close();
+        Thread.sleep(downtime.toMillis());
+        postgres = LocalPostgres.start(settings.stateDir().resolve("postgres"), settings.postgresPort());
+    }
+
     private void startPostgres() {
         Path dataDir = settings.stateDir().resolve("postgres");
         step(LocalPostgres.isNew(dataDir)

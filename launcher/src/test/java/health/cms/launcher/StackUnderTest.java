@@ -27,6 +27,11 @@ final class StackUnderTest implements BeforeAllCallback, ExtensionContext.Store.
         return settings;
     }
 
+    static LocalStack stack() {
+        settings();
+        return stack;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         synchronized (StackUnderTest.class) {
