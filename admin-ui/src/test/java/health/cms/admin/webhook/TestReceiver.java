@@ -30,17 +30,17 @@ import com.sun.net.httpserver.HttpServer;
  * signature with its own code (not the CMS's), answers 401 to a bad one, can fail the first N attempts
  * of each message or answer slowly, and records everything it saw.
  */
-final class TestReceiver implements AutoCloseable {
+public final class TestReceiver implements AutoCloseable {
 
     /** One request as the receiver saw it. */
-    record Received(String id, long timestamp, String signature, String body, JsonNode json, boolean verified,
+    public record Received(String id, long timestamp, String signature, String body, JsonNode json, boolean verified,
             int answered, int attemptOfMessage) {
 
-        String type() {
+        public String type() {
             return json.path("type").asText();
         }
 
-        String slug() {
+        public String slug() {
             return json.path("data").path("slug").asText();
         }
     }
@@ -57,7 +57,7 @@ final class TestReceiver implements AutoCloseable {
     private volatile int failWith = 503;
     private volatile Duration delay = Duration.ZERO;
 
-    TestReceiver(Supplier<Instant> now) throws IOException {
+    public TestReceiver(Supplier<Instant> now) throws IOException {
         this.now = now;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", this::handle);
@@ -65,36 +65,41 @@ final class TestReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
     /** The secrets a request may be signed with (the current one, and an old one during a rotation). */
-    TestReceiver trust(String... trusted) {
+    public TestReceiver trust(String... trusted) {
         secrets.clear();
         secrets.addAll(List.of(trusted));
         return this;
     }
 
     /** Answers {@code status} to the first {@code n} attempts of every message, then 200. */
-    TestReceiver failFirst(int n, int status) {
+    public TestReceiver failFirst(int n, int status) {
         this.failFirst = n;
         this.failWith = status;
         return this;
     }
 
-    TestReceiver answerAfter(Duration delay) {
+    public TestReceiver answerAfter(Duration delay) {
         this.delay = delay;
         return this;
     }
 
-    List<Received> all() {
+    public List<Received> all() {
         return List.copyOf(received);
     }
 
     /** The requests answered with 2xx, in the order they were answered. */
-    List<Received> accepted() {
+    public List<Received> accepted() {
         return received.stream().filter(r -> r.answered() / 100 == 2).toList();
+    }
+
+    /** The types of the requests whose signature verified, in arrival order. */
+    public List<String> verifiedTypes() {
+        return received.stream().filter(Received::verified).map(Received::type).toList();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
