@@ -73,7 +73,9 @@ CREATE TABLE webhook_delivery (
     finished_at      TIMESTAMPTZ
 );
 
-CREATE INDEX webhook_delivery_due_idx ON webhook_delivery (next_attempt_at, id) WHERE state = 'pending';
+-- a claim walks each subscription's due deliveries, and counts what is in flight per subscription
+CREATE INDEX webhook_delivery_due_idx ON webhook_delivery (subscription_id, next_attempt_at, id) WHERE state = 'pending';
+CREATE INDEX webhook_delivery_in_flight_idx ON webhook_delivery (subscription_id) WHERE claimed_until IS NOT NULL;
 CREATE INDEX webhook_delivery_order_idx ON webhook_delivery (subscription_id, article_id, id) WHERE state = 'pending';
 CREATE INDEX webhook_delivery_log_idx ON webhook_delivery (subscription_id, id);
 CREATE INDEX webhook_delivery_finished_idx ON webhook_delivery (finished_at) WHERE state <> 'pending';

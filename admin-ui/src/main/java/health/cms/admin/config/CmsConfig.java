@@ -52,11 +52,11 @@ public interface CmsConfig {
         String articleUrl();
 
         /** HTTP requests in flight at once on this instance. */
-        @WithDefault("8")
+        @WithDefault("16")
         int maxConcurrency();
 
         /** Requests in flight at once to one subscription (over all instances), so a slow receiver cannot take every slot. */
-        @WithDefault("2")
+        @WithDefault("4")
         int maxInFlightPerSubscription();
 
         @WithDefault("5s")

@@ -233,17 +233,15 @@ public class DeliveryWorker {
         Instant windowStart = delivery.firstAttemptAt() == null ? started : delivery.firstAttemptAt();
         RetryPolicy.Decision decision = policy.decide(result, number, windowStart, now, delivery.test());
         String error = Sql.text(decision.reason(), 2000);
-        boolean leaseHeld = deliveries.finish(delivery, decision, result.statusCode(), error, started, now);
-        if (!leaseHeld && !deliveries.exists(delivery.id())) {
+        WebhookDeliveryRepository.Recorded recorded = deliveries.finish(delivery, decision, number, instance, started,
+                (int) Math.min(Integer.MAX_VALUE, took.toMillis()), result.statusCode(), error,
+                Sql.text(result.responseExcerpt(), WebhookSender.KEPT_RESPONSE_BYTES), now);
+        if (recorded == WebhookDeliveryRepository.Recorded.GONE) {
             return decision.verdict(); // the subscription was deleted while the request was out
         }
-        if (!leaseHeld) {
+        if (recorded == WebhookDeliveryRepository.Recorded.TAKEN_OVER) {
             LOG.warnf("Delivery %d outlived its lease; another instance has taken it over", delivery.id());
         }
-        deliveries.getEntityManager().persist(new DeliveryAttempt(delivery.id(), number, instance, started,
-                (int) Math.min(Integer.MAX_VALUE, took.toMillis()), result.statusCode(), outcome(decision.verdict()),
-                error, Sql.text(result.responseExcerpt(), WebhookSender.KEPT_RESPONSE_BYTES),
-                decision.nextAttemptAt()));
         if (!delivery.test()) {
             recordHealth(delivery.subscriptionId(), decision, now);
         }
@@ -270,14 +268,6 @@ public class DeliveryWorker {
         if (reason != null && subscriptions.disable(subscriptionId, reason, now)) {
             LOG.warnf("Webhook subscription %d disabled: %s", subscriptionId, reason);
         }
-    }
-
-    private static DeliveryAttempt.Outcome outcome(RetryPolicy.Verdict verdict) {
-        return switch (verdict) {
-            case DELIVERED -> DeliveryAttempt.Outcome.DELIVERED;
-            case RETRY -> DeliveryAttempt.Outcome.RETRY;
-            case FAILED -> DeliveryAttempt.Outcome.FAILED;
-        };
     }
 
     private void awaitSignal(long millis) {

@@ -20,9 +20,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class WebhookDeliveryRepository implements PanacheRepository<WebhookDelivery> {
 
-    /** How many due deliveries one claim looks at before ranking them per subscription. */
-    private static final int CLAIM_WINDOW = 1000;
-
     /** A delivery this instance holds under lease, with what it needs to send it. */
     record Claimed(long id, long subscriptionId, String url, List<String> secrets, String messageId, String eventType,
             String payload, int attempts, Instant firstAttemptAt, boolean test, boolean redelivery, Instant occurredAt,
@@ -37,8 +34,10 @@ public class WebhookDeliveryRepository implements PanacheRepository<WebhookDeliv
      * Leases up to {@code limit} due deliveries to this instance. A delivery waits while an earlier
      * delivery of the same subscription and article is pending (in flight or waiting for a retry), so one
      * article's events arrive in order; a subscription never has more than {@code perSubscription}
-     * deliveries in flight over all instances. Disabled subscriptions hold their deliveries (test events
-     * excepted). Must run in its own short transaction; the requests are sent after it commits.
+     * deliveries in flight over all instances. Each subscription's due deliveries are looked at on their
+     * own, so one subscription's backlog never hides another's. Disabled subscriptions hold their
+     * deliveries (test events excepted). Must run in its own short transaction; the requests are sent
+     * after it commits.
      */
     List<Claimed> claim(String instance, String token, Instant now, Duration lease, int limit, int perSubscription,
             List<Interrupted> interrupted) {
@@ -46,74 +45,73 @@ public class WebhookDeliveryRepository implements PanacheRepository<WebhookDeliv
         List<Object[]> rows = getEntityManager().createNativeQuery("""
                 WITH busy AS (
                     SELECT subscription_id, count(*) AS n FROM webhook_delivery
-                    WHERE state = 'pending' AND claimed_until >= :now
+                    WHERE claimed_until IS NOT NULL AND claimed_until >= :now AND state = 'pending'
                     GROUP BY subscription_id
-                ), due AS (
-                    SELECT d.id, d.subscription_id, d.next_attempt_at
-                    FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
-                    WHERE d.state = 'pending' AND d.next_attempt_at <= :now
-                      AND (d.claimed_until IS NULL OR d.claimed_until < :now)
-                      AND (s.enabled OR d.test)
-                      AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
-                                      WHERE e.subscription_id = d.subscription_id AND e.article_id = d.article_id
-                                        AND e.state = 'pending' AND e.id < d.id)
-                    ORDER BY d.next_attempt_at, d.id
-                    LIMIT :window
-                ), ranked AS (
-                    SELECT due.id, row_number() OVER (PARTITION BY due.subscription_id ORDER BY due.next_attempt_at, due.id)
-                                   + coalesce(b.n, 0) AS slot
-                    FROM due LEFT JOIN busy b ON b.subscription_id = due.subscription_id
+                ), candidates AS (
+                    SELECT c.id, c.next_attempt_at
+                    FROM webhook_subscription s
+                    LEFT JOIN busy b ON b.subscription_id = s.id
+                    CROSS JOIN LATERAL (
+                        SELECT d.id, d.next_attempt_at FROM webhook_delivery d
+                        WHERE d.subscription_id = s.id AND d.state = 'pending' AND d.next_attempt_at <= :now
+                          AND (d.claimed_until IS NULL OR d.claimed_until < :now)
+                          AND (s.enabled OR d.test)
+                          AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
+                                          WHERE e.subscription_id = d.subscription_id AND e.article_id = d.article_id
+                                            AND e.state = 'pending' AND e.id < d.id)
+                        ORDER BY d.next_attempt_at, d.id
+                        LIMIT greatest(:perSubscription - coalesce(b.n, 0), 0)
+                    ) c
+                ), locked AS (
+                    SELECT d.id, d.claimed_by AS previous_claimant, d.claimed_until AS previous_lease_end,
+                           s.url, s.secret, s.previous_secret, s.previous_secret_until,
+                           coalesce(e.occurred_at, d.created_at) AS occurred_at
+                    FROM webhook_delivery d
+                    JOIN candidates c ON c.id = d.id
+                    JOIN webhook_subscription s ON s.id = d.subscription_id
+                    LEFT JOIN outbox_event e ON e.id = d.event_id
+                    WHERE d.state = 'pending' AND (d.claimed_until IS NULL OR d.claimed_until < :now)
+                    ORDER BY c.next_attempt_at, d.id
+                    LIMIT :limit
+                    FOR UPDATE OF d SKIP LOCKED
                 )
-                SELECT d.id, d.claimed_by, d.claimed_until, d.attempts
-                FROM webhook_delivery d JOIN ranked r ON r.id = d.id
-                WHERE r.slot <= :perSubscription AND d.state = 'pending'
-                  AND (d.claimed_until IS NULL OR d.claimed_until < :now)
-                ORDER BY d.next_attempt_at, d.id
-                LIMIT :limit
-                FOR UPDATE OF d SKIP LOCKED""")
+                UPDATE webhook_delivery d
+                SET attempts = d.attempts + CASE WHEN l.previous_claimant IS NULL THEN 0 ELSE 1 END,
+                    claimed_by = :instance, claim_token = :token, claimed_until = :until
+                FROM locked l
+                WHERE d.id = l.id
+                RETURNING d.id, d.subscription_id, l.url, l.secret, l.previous_secret, l.previous_secret_until,
+                          d.message_id, d.event_type, d.payload, d.attempts, d.first_attempt_at, d.test,
+                          d.redelivery_of IS NOT NULL, l.occurred_at, l.previous_claimant, l.previous_lease_end""")
                 .setParameter("now", now)
-                .setParameter("window", CLAIM_WINDOW)
                 .setParameter("perSubscription", perSubscription)
                 .setParameter("limit", limit)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<Long> ids = new ArrayList<>();
-        for (Object[] row : rows) {
-            long id = Sql.longValue(row[0]);
-            ids.add(id);
-            if (row[1] != null) {
-                interrupted.add(new Interrupted(id, Sql.intValue(row[3]) + 1, (String) row[1], Sql.instant(row[2])));
-            }
-        }
-        getEntityManager().createNativeQuery("""
-                UPDATE webhook_delivery
-                SET attempts = attempts + CASE WHEN claimed_by IS NULL THEN 0 ELSE 1 END,
-                    claimed_by = :instance, claim_token = :token, claimed_until = :until
-                WHERE id IN (:ids)""")
                 .setParameter("instance", instance)
                 .setParameter("token", token)
                 .setParameter("until", now.plus(lease))
-                .setParameter("ids", ids)
-                .executeUpdate();
-        for (Interrupted lost : interrupted) {
-            getEntityManager().persist(new DeliveryAttempt(lost.deliveryId(), lost.number(), lost.instance(),
-                    lost.leaseEnd(), 0, null, DeliveryAttempt.Outcome.INTERRUPTED,
-                    "instance " + lost.instance() + " stopped before reporting a result (its lease ended at "
-                            + lost.leaseEnd() + "); the receiver may or may not have seen it",
-                    null, now));
+                .getResultList();
+        List<Claimed> claimed = new ArrayList<>();
+        for (Object[] row : rows) {
+            Claimed delivery = claimed(row, token, now);
+            claimed.add(delivery);
+            if (row[14] != null) {
+                Interrupted lost = new Interrupted(delivery.id(), delivery.attempts(), (String) row[14],
+                        Sql.instant(row[15]));
+                interrupted.add(lost);
+                getEntityManager().persist(new DeliveryAttempt(lost.deliveryId(), lost.number(), lost.instance(),
+                        lost.leaseEnd(), 0, null, DeliveryAttempt.Outcome.INTERRUPTED,
+                        "instance " + lost.instance() + " stopped before reporting a result (its lease ended at "
+                                + lost.leaseEnd() + "); the receiver may or may not have seen it",
+                        null, now));
+            }
         }
-        return load(ids, token, now);
+        claimed.sort(java.util.Comparator.comparingLong(Claimed::id));
+        return claimed;
     }
 
     /** A delivery that was created already leased to this instance (a test event the editor waits for). */
     List<Claimed> leased(long id, String token, Instant now) {
-        return load(List.of(id), token, now);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Claimed> load(List<Long> ids, String token, Instant now) {
+        @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery("""
                 SELECT d.id, d.subscription_id, s.url, s.secret, s.previous_secret, s.previous_secret_until,
                        d.message_id, d.event_type, d.payload, d.attempts, d.first_attempt_at, d.test,
@@ -121,34 +119,54 @@ public class WebhookDeliveryRepository implements PanacheRepository<WebhookDeliv
                 FROM webhook_delivery d
                 JOIN webhook_subscription s ON s.id = d.subscription_id
                 LEFT JOIN outbox_event e ON e.id = d.event_id
-                WHERE d.id IN (:ids)
-                ORDER BY d.id""")
-                .setParameter("ids", ids)
+                WHERE d.id = :id AND d.claim_token = :token""")
+                .setParameter("id", id)
+                .setParameter("token", token)
                 .getResultList();
-        return rows.stream().map(r -> new Claimed(Sql.longValue(r[0]), Sql.longValue(r[1]), (String) r[2],
+        return rows.stream().map(row -> claimed(row, token, now)).toList();
+    }
+
+    private static Claimed claimed(Object[] r, String token, Instant now) {
+        return new Claimed(Sql.longValue(r[0]), Sql.longValue(r[1]), (String) r[2],
                 WebhookSubscription.signingSecrets((String) r[3], (String) r[4], Sql.instant(r[5]), now),
                 (String) r[6], (String) r[7], (String) r[8], Sql.intValue(r[9]), Sql.instant(r[10]), (Boolean) r[11],
-                (Boolean) r[12], Sql.instant(r[13]), token)).toList();
+                (Boolean) r[12], Sql.instant(r[13]), token);
+    }
+
+    /** What recording an attempt found: the lease still held, taken over by another instance, or the delivery gone. */
+    enum Recorded {
+        LEASE_HELD, TAKEN_OVER, GONE
     }
 
     /**
-     * Records the end of an attempt, if this instance still holds the lease (a claim that outlived its
-     * lease may have been taken over; the attempt is still logged). Returns whether the lease was held.
+     * Logs an attempt and, if this instance still holds the lease, applies its outcome to the delivery
+     * (one statement: this runs once per request sent). A claim that outlived its lease may have been
+     * taken over by another instance; the attempt is logged all the same.
      */
-    boolean finish(Claimed claimed, RetryPolicy.Decision decision, Integer statusCode, String error, Instant startedAt,
-            Instant now) {
+    Recorded finish(Claimed claimed, RetryPolicy.Decision decision, int number, String instance, Instant startedAt,
+            int durationMs, Integer statusCode, String error, String response, Instant now) {
         String state = switch (decision.verdict()) {
             case DELIVERED -> "delivered";
             case RETRY -> "pending";
             case FAILED -> "failed";
         };
-        return typed("""
-                UPDATE webhook_delivery
-                SET state = :state, attempts = attempts + 1, next_attempt_at = coalesce(:next, next_attempt_at),
-                    first_attempt_at = coalesce(first_attempt_at, :started), last_status_code = :status,
-                    last_error = :error, finished_at = :finished,
-                    claimed_by = NULL, claim_token = NULL, claimed_until = NULL
-                WHERE id = :id AND claim_token = :token""")
+        Object[] counts = (Object[]) typed("""
+                WITH finished AS (
+                    UPDATE webhook_delivery
+                    SET state = :state, attempts = attempts + 1, next_attempt_at = coalesce(:next, next_attempt_at),
+                        first_attempt_at = coalesce(first_attempt_at, :started), last_status_code = :status,
+                        last_error = :error, finished_at = :finished,
+                        claimed_by = NULL, claim_token = NULL, claimed_until = NULL
+                    WHERE id = :id AND claim_token = :token
+                    RETURNING id
+                ), logged AS (
+                    INSERT INTO webhook_attempt (delivery_id, number, instance, started_at, duration_ms, status_code,
+                        outcome, error, response_body, next_retry_at)
+                    SELECT id, :number, :instance, :started, :duration, :status, :outcome, :error, :response, :next
+                    FROM webhook_delivery WHERE id = :id
+                    RETURNING id
+                )
+                SELECT (SELECT count(*) FROM finished), (SELECT count(*) FROM logged)""")
                 .setParameter("state", state)
                 .setParameter("next", decision.nextAttemptAt(), Instant.class)
                 .setParameter("started", startedAt)
@@ -157,17 +175,23 @@ public class WebhookDeliveryRepository implements PanacheRepository<WebhookDeliv
                 .setParameter("finished", state.equals("pending") ? null : now, Instant.class)
                 .setParameter("id", claimed.id())
                 .setParameter("token", claimed.token())
-                .executeUpdate() == 1;
+                .setParameter("number", number)
+                .setParameter("instance", instance)
+                .setParameter("duration", durationMs)
+                .setParameter("outcome", decision.verdict() == RetryPolicy.Verdict.RETRY
+                        ? "retry"
+                        : state)
+                .setParameter("response", response, String.class)
+                .getSingleResult();
+        if (((Number) counts[0]).longValue() == 1) {
+            return Recorded.LEASE_HELD;
+        }
+        return ((Number) counts[1]).longValue() == 1 ? Recorded.TAKEN_OVER : Recorded.GONE;
     }
 
     /** A native query that can bind typed nulls (PostgreSQL cannot guess the type of an untyped null). */
     private NativeQuery<?> typed(String sql) {
         return getEntityManager().createNativeQuery(sql).unwrap(NativeQuery.class);
-    }
-
-    /** Whether the delivery still exists (its subscription may have been deleted while it was in flight). */
-    boolean exists(long id) {
-        return count("id", id) > 0;
     }
 
     /** Deliveries of a subscription, newest first, keyset-paged by id. */

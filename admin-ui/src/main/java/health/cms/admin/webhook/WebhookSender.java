@@ -107,7 +107,8 @@ public class WebhookSender {
             return new Result(response.statusCode(), null, null, response.body(), retryAfter(response));
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            return new Result(null, Result.Failure.TIMEOUT, "no complete answer within " + requestTimeout, null, null);
+            return new Result(null, Result.Failure.TIMEOUT, "no complete answer within " + seconds(requestTimeout), null,
+                    null);
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
@@ -119,13 +120,17 @@ public class WebhookSender {
                         null);
             }
             if (cause instanceof HttpTimeoutException) {
-                return new Result(null, Result.Failure.TIMEOUT, "no answer within " + requestTimeout, null, null);
+                return new Result(null, Result.Failure.TIMEOUT, "no answer within " + seconds(requestTimeout), null, null);
             }
             String detail = cause instanceof ConnectException
                     ? "connection refused"
                     : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
             return new Result(null, Result.Failure.CONNECTION, detail, null, null);
         }
+    }
+
+    private static String seconds(Duration duration) {
+        return java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
     }
 
     /** Retry-After in seconds (429 and 503 may carry it); dates and nonsense are ignored. */

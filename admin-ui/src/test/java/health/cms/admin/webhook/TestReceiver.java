@@ -56,6 +56,8 @@ public final class TestReceiver implements AutoCloseable {
     private volatile int failFirst;
     private volatile int failWith = 503;
     private volatile Duration delay = Duration.ZERO;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
 
     public TestReceiver(Supplier<Instant> now) throws IOException {
         this.now = now;
@@ -102,7 +104,13 @@ public final class TestReceiver implements AutoCloseable {
         return received.stream().filter(Received::verified).map(Received::type).toList();
     }
 
+    /** The most requests this receiver was answering at the same time. */
+    public int mostInFlight() {
+        return mostInFlight.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try (exchange; InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
@@ -121,6 +129,8 @@ public final class TestReceiver implements AutoCloseable {
             exchange.getResponseBody().write(answer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
