@@ -81,6 +81,11 @@ CREATE INDEX webhook_delivery_log_idx ON webhook_delivery (subscription_id, id);
 CREATE INDEX webhook_delivery_finished_idx ON webhook_delivery (finished_at) WHERE state <> 'pending';
 CREATE INDEX webhook_delivery_redelivery_idx ON webhook_delivery (redelivery_of) WHERE redelivery_of IS NOT NULL;
 
+-- A queue: thousands of rows come and go within a minute, so analyse and vacuum it far more often than
+-- the default 10-20% of the table, or plans are made for an empty table and indexes fill with dead rows.
+ALTER TABLE webhook_delivery SET (autovacuum_analyze_scale_factor = 0.02, autovacuum_analyze_threshold = 200,
+                                  autovacuum_vacuum_scale_factor = 0.05, autovacuum_vacuum_threshold = 500);
+
 CREATE TABLE webhook_attempt (
     id            BIGSERIAL PRIMARY KEY,
     delivery_id   BIGINT       NOT NULL REFERENCES webhook_delivery (id) ON DELETE CASCADE,
