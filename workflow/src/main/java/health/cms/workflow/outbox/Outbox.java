@@ -22,6 +22,9 @@ import health.cms.core.article.Revision;
 @ApplicationScoped
 public class Outbox {
 
+    /** The NOTIFY channel that wakes the webhook workers when an event commits (sent on commit only). */
+    public static final String CHANNEL = "cms_outbox";
+
     /** The events downstream sites can subscribe to. */
     public enum EventType {
 
@@ -68,6 +71,7 @@ public class Outbox {
                 .setParameter("at", at)
                 .setParameter("payload", toJson(payload))
                 .executeUpdate();
+        em.createNativeQuery("SELECT pg_notify(:channel, '')").setParameter("channel", CHANNEL).getSingleResult();
     }
 
     private String toJson(Map<String, Object> payload) {
