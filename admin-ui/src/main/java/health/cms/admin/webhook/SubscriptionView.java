@@ -10,11 +10,11 @@ import java.util.List;
 public record SubscriptionView(long id, String url, String description, List<String> eventTypes,
         List<String> categories, boolean enabled, String disabledReason, Instant disabledAt, Instant failingSince,
         Instant lastSuccessAt, Instant previousSecretValidUntil, long pendingDeliveries, String createdBy,
-        Instant createdAt, Instant updatedAt, long version) {
+        Instant createdAt, Instant updatedAt, long version, boolean hasSecret) {
 
     static SubscriptionView of(WebhookSubscription s, long pending) {
         return new SubscriptionView(s.id(), s.url(), s.description(), s.eventTypes(), s.categories(), s.enabled(),
                 s.disabledReason(), s.disabledAt(), s.failingSince(), s.lastSuccessAt(), s.previousSecretUntil(), pending,
-                s.createdBy(), s.createdAt(), s.updatedAt(), s.version());
+                s.createdBy(), s.createdAt(), s.updatedAt(), s.version(), s.hasSecret());
     }
 }

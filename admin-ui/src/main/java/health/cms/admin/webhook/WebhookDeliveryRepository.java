@@ -62,7 +62,7 @@ public class WebhookDeliveryRepository implements PanacheRepository<WebhookDeliv
                         SELECT d.id, d.next_attempt_at FROM webhook_delivery d
                         WHERE d.subscription_id = s.id AND d.state = 'pending' AND d.next_attempt_at <= :now
                           AND (d.claimed_until IS NULL OR d.claimed_until < :now)
-                          AND (s.enabled OR d.test)
+                          AND (s.enabled OR d.test) AND s.secret IS NOT NULL
                           AND NOT EXISTS (SELECT 1 FROM webhook_delivery e
                                           WHERE e.subscription_id = d.subscription_id AND e.article_id = d.article_id
                                             AND e.state = 'pending' AND e.id < d.id)

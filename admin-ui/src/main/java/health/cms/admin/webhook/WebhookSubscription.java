@@ -131,6 +131,11 @@ public class WebhookSubscription {
         this.updatedAt = now;
     }
 
+    /** False only after a restore from a backup: nothing is signed or sent until the secret is rotated. */
+    public boolean hasSecret() {
+        return secret != null;
+    }
+
     /** The secrets that sign a request sent now: the current one, then the previous one during its grace time. */
     List<String> signingSecrets(Instant now) {
         return signingSecrets(secret, previousSecret, previousSecretUntil, now);

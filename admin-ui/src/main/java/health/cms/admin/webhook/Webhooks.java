@@ -51,6 +51,10 @@ public class Webhooks {
         this.clock = clock;
     }
 
+    /** Why a restored subscription sends nothing yet. */
+    public static final String NO_SECRET = "This subscription was restored from a backup, which never holds signing "
+            + "secrets; rotate the secret and give the new one to the receiver to resume deliveries";
+
     /** The event types a subscription can choose from. */
     public List<String> eventTypes() {
         return WebhookEvents.TYPES;
@@ -134,6 +138,9 @@ public class Webhooks {
         long deliveryId = QuarkusTransaction.requiringNew().call(() -> {
             requireEditor(actor);
             WebhookSubscription subscription = find(id);
+            if (!subscription.hasSecret()) {
+                throw WorkflowException.conflict(NO_SECRET);
+            }
             Instant now = clock.instant();
             WebhookDelivery test = WebhookDelivery.test(subscription.id(), events.testBody(subscription.id(), now),
                     actor.username(), now, worker.instance(), token, now.plus(worker.lease()));

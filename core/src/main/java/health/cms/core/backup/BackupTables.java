@@ -29,12 +29,20 @@ public final class BackupTables {
             BackupTable.of("import_job", "id"),
             BackupTable.of("slug_redirect", "old_slug"),
             BackupTable.of("outbox_event", "id"),
+            BackupTable.of("review_notice", "article_id", "due_at", "kind"),
+            // Without secrets: a restored subscription sends nothing until an editor rotates its secret.
+            BackupTable.of("webhook_subscription", "id").omitting("secret", "previous_secret", "previous_secret_until"),
             // Copied rather than rebuilt: it holds exactly what readers were served (the HTML rendered when
             // the revision went live, the public "updated" time that a recertification keeps).
             BackupTable.of("published_article", "article_id"));
 
-    /** Tables that are not content: Flyway's history is recreated by migrating the target database. */
-    public static final Set<String> NOT_BACKED_UP = Set.of("flyway_schema_history");
+    /**
+     * Tables that are not content: Flyway's history is recreated by migrating the target database, and
+     * webhook deliveries with their attempt log are operational state (restored outbox events keep
+     * their fan-out mark, so they are not delivered again).
+     */
+    public static final Set<String> NOT_BACKED_UP = Set.of("flyway_schema_history", "webhook_delivery",
+            "webhook_attempt");
 
     private BackupTables() {
     }

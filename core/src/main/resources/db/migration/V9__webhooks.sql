@@ -26,8 +26,9 @@ CREATE TABLE webhook_subscription (
     -- empty: every category
     category_slugs  TEXT[]        NOT NULL DEFAULT '{}',
     -- Standard Webhooks format (whsec_ + base64). Stored in clear because signing needs it; it is never
-    -- returned except once, on creation and rotation.
-    secret          VARCHAR(200)  NOT NULL,
+    -- returned except once, on creation and rotation. Null only after a restore (backups never hold
+    -- secrets): nothing is sent until an editor rotates the secret.
+    secret          VARCHAR(200),
     -- after a rotation the old secret signs too, until this time, so receivers can switch without a gap
     previous_secret VARCHAR(200),
     previous_secret_until TIMESTAMPTZ,
