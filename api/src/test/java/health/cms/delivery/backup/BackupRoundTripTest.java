@@ -98,6 +98,9 @@ class BackupRoundTripTest {
         Restore.Report report = restore(before.archive(), fresh);
 
         assertEquals(before.rows(), TableDumps.of(fresh));
+        String subscriptions = health.cms.core.testing.Archives.entry(before.archive(), "tables/webhook_subscription.jsonl");
+        assertTrue(subscriptions.contains("hooks.example.org") && !subscriptions.contains("whsec_"),
+                "subscriptions are backed up without their secrets: " + subscriptions);
         assertEquals(before.auditEvents(), report.auditEvents(), "the whole audit chain verified on the restored rows");
         assertEquals(before.rows().get("revision").size(), report.revisionsHashed());
         assertEquals(before.rows().get("published_article").size(), report.liveRevisionsSignedOff());
@@ -196,6 +199,20 @@ class BackupRoundTripTest {
         Article inReview = Fixtures.submitted("in-review");
         editorial.assignReviewer(Fixtures.EDITOR1, inReview.id(), inReview.version(), "reviewer1");
         Fixtures.draft("draft-only");
+        // written by admin-ui in production (webhooks, re-review reminders); here as rows, so the round
+        // trip covers them: the subscription comes back without its secret
+        try (Connection connection = connect(url()); Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    INSERT INTO webhook_subscription (url, description, event_types, secret, enabled, created_by,
+                                                      created_at, updated_at)
+                    VALUES ('https://hooks.example.org/cms', 'Cache purge', '{article.published,article.updated}',
+                            'whsec_c2VjcmV0LW5ldmVyLWV4cG9ydGVk', true, 'editor1', now(), now())""");
+            statement.execute("""
+                    INSERT INTO review_notice (article_id, due_at, kind, emitted_at)
+                    SELECT id, next_review_due, 'due', now() FROM article WHERE next_review_due IS NOT NULL LIMIT 1""");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> paths() {

@@ -90,7 +90,7 @@ class BackupExportTest {
     void refusesADatabaseWithATableNoBackupKnowsAndLeavesNoFile() throws SQLException {
         String url = migratedDatabase();
         try (Connection connection = connect(url); Statement s = connection.createStatement()) {
-            s.execute("CREATE TABLE webhook_subscription (id BIGSERIAL PRIMARY KEY, secret TEXT)");
+            s.execute("CREATE TABLE newsletter_signup (id BIGSERIAL PRIMARY KEY, secret TEXT)");
         }
         Path file = dir.resolve("backup.zip");
         BackupException refused;
@@ -98,7 +98,7 @@ class BackupExportTest {
             refused = assertThrows(BackupException.class,
                     () -> new BackupExport(Progress.SILENT, CLOCK).write(connection, file));
         }
-        assertTrue(refused.getMessage().contains("webhook_subscription"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("newsletter_signup"), refused.getMessage());
         assertFalse(Files.exists(file));
         assertFalse(Files.exists(dir.resolve("backup.zip.part")));
     }
