@@ -102,7 +102,7 @@ public class Webhooks {
             }
             return flushed(subscription);
         });
-        worker.outboxChanged();
+        worker.newWork();
         return updated;
     }
 
@@ -194,7 +194,7 @@ public class Webhooks {
             deliveries.flush();
             return view(again);
         });
-        worker.outboxChanged();
+        worker.newWork();
         return queued;
     }
 
