@@ -117,7 +117,7 @@ public class DeliveryWorker {
     }
 
     /** Asks the dispatcher to fan out and look for work now: an outbox event committed or a delivery was queued. */
-    public void outboxChanged() {
+    public void newWork() {
         outboxChanged.set(true);
         wake();
     }

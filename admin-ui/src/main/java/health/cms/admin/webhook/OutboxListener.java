@@ -76,7 +76,7 @@ public class OutboxListener {
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
                     if (notifications != null && notifications.length > 0) {
-                        worker.outboxChanged();
+                        worker.newWork();
                     }
                 }
             } catch (SQLException e) {

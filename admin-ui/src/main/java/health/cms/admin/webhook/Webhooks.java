@@ -106,7 +106,7 @@ public class Webhooks {
             }
             return flushed(subscription);
         });
-        worker.outboxChanged();
+        worker.newWork();
         return updated;
     }
 
@@ -201,7 +201,7 @@ public class Webhooks {
             deliveries.flush();
             return view(again);
         });
-        worker.outboxChanged();
+        worker.newWork();
         return queued;
     }
 
