@@ -1,6 +1,7 @@
 package health.cms.delivery.edge;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,13 +16,14 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * What every request to the public API passes first, before any route: the security headers, the
  * refusal of anything but bodiless reads (the API is read-only, and Quarkus's own {@code /q} endpoints
- * would otherwise answer any method). It runs on the event loop for every request, so it only compares
- * strings and adds pre-encoded headers.
+ * would otherwise answer any method), and the per-client rate limit. It runs on the event loop for
+ * every request, so it only compares strings and adds pre-encoded headers.
  */
 @ApplicationScoped
 public class EdgeFilter {
@@ -45,12 +47,21 @@ public class EdgeFilter {
     private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
     private static final CharSequence REFERRER_NAME = HttpHeaders.createOptimized("Referrer-Policy");
     private static final CharSequence NO_REFERRER = HttpHeaders.createOptimized("no-referrer");
+    private static final CharSequence FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
     private static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized(Problem.MEDIA_TYPE);
 
+    private final RateLimiter limiter;
+    private final RateLimitConfig config;
+    private final byte[] tooManyRequests;
     private final byte[] methodNotAllowed;
     private final byte[] bodyRefused;
 
-    EdgeFilter(ObjectMapper json) {
+    EdgeFilter(RateLimiter limiter, RateLimitConfig config, ObjectMapper json) {
+        this.limiter = limiter;
+        this.config = config;
+        this.tooManyRequests = body(json, Problem.of(429, "rate-limited", "Too many requests",
+                "This client sent more than " + config.perSecond() + " requests per second (bursts of up to "
+                        + config.burst() + "); retry after the number of seconds in Retry-After"));
         this.methodNotAllowed = body(json, Problem.of(405, "method-not-allowed", "Method not allowed",
                 "The delivery API is read-only: use GET or HEAD"));
         this.bodyRefused = body(json, Problem.of(413, "body-not-accepted", "Request body not accepted",
@@ -77,6 +88,17 @@ public class EdgeFilter {
             // Unread, so the connection cannot carry another request after this answer.
             refuse(rc, 413).putHeader(HttpHeaders.CONNECTION, "close").end(Buffer.buffer(bodyRefused));
             return;
+        }
+        if (limiter.enabled() && !path.startsWith("/q/")) {
+            SocketAddress connection = rc.request().remoteAddress();
+            String client = ClientAddress.of(connection == null ? "unknown" : connection.hostAddress(),
+                    rc.request().getHeader(FORWARDED_FOR), config.trustedProxies());
+            long wait = limiter.acquire(client);
+            if (wait > 0) {
+                long seconds = Math.max(1, (wait + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
+                refuse(rc, 429).putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).end(Buffer.buffer(tooManyRequests));
+                return;
+            }
         }
         rc.next();
     }
