@@ -55,7 +55,8 @@ public class EdgeHandlers {
     /**
      * Refuses what would otherwise fail deep inside the framework, or slip past a check:
      * <ul>
-     * <li>a multipart body without a boundary (the multipart parser fails on it with a 500);</li>
+     * <li>a Content-Type with an empty parameter ({@code charset=}, {@code boundary=}) or a multipart one
+     * without a boundary: the form and multipart parsers fail on them with a 500;</li>
      * <li>a desk post that is not a form: the CSRF filter verifies the token of form bodies only, so a
      * post without a Content-Type would reach a desk action with no token checked at all;</li>
      * <li>a management API call without a bearer token, which the OIDC extension refuses with an empty
@@ -66,6 +67,11 @@ public class EdgeHandlers {
         String contentType = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         String path = rc.normalizedPath();
+        if (contentType != null && hasEmptyParameter(contentType)) {
+            answer(rc, Problem.invalid("The Content-Type has a parameter without a value",
+                    Map.of("Content-Type", "a parameter such as charset= or boundary= has no value")));
+            return;
+        }
         if (mediaType.startsWith("multipart/") && !hasBoundary(contentType)) {
             answer(rc, Problem.invalid("A multipart body must name its boundary in the Content-Type",
                     Map.of("Content-Type", "has no boundary parameter")));
@@ -147,6 +153,17 @@ public class EdgeHandlers {
     private static boolean hasBearerToken(String authorization) {
         return authorization != null && authorization.length() > 7
                 && authorization.regionMatches(true, 0, "Bearer ", 0, 7) && !authorization.substring(7).isBlank();
+    }
+
+    private static boolean hasEmptyParameter(String contentType) {
+        String[] parameters = contentType.split(";");
+        for (int i = 1; i < parameters.length; i++) {
+            String[] pair = parameters[i].strip().split("=", 2);
+            if (pair.length == 2 && pair[1].strip().replace("\"", "").isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasBoundary(String contentType) {

@@ -6,7 +6,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -20,6 +26,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.RestAssured;
 
 /**
  * Answers that used to come from outside our error mapping (found by HostileRequestsTest): empty
@@ -72,7 +79,7 @@ class EdgeHandlersTest {
 
     @Test
     @TestSecurity(user = "writer1", roles = "writer")
-    void deskPagesAnswerBadRequestsWithAPageNotAStackTrace() {
+    void deskPagesAnswerBadRequestsWithAPageNotAStackTrace() throws Exception {
         // Accept headers the page templates cannot negotiate escaped to Quarkus's error page (500, stack trace)
         for (String accept : new String[]{";;", "application/json;q=2", "*/*;q=abc"}) {
             given().header("Accept", accept).get("/articles").then().statusCode(400).contentType("text/html")
@@ -80,6 +87,13 @@ class EdgeHandlersTest {
         }
         given().contentType("multipart/form-data; boundary=").body(new byte[]{'x'}).get("/articles").then().statusCode(400)
                 .contentType("text/html");
+        // an empty charset made the form parser fail with a 500, even on a GET without a body
+        HttpResponse<String> emptyCharset = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + RestAssured.port + "/signed-out"))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, emptyCharset.statusCode(), emptyCharset.body());
+        assertTrue(emptyCharset.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         // a multipart upload cut short was a 500 with the parser's stack trace
         given().cookie("csrf-token", "c2l4dGVlbi1ieXRlcy0xMg").contentType("multipart/form-data; boundary=b")
                 .body("--b\r\nContent-Disposition: form-data; name=\"lines\"\r\n\r\n{".getBytes(StandardCharsets.UTF_8))
