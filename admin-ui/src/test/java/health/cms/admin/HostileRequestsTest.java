@@ -52,9 +52,9 @@ import io.smallrye.jwt.build.Jwt;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class HostileRequestsTest {
 
-    static final long SEED = Long.getLong("cms.hostile.seed", 20_261_207L);
-    static final int MANAGE_REQUESTS = Integer.getInteger("cms.hostile.manage-requests", 4_500);
-    static final int DESK_REQUESTS_PER_ROLE = Integer.getInteger("cms.hostile.desk-requests", 600);
+    static final long SEED = Long.getLong("hostile.seed", 20_261_207L);
+    static final int MANAGE_REQUESTS = Integer.getInteger("hostile.manage-requests", 4_500);
+    static final int DESK_REQUESTS_PER_ROLE = Integer.getInteger("hostile.desk-requests", 600);
     static final String STALE = "\"987654321\"";
     static final String CSRF = "csrf-token";
 

@@ -34,8 +34,8 @@ import io.restassured.RestAssured;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class HostileRequestsTest {
 
-    static final long SEED = Long.getLong("cms.hostile.seed", 20_261_207L);
-    static final int REQUESTS = Integer.getInteger("cms.hostile.requests", 6_000);
+    static final long SEED = Long.getLong("hostile.seed", 20_261_207L);
+    static final int REQUESTS = Integer.getInteger("hostile.requests", 6_000);
 
     @Inject
     DataSource database;
