@@ -279,6 +279,8 @@ public final class DeliveryBenchmark {
                 "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-jar", "api/target/quarkus-app/quarkus-run.jar");
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().put("CMS_API_PORT", "8082");
+        // One client polling in a loop, like wrk below: the per-client rate limit is for real traffic.
+        builder.environment().putIfAbsent("CMS_RATE_LIMIT_PER_SECOND", "0");
         Process replica = builder.redirectErrorStream(true).redirectOutput(WORK.resolve("replica.log").toFile())
                 .directory(Path.of(System.getProperty("cms.project.dir", ".")).toFile())
                 .start();
@@ -322,6 +324,7 @@ public final class DeliveryBenchmark {
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().put("CMS_API_PORT", String.valueOf(port));
         builder.environment().put("CMS_DELIVERY_CACHE", String.valueOf(cache));
+        builder.environment().putIfAbsent("CMS_RATE_LIMIT_PER_SECOND", "0");
         return builder.redirectErrorStream(true).redirectOutput(WORK.resolve("replica-" + port + ".log").toFile())
                 .directory(Path.of(System.getProperty("cms.project.dir", ".")).toFile()).start();
     }

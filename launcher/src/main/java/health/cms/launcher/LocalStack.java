@@ -57,7 +57,11 @@ public final class LocalStack implements AutoCloseable {
         Preflight.check(settings);
         startPostgres();
         ManagedProcess keycloak = startKeycloak();
-        ManagedProcess api = startApp("api", settings.apiPort(), Map.of());
+        // Everything reaches the local api from localhost, the delivery benchmark's single wrk client included:
+        // the per-client rate limit stays off unless CMS_RATE_LIMIT_PER_SECOND asks for one.
+        ManagedProcess api = startApp("api", settings.apiPort(), System.getenv("CMS_RATE_LIMIT_PER_SECOND") == null
+                ? Map.of("CMS_RATE_LIMIT_PER_SECOND", "0")
+                : Map.of());
         keycloak.awaitReady(settings.realmUrl() + "/.well-known/openid-configuration", KEYCLOAK_TIMEOUT, this::tick);
         step("Keycloak is up at " + settings.keycloakUrl());
         ManagedProcess admin = startApp("admin-ui", settings.adminPort(), Map.of(

@@ -1,5 +1,7 @@
 package health.cms.admin.web;
 
+import java.io.IOException;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +43,9 @@ public class Failures {
     static class Templates {
 
         static native TemplateInstance page(Problem problem);
+
+        /** The same page without the navigation, for answers given outside the REST layer (no signed-in user). */
+        static native TemplateInstance bare(Problem problem);
     }
 
     public static Response problemJson(Problem problem) {
@@ -57,7 +62,7 @@ public class Failures {
         return isApi(uri.getPath()) ? problemJson(problem) : page(problem);
     }
 
-    private static boolean isApi(String path) {
+    static boolean isApi(String path) {
         return path.startsWith("/manage/");
     }
 
@@ -137,20 +142,68 @@ public class Failures {
         return answer(uri, Problem.of(status, "http-" + status, title, detail));
     }
 
+    /** Role checks of {@code @RolesAllowed}: Quarkus answers them with an empty 403 otherwise. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return answer(uri, Problem.of(403, "forbidden", "Not allowed", "Your roles do not allow this"));
+    }
+
+    /** A body that could not be read: cut off, or not what its Content-Type says (a broken multipart upload). */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e, UriInfo uri) {
+        return answer(uri, unreadableBody());
+    }
+
+    static Problem unreadableBody() {
+        return Problem.invalid("The request body could not be read; send it complete and in the format its"
+                + " Content-Type names", Map.of());
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (isInvalidValue(e)) {
+            // PostgreSQL refused a value taken from the request (a NUL character, say): the client's mistake.
+            LOG.warnf("A value of a request to %s was refused by the database: %s", uri.getPath(), rootMessage(e));
+            return answer(uri, Problem.invalid("A value in the request cannot be stored or searched for"
+                    + " (for example, text containing a NUL character)", Map.of()));
+        }
         LOG.error("Unexpected failure while serving a request", e);
         return answer(uri, Problem.of(500, "internal-error", "Internal error",
                 "The server could not answer this request; the failure has been logged"));
     }
 
+    /** SQLState class 22, "data exception": invalid text, numbers out of range, malformed values. */
+    private static boolean isInvalidValue(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
     /**
      * The CSRF filter refuses a form post with a bare 400 (missing or expired token); the desk
-     * explains it instead of showing an empty page.
+     * explains it instead of showing an empty page, and the API answers problem+json as it always does.
      */
     @ServerResponseFilter
     public void explainRefusedForm(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getStatus() == 400 && !response.hasEntity() && !isApi(request.getUriInfo().getPath())) {
+        if (response.getStatus() < 400 || response.hasEntity()) {
+            return;
+        }
+        if (isApi(request.getUriInfo().getPath())) {
+            String title = response.getStatusInfo().getReasonPhrase();
+            response.setEntity(Problem.of(response.getStatus(), "http-" + response.getStatus(), title, title), null,
+                    MediaType.valueOf(Problem.MEDIA_TYPE));
+        } else if (response.getStatus() == 400) {
             response.setEntity(Templates.page(Problem.of(400, "form-expired", "The form could not be accepted",
                     "The page's security token was missing or expired. Go back, reload the page and submit again;"
                             + " copy your text first if you typed a lot."))

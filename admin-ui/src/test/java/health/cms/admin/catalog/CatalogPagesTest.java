@@ -6,11 +6,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import health.cms.core.profile.ProfileRepository;
 import health.cms.core.taxonomy.CategoryRepository;
+import health.cms.core.taxonomy.Tag;
+import health.cms.core.taxonomy.TagRepository;
 import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.workflow.testing.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,6 +25,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.RestAssured;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
@@ -80,6 +88,24 @@ class CatalogPagesTest {
                 .then().statusCode(409).body(containsString("alert"));
         assertTrue(QuarkusTransaction.requiringNew().call(
                 () -> Fixtures.bean(CategoryRepository.class).findBySlug("treatments-therapies").isPresent()));
+    }
+
+    @Test
+    @TestSecurity(user = "editor1", roles = "editor")
+    void aPostThatIsNotAFormIsRefusedRatherThanLetPastTheCsrfCheck() throws Exception {
+        QuarkusTransaction.requiringNew().run(() -> Fixtures.bean(TagRepository.class)
+                .persist(new Tag("unused-tag", "Unused", java.time.Instant.now())));
+        // The CSRF filter verifies form bodies only: a post without one, and without a token, must not get through.
+        // (RestAssured would add a form Content-Type to an empty post; the JDK client sends none.)
+        HttpResponse<String> bare = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + RestAssured.port + "/catalog/tags/unused-tag/delete"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, bare.statusCode(), bare.body());
+        assertTrue(bare.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        given().redirects().follow(false).contentType("text/plain").body("x").post("/catalog/tags/unused-tag/delete")
+                .then().statusCode(415).contentType("text/html");
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Fixtures.bean(TagRepository.class)
+                .findBySlug("unused-tag").isPresent()), "the tag must still exist");
     }
 
     @Test

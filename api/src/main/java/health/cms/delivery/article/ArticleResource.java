@@ -41,6 +41,8 @@ import health.cms.workflow.review.ReviewStatus;
 public class ArticleResource {
 
     static final String SLUG_MESSAGE = "must be lowercase letters, digits and single hyphens";
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
     @Inject
     PublishedArticles store;
@@ -94,7 +96,7 @@ public class ArticleResource {
         PublishedArticles.Filter filter = new PublishedArticles.Filter(category, tag, author,
                 reviewStatus == null ? null : ReviewStatus.valueOf(reviewStatus.toUpperCase().replace('-', '_')),
                 instant("updatedSince", updatedSince));
-        Optional<Cursor> position = BadParameterException.cursor(cursor);
+        Optional<Cursor> position = BadParameterException.cursor(cursor, Cursor::updatedAt);
         Map<String, Object> key = new TreeMap<>();
         key.put("category", category);
         key.put("tag", tag);
@@ -124,9 +126,14 @@ public class ArticleResource {
             return null;
         }
         try {
-            return Instant.parse(value);
+            Instant instant = Instant.parse(value);
+            // Instant reaches a billion years; PostgreSQL and java.sql.Timestamp do not.
+            if (!instant.isBefore(EARLIEST) && instant.isBefore(LATEST)) {
+                return instant;
+            }
         } catch (DateTimeParseException e) {
-            throw new BadParameterException(parameter, "must be an ISO-8601 UTC time such as 2026-01-31T00:00:00Z");
+            // refused below
         }
+        throw new BadParameterException(parameter, "must be an ISO-8601 UTC time such as 2026-01-31T00:00:00Z");
     }
 }

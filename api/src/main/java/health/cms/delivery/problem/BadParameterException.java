@@ -1,6 +1,7 @@
 package health.cms.delivery.problem;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import health.cms.delivery.store.Cursor;
 
@@ -34,9 +35,16 @@ public class BadParameterException extends RuntimeException {
         throw new BadParameterException(parameter, "must be a whole number from " + min + " to " + max);
     }
 
-    public static Optional<Cursor> cursor(String value) {
+    /**
+     * Decodes a cursor and checks that it holds what this endpoint's cursors hold ({@code read}, e.g.
+     * {@link Cursor#rank}), so that a cursor forged or taken from another endpoint is a 400 here rather
+     * than a failure deep in the query.
+     */
+    public static Optional<Cursor> cursor(String value, Consumer<Cursor> read) {
         try {
-            return Cursor.decode(value);
+            Optional<Cursor> cursor = Cursor.decode(value);
+            cursor.ifPresent(read);
+            return cursor;
         } catch (Cursor.InvalidCursorException e) {
             throw new BadParameterException("cursor", e.getMessage());
         }

@@ -54,6 +54,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidValue(PublishedArticles.InvalidValueException e) {
+        LOG.warn("A request value was refused by the database: " + e.getCause().getMessage());
+        return response(Problem.invalid("A value in the request cannot be searched for", Map.of()));
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();

@@ -2,6 +2,7 @@ package health.cms.delivery.search;
 
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import health.cms.delivery.http.Responses;
 import health.cms.delivery.problem.BadParameterException;
+import health.cms.delivery.store.Cursor;
 import health.cms.delivery.store.PublishedArticles;
 
 /**
@@ -28,14 +30,15 @@ public class SearchResource {
     @Inject
     Responses responses;
 
+    /** PostgreSQL text cannot hold NUL: such a query is refused here, not reported as a database outage. */
     @GET
     public Response search(
-            @QueryParam("q") @NotBlank(message = "is required") @Size(max = 200) String q,
+            @QueryParam("q") @NotBlank(message = "is required") @Size(max = 200) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String q,
             @QueryParam("limit") String limitParam,
             @QueryParam("cursor") @Size(max = 200) String cursor,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         int limit = BadParameterException.number("limit", limitParam, 20, 1, 100);
-        var position = BadParameterException.cursor(cursor);
+        var position = BadParameterException.cursor(cursor, Cursor::rank);
         String key = "search:" + limit + ":" + cursor + ":" + q.strip();
         return responses.cached(key, () -> responses.json(store.search(q.strip(), position, limit),
                 java.util.List.of("articles")), ifNoneMatch);

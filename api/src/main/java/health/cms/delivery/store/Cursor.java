@@ -1,6 +1,9 @@
 package health.cms.delivery.store;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -9,6 +12,36 @@ import java.util.Optional;
  * unchanged; anything that does not decode is refused as a bad parameter.
  */
 public record Cursor(String sortValue, long id) {
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
+    /** A list position: the update time of the last item, held as microseconds since the epoch. */
+    public Instant updatedAt() {
+        try {
+            Instant at = Instant.EPOCH.plus(Long.parseLong(sortValue), ChronoUnit.MICROS);
+            // Every real position is a time this CMS stored; far outside that, PostgreSQL cannot compare it.
+            if (at.isAfter(EARLIEST) && at.isBefore(LATEST)) {
+                return at;
+            }
+        } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
+            // refused below
+        }
+        throw new InvalidCursorException();
+    }
+
+    /** A search position: the rank of the last item. */
+    public float rank() {
+        try {
+            float rank = Float.parseFloat(sortValue);
+            if (Float.isFinite(rank)) {
+                return rank;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new InvalidCursorException();
+    }
 
     public String encode() {
         return Base64.getUrlEncoder().withoutPadding()

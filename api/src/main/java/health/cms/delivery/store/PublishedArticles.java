@@ -113,7 +113,7 @@ public class PublishedArticles {
         }
         cursor.ifPresent(c -> {
             sql.append(" AND (updated_at, article_id) < (?, ?)");
-            params.add(Timestamp.from(Instant.EPOCH.plusNanos(Long.parseLong(c.sortValue()) * 1000)));
+            params.add(Timestamp.from(c.updatedAt()));
             params.add(c.id());
         });
         sql.append(" ORDER BY updated_at DESC, article_id DESC LIMIT ?");
@@ -140,8 +140,8 @@ public class PublishedArticles {
         params.add(text);
         cursor.ifPresent(c -> {
             inner.append(" AND (ts_rank(search, q) < ? OR (ts_rank(search, q) = ? AND article_id < ?))");
-            params.add(Float.parseFloat(c.sortValue()));
-            params.add(Float.parseFloat(c.sortValue()));
+            params.add(c.rank());
+            params.add(c.rank());
             params.add(c.id());
         });
         inner.append(" ORDER BY rank DESC, article_id DESC LIMIT ?");
@@ -311,7 +311,20 @@ public class PublishedArticles {
                 return result;
             }
         } catch (SQLException e) {
+            // SQLState class 22 is a value PostgreSQL refuses (text with NUL, a time out of range): the
+            // request's fault, not an outage, even if a check at the edge missed it.
+            if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+                throw new InvalidValueException(e);
+            }
             throw new StoreUnavailableException(e);
+        }
+    }
+
+    /** The database refused a value taken from the request; the API says 400. */
+    public static class InvalidValueException extends RuntimeException {
+
+        InvalidValueException(SQLException cause) {
+            super("A value of the request was refused by the content store", cause);
         }
     }
 

@@ -124,6 +124,29 @@ class ArticleListTest {
         assertBadParameter("/api/v1/search?q=", "q");
     }
 
+    /** Found by HostileRequestsTest: each of these was a 500 or a 503 ("database unavailable"). */
+    @Test
+    void forgedCursorsAndValuesPostgresCannotHoldAre400sNotServerErrors() {
+        String searchCursor = given().get("/api/v1/search?q=section&limit=1").then().statusCode(200)
+                .extract().path("nextCursor");
+        assertBadParameter("/api/v1/articles?cursor=" + searchCursor, "cursor");
+        for (String forged : List.of("v1|1.5|3", "v1|1e999|1", "v1|99999999999999999999|1", "v1|-9223372036854775808|1",
+                "v1|-.e|1", "v1|--1|1")) {
+            String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(forged.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertBadParameter("/api/v1/articles?cursor=" + cursor, "cursor");
+            if (List.of("v1|1e999|1", "v1|-.e|1", "v1|--1|1").contains(forged)) {
+                assertBadParameter("/api/v1/search?q=section&cursor=" + cursor, "cursor");
+            }
+        }
+        for (var bad : List.of(List.of("/api/v1/search", "q", "a\u0000b"),
+                List.of("/api/v1/articles", "updatedSince", "+999999999-12-31T23:59:59Z"),
+                List.of("/api/v1/articles", "updatedSince", "-290000-01-01T00:00:00Z"))) {
+            given().queryParam(bad.get(1), bad.get(2)).get(bad.get(0)).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItem(bad.get(1)));
+        }
+    }
+
     private static void assertBadParameter(String url, String parameter) {
         String body = given().get(url).then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem(parameter)).extract().asString();

@@ -1,0 +1,98 @@
+package health.cms.delivery;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import health.cms.core.article.Article;
+import health.cms.core.testing.DatabaseSnapshot;
+import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.core.testing.hostile.Endpoint;
+import health.cms.core.testing.hostile.Endpoint.Kind;
+import health.cms.core.testing.hostile.HostileRequest;
+import health.cms.core.testing.hostile.HostileRequests;
+import health.cms.workflow.testing.Fixtures;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/**
+ * Thousands of generated malformed requests against every endpoint of the delivery API: none may
+ * answer 5xx or name our internals, every 4xx is problem+json, and the database is unchanged.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class HostileRequestsTest {
+
+    static final long SEED = Long.getLong("hostile.seed", 20_261_207L);
+    static final int REQUESTS = Integer.getInteger("hostile.requests", 6_000);
+
+    @Inject
+    DataSource database;
+
+    @Test
+    void malformedRequestsAreRefusedCleanlyAndChangeNothing() {
+        String cursor = content();
+        List<Endpoint> endpoints = List.of(
+                Endpoint.get("/api/v1/articles/{slug}").path("slug", Kind.SLUG, "hostile-live-1"),
+                Endpoint.get("/api/v1/articles/{slug}").path("slug", Kind.SLUG, "hostile-old-name"),
+                Endpoint.get("/api/v1/articles").query("category", Kind.SLUG, "treatments-therapies")
+                        .query("tag", Kind.SLUG, "cancer").query("author", Kind.SLUG, "anna-berg")
+                        .query("reviewStatus", Kind.CHOICE, "current").query("updatedSince", Kind.TIME, "2020-01-01T00:00:00Z")
+                        .query("limit", Kind.NUMBER, "2").query("cursor", Kind.CURSOR, cursor),
+                Endpoint.get("/api/v1/search").requiredQuery("q", Kind.TEXT, "section").query("limit", Kind.NUMBER, "2")
+                        .query("cursor", Kind.CURSOR, cursor),
+                Endpoint.get("/api/v1/authors/{slug}").path("slug", Kind.SLUG, "anna-berg"),
+                Endpoint.get("/api/v1/categories"),
+                Endpoint.get("/api/v1/tags"),
+                Endpoint.get("/api/v1/feeds/articles.atom").query("category", Kind.SLUG, "treatments-therapies"),
+                Endpoint.get("/api/v1/feeds/articles.json").query("category", Kind.SLUG, "treatments-therapies"),
+                Endpoint.get("/api/v1/feeds/corrections.json"),
+                Endpoint.get("/sitemap.xml").query("page", Kind.NUMBER, "1"),
+                Endpoint.get("/q/health/ready"),
+                Endpoint.get("/q/openapi"));
+        List<HostileRequest> requests = HostileRequests.generate(SEED, REQUESTS, endpoints, (draft, random) -> {
+            // The public API has no writes, so nothing needs guarding: every write must be refused. It reads
+            // no bodies either and refuses any at the door; most requests drop theirs to reach the resources.
+            if (random.nextInt(4) > 0) {
+                draft.json = null;
+                draft.form = null;
+                draft.body = null;
+            }
+        });
+
+        DatabaseSnapshot before = DatabaseSnapshot.settled(database, Duration.ofSeconds(10));
+        HostileRequests.Report report = HostileRequests.run("localhost", RestAssured.port, requests,
+                new HostileRequests.Rules(r -> !r.normalizedPath().startsWith("/q/"), r -> false, (r, response) -> false));
+        DatabaseSnapshot after = DatabaseSnapshot.of(database);
+
+        report.write(java.nio.file.Path.of("target", "hostile-requests-api.txt"));
+        System.out.println("api: " + report.summary());
+        assertTrue(report.failures().isEmpty(), report.failures().size() + " of " + report.requests()
+                + " answers broke a rule; the first ones:\n" + String.join("\n", report.failures().subList(0,
+                        Math.min(40, report.failures().size()))));
+        assertEquals(Map.of(), before.differences(after), "hostile requests changed the database");
+        assertEquals(REQUESTS, report.requests());
+    }
+
+    /** Live articles (enough for a second page), hidden ones, a renamed slug; returns a real list cursor. */
+    private static String content() {
+        for (int i = 1; i <= 4; i++) {
+            Fixtures.published("hostile-live-" + i);
+        }
+        Fixtures.draft("hostile-draft");
+        Article renamed = Fixtures.published("hostile-old-name");
+        Fixtures.editorial().renameSlug(Fixtures.EDITOR1, renamed.id(), renamed.version(), "hostile-new-name");
+        return given().get("/api/v1/articles?limit=2").then().statusCode(200).extract().path("nextCursor");
+    }
+}
