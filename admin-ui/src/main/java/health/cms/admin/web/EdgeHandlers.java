@@ -177,9 +177,14 @@ public class EdgeHandlers {
         return false;
     }
 
+    /**
+     * Failures the security layer raises on purpose, including the redirect that ends the OIDC code flow
+     * (back to the page the person asked for, without the code in the URL).
+     */
     private static boolean isSecurity(Throwable failure) {
         return failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
-                || failure instanceof AuthenticationCompletionException || failure instanceof ForbiddenException;
+                || failure instanceof AuthenticationCompletionException || failure instanceof ForbiddenException
+                || failure instanceof io.quarkus.security.AuthenticationRedirectException;
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
