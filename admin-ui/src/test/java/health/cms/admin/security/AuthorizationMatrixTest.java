@@ -28,6 +28,7 @@ import health.cms.admin.testing.Tokens;
 import health.cms.core.article.Article;
 import health.cms.core.profile.ProfileDetails;
 import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.core.testing.ServedEndpoints;
 import health.cms.workflow.EditorialAction;
 import health.cms.workflow.TransitionRequest;
 import health.cms.workflow.testing.Fixtures;

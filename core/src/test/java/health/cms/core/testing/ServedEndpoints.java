@@ -1,4 +1,4 @@
-package health.cms.admin.security;
+package health.cms.core.testing;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -19,12 +19,14 @@ import io.quarkus.arc.Arc;
 
 /**
  * Every JAX-RS endpoint the running app serves, found among its beans (Quarkus makes every resource
- * class a bean), so a resource added tomorrow is found without anyone listing it here.
+ * class a bean), so a resource added tomorrow is found without anyone listing it here. Tests that
+ * must cover every endpoint (the desk's authorization matrix, the delivery API's live-only contract)
+ * check their list against this one.
  */
-final class ServedEndpoints {
+public final class ServedEndpoints {
 
     /** One HTTP method on one path template, such as {@code POST /articles/{id}/actions}. */
-    record Endpoint(String method, String template, String declaredIn) {
+    public record Endpoint(String method, String template, String declaredIn) {
 
         private Pattern regex() {
             String[] parts = template.split("\\{[^}]+}", -1);
@@ -38,12 +40,12 @@ final class ServedEndpoints {
             return Pattern.compile(regex.toString());
         }
 
-        boolean serves(String method, String path) {
+        public boolean serves(String method, String path) {
             return this.method.equals(method) && regex().matcher(path).matches();
         }
 
         /** JAX-RS prefers the template with the most literal characters, so {@code /articles/new} beats {@code /articles/{id}}. */
-        int literalCharacters() {
+        public int literalCharacters() {
             return template.replaceAll("\\{[^}]+}", "").length();
         }
 
@@ -56,7 +58,8 @@ final class ServedEndpoints {
     private ServedEndpoints() {
     }
 
-    static Set<Endpoint> all() {
+    /** Every endpoint of the app under test; call it from a {@code @QuarkusTest}. */
+    public static Set<Endpoint> all() {
         Set<Endpoint> endpoints = new LinkedHashSet<>();
         for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
             Class<?> type = bean.getBeanClass();
@@ -79,7 +82,7 @@ final class ServedEndpoints {
     }
 
     /** The endpoint JAX-RS would pick for this request, if any. */
-    static Optional<Endpoint> matching(Set<Endpoint> endpoints, String method, String path) {
+    public static Optional<Endpoint> matching(Set<Endpoint> endpoints, String method, String path) {
         List<Endpoint> candidates = new ArrayList<>(endpoints.stream().filter(e -> e.serves(method, path)).toList());
         candidates.sort(Comparator.comparingInt(Endpoint::literalCharacters).reversed());
         return candidates.stream().findFirst();
