@@ -13,6 +13,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
 
 import health.cms.core.article.Article;
 import health.cms.core.article.ArticleRepository;
@@ -45,6 +46,8 @@ public class EditorialService {
 
     /** How far ahead a publication may be scheduled. */
     private static final java.time.Duration LONGEST_SCHEDULE = java.time.Duration.ofDays(5 * 365);
+    /** The unique (article, number) constraint of the revision table (V1 migration). */
+    private static final String REVISION_NUMBER_CONSTRAINT = "revision_article_id_number_key";
 
     private final ArticleRepository articles;
     private final RevisionRepository revisions;
@@ -123,7 +126,7 @@ public class EditorialService {
         Instant now = clock.instant();
         Revision revision = new Revision(article, revisions.nextNumber(article), content, input.changeNote(),
                 actor.username(), now);
-        revisions.persist(revision);
+        persistNewRevision(revision);
         article.startWorkingOn(revision, now);
         if (from == ArticleStatus.PUBLISHED) {
             article.moveTo(ArticleStatus.DRAFT, now);
@@ -472,6 +475,23 @@ public class EditorialService {
             throw stale(article);
         }
         return article;
+    }
+
+    /**
+     * Inserts an edit's revision. Two saves against the same version both pass the version check and
+     * both take the next revision number; the second insert waits for the first save and then finds
+     * the number taken. That save is stale like any other, not a failure of the server.
+     */
+    private void persistNewRevision(Revision revision) {
+        try {
+            revisions.persist(revision);
+        } catch (ConstraintViolationException e) {
+            if (!REVISION_NUMBER_CONSTRAINT.equals(e.getConstraintName())) {
+                throw e;
+            }
+            throw new WorkflowException(WorkflowException.Kind.STALE,
+                    "Someone else saved this article at the same moment; reload it and apply your changes again");
+        }
     }
 
     /** Flushes now so a concurrent commit surfaces as a clear stale-version refusal, not a 500. */
