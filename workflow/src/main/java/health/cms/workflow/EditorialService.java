@@ -13,7 +13,6 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.StaleStateException;
-import org.hibernate.exception.ConstraintViolationException;
 
 import health.cms.core.article.Article;
 import health.cms.core.article.ArticleRepository;
@@ -46,8 +45,6 @@ public class EditorialService {
 
     /** How far ahead a publication may be scheduled. */
     private static final java.time.Duration LONGEST_SCHEDULE = java.time.Duration.ofDays(5 * 365);
-    /** The unique (article, number) constraint of the revision table (V1 migration). */
-    private static final String REVISION_NUMBER_CONSTRAINT = "revision_article_id_number_key";
 
     private final ArticleRepository articles;
     private final RevisionRepository revisions;
@@ -126,7 +123,7 @@ public class EditorialService {
         Instant now = clock.instant();
         Revision revision = new Revision(article, revisions.nextNumber(article), content, input.changeNote(),
                 actor.username(), now);
-        persistNewRevision(revision);
+        revisions.persist(revision);
         article.startWorkingOn(revision, now);
         if (from == ArticleStatus.PUBLISHED) {
             article.moveTo(ArticleStatus.DRAFT, now);
@@ -346,7 +343,7 @@ public class EditorialService {
 
     private void cancelSchedule(Actor actor, Article article, TransitionRequest request) {
         Instant now = clock.instant();
-        jobs.pendingFor(article.id()).stream().filter(job -> job.kind() == ScheduledJob.Kind.PUBLISH)
+        jobs.lockPendingFor(article.id()).stream().filter(job -> job.kind() == ScheduledJob.Kind.PUBLISH)
                 .forEach(job -> job.finish("cancelled", "cancelled by " + actor.username(), now));
         move(actor, article, ArticleStatus.DRAFT, "cancel-schedule", request.comment());
     }
@@ -468,30 +465,20 @@ public class EditorialService {
         }
     }
 
+    /**
+     * Loads the article for a change: its row is locked first (as the scheduler does), then the version
+     * checked. Two people changing one article at once take turns, and the second finds the version the
+     * first left and is refused as stale, naming who changed it. Without the lock both passed the check
+     * and the loser only failed later, somewhere inside the change: at the revision number the winner took
+     * (a 500) or at a flush in the middle of the audit (which ended a bulk approval halfway).
+     */
     private Article loadForUpdate(long articleId, long expectedVersion) {
-        Article article = articles.findByIdOptional(articleId)
+        Article article = articles.findByIdOptional(articleId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> WorkflowException.notFound("Article " + articleId));
         if (article.version() != expectedVersion) {
             throw stale(article);
         }
         return article;
-    }
-
-    /**
-     * Inserts an edit's revision. Two saves against the same version both pass the version check and
-     * both take the next revision number; the second insert waits for the first save and then finds
-     * the number taken. That save is stale like any other, not a failure of the server.
-     */
-    private void persistNewRevision(Revision revision) {
-        try {
-            revisions.persist(revision);
-        } catch (ConstraintViolationException e) {
-            if (!REVISION_NUMBER_CONSTRAINT.equals(e.getConstraintName())) {
-                throw e;
-            }
-            throw new WorkflowException(WorkflowException.Kind.STALE,
-                    "Someone else saved this article at the same moment; reload it and apply your changes again");
-        }
     }
 
     /** Flushes now so a concurrent commit surfaces as a clear stale-version refusal, not a 500. */
