@@ -98,7 +98,7 @@ class HostileContentPagesTest {
         for (int page = 1; page <= made.size() / 50 + 1; page++) {
             Response list = given().get("/articles?page=" + page);
             check(problems, null, "article list page " + page, list, 200);
-            assertTrue(list.asString().contains("/articles/" + made.get(made.size() - 1 - 50 * (page - 1)).articleId()),
+            assertTrue(made.stream().anyMatch(m -> list.asString().contains("/articles/" + m.articleId() + "\"")),
                     "page " + page + " lists hostile articles");
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
