@@ -85,9 +85,14 @@ final class EndToEnd {
     }
 
     static HttpResponse<String> manage(String path, String token, String ifMatch, String body) throws Exception {
+        return manage("POST", path, token, ifMatch, body);
+    }
+
+    static HttpResponse<String> manage(String method, String path, String token, String ifMatch, String body)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings().adminUrl() + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }

@@ -12,11 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+
+import health.cms.admin.security.AccessMatrix;
+import health.cms.admin.security.ManagementApiMatrix;
 
 /**
  * The whole local stack as the run command starts it (embedded PostgreSQL, real Keycloak, both apps,
@@ -94,6 +99,31 @@ class LocalStackIT {
         assertFalse(roles.contains("editor"));
         assertEquals(URLEncoder.encode(settings().realmUrl(), StandardCharsets.UTF_8),
                 URLEncoder.encode(claims.path("iss").asText(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The management API's column of the authorization matrix (admin-ui's AccessMatrix) with tokens from
+     * the real Keycloak for every demo user; the fast run with WireMock-signed tokens is in admin-ui.
+     */
+    @Test
+    void managementApiAnswersEveryDemoUserAsTheAuthorizationMatrixSays() {
+        ManagementApiMatrix matrix = new ManagementApiMatrix(URI.create(settings().adminUrl()), user -> {
+            try {
+                return token(user);
+            } catch (Exception e) {
+                throw new IllegalStateException("no Keycloak token for " + user, e);
+            }
+        }, new ManagementApiMatrix.Site("treatments-therapies", "elena-marsh", "cancer"));
+        List<String> mismatches = new ArrayList<>();
+        int checked = 0;
+        // Every column but "outsider": the realm has no account without a desk role.
+        for (String user : List.of("anonymous", "writer1", "writer2", "reviewer1", "reviewer2", "editor1")) {
+            ManagementApiMatrix.Outcome outcome = matrix.runColumn(user);
+            checked += outcome.checked();
+            mismatches.addAll(outcome.mismatches());
+        }
+        assertEquals(6 * AccessMatrix.managementApi().size(), checked);
+        assertTrue(mismatches.isEmpty(), "with real Keycloak tokens:\n  " + String.join("\n  ", mismatches));
     }
 
     @Test

@@ -27,6 +27,9 @@ public class ContentResolver {
     static final int TITLE_MAX = 300;
     static final int SUMMARY_MAX = 2_000;
     static final int BODY_MAX = 200_000;
+    /** The reference columns' lengths: longer input is refused here rather than by the database (a 500). */
+    static final int DOI_MAX = 200;
+    static final int URL_MAX = 1_000;
 
     private final CategoryRepository categories;
     private final TagRepository tags;
@@ -67,6 +70,10 @@ public class ContentResolver {
             ArticleInput.ReferenceInput ref = input.references().get(i);
             if (ref == null || isBlank(ref.citation())) {
                 errors.put("references[" + i + "].citation", "is required");
+            } else if (longerThan(ref.doi(), DOI_MAX)) {
+                errors.put("references[" + i + "].doi", "must be at most " + DOI_MAX + " characters");
+            } else if (longerThan(ref.url(), URL_MAX)) {
+                errors.put("references[" + i + "].url", "must be at most " + URL_MAX + " characters");
             } else if (ref.pmid() != null && !ref.pmid().isBlank() && !ref.pmid().strip().matches("\\d{1,9}")) {
                 errors.put("references[" + i + "].pmid", "must be digits only");
             } else if (ref.doi() != null && !ref.doi().isBlank() && !ref.doi().strip().matches("10\\.\\S+/\\S+")) {
@@ -114,6 +121,10 @@ public class ContentResolver {
         } else if (value.length() > max) {
             errors.put(field, "must be at most " + max + " characters");
         }
+    }
+
+    private static boolean longerThan(String value, int max) {
+        return value != null && value.strip().length() > max;
     }
 
     static boolean isBlank(String value) {

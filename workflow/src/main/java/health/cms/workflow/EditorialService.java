@@ -343,7 +343,7 @@ public class EditorialService {
 
     private void cancelSchedule(Actor actor, Article article, TransitionRequest request) {
         Instant now = clock.instant();
-        jobs.pendingFor(article.id()).stream().filter(job -> job.kind() == ScheduledJob.Kind.PUBLISH)
+        jobs.lockPendingFor(article.id()).stream().filter(job -> job.kind() == ScheduledJob.Kind.PUBLISH)
                 .forEach(job -> job.finish("cancelled", "cancelled by " + actor.username(), now));
         move(actor, article, ArticleStatus.DRAFT, "cancel-schedule", request.comment());
     }
@@ -465,8 +465,15 @@ public class EditorialService {
         }
     }
 
+    /**
+     * Loads the article for a change: its row is locked first (as the scheduler does), then the version
+     * checked. Two people changing one article at once take turns, and the second finds the version the
+     * first left and is refused as stale, naming who changed it. Without the lock both passed the check
+     * and the loser only failed later, somewhere inside the change: at the revision number the winner took
+     * (a 500) or at a flush in the middle of the audit (which ended a bulk approval halfway).
+     */
     private Article loadForUpdate(long articleId, long expectedVersion) {
-        Article article = articles.findByIdOptional(articleId)
+        Article article = articles.findByIdOptional(articleId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> WorkflowException.notFound("Article " + articleId));
         if (article.version() != expectedVersion) {
             throw stale(article);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import health.cms.admin.manage.article.ArticleHistory;
 import health.cms.admin.manage.article.ArticleQueries;
 import health.cms.admin.manage.article.ArticleState;
 import health.cms.admin.manage.taxonomy.DeskCatalog;
+import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
 import health.cms.core.article.ArticleStatus;
@@ -31,7 +33,6 @@ import health.cms.core.markdown.MarkdownRenderer;
 import health.cms.workflow.WorkflowException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
 
 /**
  * The article pages of the desk: the list, the editor with its live preview and workflow actions,
@@ -39,7 +40,7 @@ import io.quarkus.security.Authenticated;
  * save re-renders the form with the person's own text, so nothing typed is ever lost.
  */
 @Path("/articles")
-@Authenticated
+@RolesAllowed({DeskRoles.WRITER, DeskRoles.MEDICAL_REVIEWER, DeskRoles.EDITOR})
 @Produces(MediaType.TEXT_HTML)
 public class ArticlePages {
 

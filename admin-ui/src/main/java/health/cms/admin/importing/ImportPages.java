@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,19 +25,19 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import health.cms.admin.manage.importing.ArticleImporter;
 import health.cms.admin.manage.importing.ImportJob;
+import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
 import health.cms.workflow.WorkflowException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
 
 /**
  * Bulk import from the desk: upload a JSON Lines file (or paste lines), then watch its progress and
  * read the result of every line. The same importer as the management API does the work.
  */
 @Path("/imports")
-@Authenticated
+@RolesAllowed({DeskRoles.WRITER, DeskRoles.MEDICAL_REVIEWER, DeskRoles.EDITOR})
 @Produces(MediaType.TEXT_HTML)
 public class ImportPages {
 

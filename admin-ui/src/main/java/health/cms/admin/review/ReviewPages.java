@@ -2,6 +2,7 @@ package health.cms.admin.review;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +20,7 @@ import health.cms.admin.manage.article.ArticleCommands;
 import health.cms.admin.manage.article.ArticleHistory;
 import health.cms.admin.manage.article.ArticleQueries;
 import health.cms.admin.manage.article.ArticleState;
+import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
 import health.cms.core.diff.RevisionDiff;
@@ -26,14 +28,13 @@ import health.cms.core.markdown.MarkdownRenderer;
 import health.cms.workflow.WorkflowException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
 
 /**
  * The medical reviewer's screens: the queue, and one revision as readers will see it beside what
  * changed since the last approved text, with the sign-off decisions the workflow allows now.
  */
 @Path("/review")
-@Authenticated
+@RolesAllowed({DeskRoles.WRITER, DeskRoles.MEDICAL_REVIEWER, DeskRoles.EDITOR})
 @Produces(MediaType.TEXT_HTML)
 public class ReviewPages {
 

@@ -95,6 +95,17 @@ public class Failures {
         return answer(uri, problemOf(e));
     }
 
+    /**
+     * A role check of {@code @RolesAllowed} failed for a signed-in person (an anonymous caller is sent
+     * to the login instead): the same problem+json or friendly page as the workflow's refusals.
+     */
+    @ServerExceptionMapper
+    public Response roleMissing(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return answer(uri, Problem.of(403, "forbidden", "Not allowed",
+                "Your account does not have a role that allows this (writer, medical-reviewer or editor as needed);"
+                        + " ask an administrator of the desk if you need it"));
+    }
+
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response concurrentWrite(RuntimeException e, UriInfo uri) {
         return answer(uri, Problem.of(412, "stale-version", "The article changed since you loaded it",

@@ -254,6 +254,15 @@ class ArticleListTest {
         given().get("/api/v1/search?q=shingles").then().body("items.slug", not(hasItem("hidden-draft")));
     }
 
+    @Test
+    void searchFindsWordsWrittenBetweenAngleBrackets() {
+        Fixtures.ensureBasics();
+        publish(Fixtures.editorial().create(Fixtures.WRITER1, Fixtures.input("search-angle-brackets", "Blood pressure",
+                "## Section\n\nReadings `<above 140 systolic>` count as high; so does &lt;diastolic over 90&gt;.")));
+        given().get("/api/v1/search?q=systolic").then().statusCode(200).body("items.slug", hasItem("search-angle-brackets"));
+        given().get("/api/v1/search?q=diastolic").then().statusCode(200).body("items.slug", hasItem("search-angle-brackets"));
+    }
+
     private static void publish(Article draft) {
         Article submitted = Fixtures.editorial().apply(Fixtures.WRITER1, draft.id(), draft.version(),
                 TransitionRequest.of(EditorialAction.SUBMIT));

@@ -3,16 +3,17 @@ package health.cms.core.markdown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
-import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
-import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -42,10 +43,13 @@ public class MarkdownRenderer {
                     .requireRelsOnLinks("noopener", "noreferrer")
                     .allowElements("pre", "code", "hr", "br", "sup", "sub", "dl", "dt", "dd", "figure", "figcaption",
                             "h1", "h2", "h3", "h4", "h5", "h6", "th", "td")
-                    .allowAttributes("id").matching(java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,100}"))
+                    .allowAttributes("id").matching(Pattern.compile("[a-z0-9][a-z0-9-]{0,100}"))
                     .onElements("h1", "h2", "h3", "h4", "h5", "h6")
                     .allowAttributes("align").matching(true, "left", "right", "center").onElements("th", "td")
                     .toFactory());
+
+    private static final Pattern TAGS = Pattern.compile("<[^>]*>");
+    private static final Pattern ENTITY = Pattern.compile("&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]+);");
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
 
@@ -58,8 +62,55 @@ public class MarkdownRenderer {
                 .attributeProviderFactory(context -> new HeadingCollector(headings))
                 .build();
         String html = sanitize(renderer.render(document));
-        List<TocEntry> toc = headings.stream().filter(h -> html.contains("id=\"" + h.anchor() + "\"")).toList();
+        List<TocEntry> toc = new ArrayList<>();
+        for (TocEntry heading : headings) {
+            visibleText(html, heading).ifPresent(text -> toc.add(new TocEntry(heading.level(), text, heading.anchor())));
+        }
         return new RenderedMarkdown(html, toc);
+    }
+
+    /**
+     * The heading's text as readers see it: taken from the sanitized HTML, not from the Markdown's text
+     * nodes, so text the sanitizer dropped (inside a removed element) or that only joins up around
+     * removed tags ({@code <scr<script>ipt>}) never reaches the table of contents. Empty when the
+     * heading did not survive.
+     */
+    private static Optional<String> visibleText(String html, TocEntry heading) {
+        Matcher element = Pattern.compile("<h" + heading.level() + " id=\"" + Pattern.quote(heading.anchor())
+                + "\">(.*?)</h" + heading.level() + ">", Pattern.DOTALL).matcher(html);
+        if (!element.find()) {
+            return Optional.empty();
+        }
+        String text = decodeEntities(TAGS.matcher(element.group(1)).replaceAll("")).replaceAll("\\s+", " ").strip();
+        return Optional.of(text);
+    }
+
+    /** The sanitizer writes text with named and numeric character references; this undoes them. */
+    private static String decodeEntities(String text) {
+        Matcher reference = ENTITY.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (reference.find()) {
+            String ref = reference.group(1);
+            String replacement = switch (ref) {
+                case "amp" -> "&";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                case "apos" -> "'";
+                case "nbsp" -> "\u00a0";
+                default -> {
+                    int code = ref.startsWith("#x") || ref.startsWith("#X")
+                            ? Integer.parseInt(ref.substring(2), 16)
+                            : ref.startsWith("#") ? Integer.parseInt(ref.substring(1)) : -1;
+                    yield code >= 0 && Character.isValidCodePoint(code)
+                            ? new String(Character.toChars(code))
+                            : reference.group();
+                }
+            };
+            reference.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        reference.appendTail(out);
+        return out.toString();
     }
 
     /** Sanitizes an HTML fragment with the same allow-list as rendered Markdown. */
@@ -67,32 +118,15 @@ public class MarkdownRenderer {
         return POLICY.sanitize(html);
     }
 
-    /** Records level-2 and level-3 headings with the anchor id the heading-anchor extension gave them. */
+    /** Records the level and anchor id of level-2 and level-3 headings; their text comes from the sanitized HTML. */
     private record HeadingCollector(List<TocEntry> headings) implements AttributeProvider {
 
         @Override
         public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
             if (node instanceof Heading heading && heading.getLevel() <= 3 && heading.getLevel() >= 2
                     && attributes.containsKey("id")) {
-                headings.add(new TocEntry(heading.getLevel(), plainText(heading), attributes.get("id")));
+                headings.add(new TocEntry(heading.getLevel(), null, attributes.get("id")));
             }
-        }
-
-        private static String plainText(Node node) {
-            StringBuilder text = new StringBuilder();
-            node.accept(new AbstractVisitor() {
-
-                @Override
-                public void visit(Text t) {
-                    text.append(t.getLiteral());
-                }
-
-                @Override
-                public void visit(org.commonmark.node.Code code) {
-                    text.append(code.getLiteral());
-                }
-            });
-            return text.toString().strip();
         }
     }
 }

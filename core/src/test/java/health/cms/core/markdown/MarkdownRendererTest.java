@@ -9,7 +9,10 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import health.cms.core.testing.HostileMarkup;
 
 class MarkdownRendererTest {
 
@@ -33,6 +36,20 @@ class MarkdownRendererTest {
                 new TocEntry(2, "What is immunotherapy?", "what-is-immunotherapy"),
                 new TocEntry(3, "Checkpoint inhibitors", "checkpoint-inhibitors"),
                 new TocEntry(2, "Side effects and risks", "side-effects-and-risks")), rendered.toc());
+    }
+
+    @Test
+    void theTableOfContentsShowsHeadingsAsReadersSeeThem() {
+        RenderedMarkdown rendered = renderer.render("""
+                ## Dose &lt;5 mg&gt; `daily`
+
+                ## <scr<script>ipt>alert(1)</scr</script>ipt> risks
+
+                ## <style>hidden words</style>Side effects
+                """);
+        assertEquals(List.of("Dose <5 mg> daily", "<script> risks", "Side effects"),
+                rendered.toc().stream().map(TocEntry::text).toList(),
+                "text the sanitizer removed never reaches the table of contents: " + rendered.html());
     }
 
     @Test
@@ -93,5 +110,46 @@ class MarkdownRendererTest {
                 || html.contains("<svg") || html.contains("<form") || html.contains("<meta")
                 || html.contains("<style") || html.contains("style="), html);
         assertTrue(html.contains("text before."), "the content before the payload survives: " + html);
+    }
+
+    static List<HostileMarkup.Payload> corpus() {
+        return HostileMarkup.payloads();
+    }
+
+    /** The whole hostile-content corpus, alone and inside Markdown, through both entry points of the renderer. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void nothingOfTheHostileCorpusSurvivesAsExecutableMarkup(HostileMarkup.Payload payload) {
+        String p = payload.text();
+        for (String markdown : List.of(p, "Before.\n\n" + p + "\n\nAfter.", "## " + p, "- " + p, "> " + p,
+                "[" + p + "](https://example.org)", "| a |\n|---|\n| " + p + " |")) {
+            String html = renderer.render(markdown).html();
+            assertEquals(List.of(), HostileMarkup.executable(html), "Markdown " + markdown + " rendered " + html);
+        }
+        String sanitized = renderer.sanitize(p);
+        assertEquals(List.of(), HostileMarkup.executable(sanitized), "sanitized " + sanitized);
+    }
+
+    @Test
+    void theCorpusHasOverAHundredPayloadsAndTheCheckFlagsThemRaw() {
+        List<HostileMarkup.Payload> payloads = HostileMarkup.payloads();
+        assertTrue(payloads.size() >= 100, "payloads: " + payloads.size());
+        long flagged = payloads.stream().filter(p -> !HostileMarkup.executable(p.text()).isEmpty()).count();
+        // Markdown links, escaped text and template syntax are not HTML yet; everything else must be caught raw.
+        assertTrue(flagged >= 90, "the check would catch " + flagged + " payloads had they survived");
+    }
+
+    @Test
+    void theCheckReadsTagsAsABrowserWouldAndLeavesEscapedTextAlone() {
+        assertFalse(HostileMarkup.executable("<a href=\"jav&#x09;ascript:alert(1)\">x</a>").isEmpty());
+        assertFalse(HostileMarkup.executable("<a href=\"&#0000106avascript:alert(1)\">x</a>").isEmpty());
+        assertFalse(HostileMarkup.executable("<A HREF=' DATA:text/html,x'>x</A>").isEmpty());
+        assertFalse(HostileMarkup.executable("<img src=x ONERROR=alert(1)>").isEmpty());
+        assertFalse(HostileMarkup.executable("<meta http-equiv=refresh content=\"0; URL=javascript:alert(1)\">").isEmpty());
+        assertFalse(HostileMarkup.executable("<p style=\"background: url(x)\">x</p>").isEmpty());
+        assertEquals(List.of(), HostileMarkup.executable("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertEquals(List.of(), HostileMarkup.executable("<input value=\"javascript:alert(1)\" title=\"onload=x\">"));
+        assertEquals(List.of(),
+                HostileMarkup.executable("<a href=\"https://example.org/?q=javascript:\" rel=\"noopener\">x</a>"));
     }
 }

@@ -59,6 +59,9 @@ public class PublicationProjector {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(Article article, Instant now, boolean contentChanged) {
+        // The text search parser reads anything between < and > as an XML tag and drops it, so text that shows
+        // angle brackets ("`<above 140 mmHg>`", an escaped "<b>") is indexed with them turned into spaces.
+
         Revision live = article.liveRevision();
         RenderedMarkdown body = renderer.render(live.bodyMarkdown());
         PublicArticle view = view(article, live, body, contentChanged ? now : currentUpdatedAt(article, now));
@@ -67,8 +70,9 @@ public class PublicationProjector {
                     tag_slugs, author_slugs, first_published_at, updated_at, next_review_due, document, search)
                 VALUES (:id, :slug, :revision, :title, :summary, :bodyText, :category, CAST(:tags AS text[]),
                     CAST(:authors AS text[]), :firstPublished, :updated, :nextReview, CAST(:document AS jsonb),
-                    setweight(to_tsvector('english', :title), 'A') || setweight(to_tsvector('english', :summary), 'B')
-                    || setweight(to_tsvector('english', :bodyText), 'C'))
+                    setweight(to_tsvector('english', translate(:title, '<>', '  ')), 'A')
+                    || setweight(to_tsvector('english', translate(:summary, '<>', '  ')), 'B')
+                    || setweight(to_tsvector('english', translate(:bodyText, '<>', '  ')), 'C'))
                 ON CONFLICT (article_id) DO UPDATE SET slug = EXCLUDED.slug, revision_id = EXCLUDED.revision_id,
                     title = EXCLUDED.title, summary = EXCLUDED.summary, body_text = EXCLUDED.body_text,
                     category_slug = EXCLUDED.category_slug, tag_slugs = EXCLUDED.tag_slugs,

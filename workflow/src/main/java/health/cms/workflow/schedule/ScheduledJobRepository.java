@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 
+import health.cms.workflow.WorkflowException;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 /** Stores planned transitions and claims due ones without two instances taking the same row. */
@@ -31,5 +35,20 @@ public class ScheduledJobRepository implements PanacheRepository<ScheduledJob> {
 
     public List<ScheduledJob> pendingFor(long articleId) {
         return list("articleId = ?1 and state = 'pending' order by runAt", articleId);
+    }
+
+    /**
+     * The article's pending jobs, locked for a change by a person, who already holds the article's row.
+     * The scheduler takes a job's row before the article's, so waiting here could deadlock with it: a
+     * job the scheduler is running right now is refused at once instead.
+     */
+    public List<ScheduledJob> lockPendingFor(long articleId) {
+        try {
+            return find("articleId = ?1 and state = 'pending' order by runAt", articleId)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).withHint("jakarta.persistence.lock.timeout", 0).list();
+        } catch (LockTimeoutException | PessimisticLockException e) {
+            throw WorkflowException.conflict("The scheduler is running this article's planned change right now; "
+                    + "reload the article in a moment to see the result");
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,16 +24,16 @@ import jakarta.ws.rs.core.Response;
 
 import health.cms.admin.manage.CurrentActor;
 import health.cms.admin.manage.Versions;
+import health.cms.admin.web.DeskRoles;
 import health.cms.core.article.ArticleStatus;
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.diff.RevisionDiff;
 import health.cms.workflow.ArticleInput;
 import health.cms.workflow.WorkflowException;
-import io.quarkus.security.Authenticated;
 
 /** The Content Management API for articles: drafts, edits, workflow transitions, history. */
 @Path("/manage/v1/articles")
-@Authenticated
+@RolesAllowed({DeskRoles.WRITER, DeskRoles.MEDICAL_REVIEWER, DeskRoles.EDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ArticlesApi {

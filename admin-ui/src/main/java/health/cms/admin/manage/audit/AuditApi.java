@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import health.cms.admin.web.DeskRoles;
 import health.cms.core.audit.AuditLog;
 
 /** Verifies the hash chain of the whole audit trail. */
@@ -22,7 +23,7 @@ public class AuditApi {
     }
 
     @GET
-    @RolesAllowed({"editor", "medical-reviewer"})
+    @RolesAllowed({DeskRoles.EDITOR, DeskRoles.MEDICAL_REVIEWER})
     public VerificationView verify() {
         AuditLog.Verification result = audit.verify();
         return new VerificationView(result.intact(), result.eventsChecked(), result.firstBrokenEventId().orElse(null),

@@ -2,6 +2,7 @@ package health.cms.admin.manage.importing;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -15,14 +16,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import health.cms.admin.manage.CurrentActor;
-import io.quarkus.security.Authenticated;
+import health.cms.admin.web.DeskRoles;
 
 /**
  * Bulk import of JSON Lines: {@code POST /manage/v1/imports} answers 202 with the job, and
  * {@code GET /manage/v1/imports/{id}} shows progress and, when finished, the result of every line.
  */
 @Path("/manage/v1/imports")
-@Authenticated
+@RolesAllowed({DeskRoles.WRITER, DeskRoles.MEDICAL_REVIEWER, DeskRoles.EDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportApi {
 

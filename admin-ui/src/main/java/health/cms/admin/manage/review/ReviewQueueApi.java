@@ -3,6 +3,7 @@ package health.cms.admin.manage.review;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -19,12 +20,12 @@ import health.cms.admin.manage.CurrentActor;
 import health.cms.admin.manage.article.ArticleCommands;
 import health.cms.admin.manage.article.ArticleQueries;
 import health.cms.admin.manage.article.ArticleState;
+import health.cms.admin.web.DeskRoles;
 import health.cms.workflow.WorkflowException;
-import io.quarkus.security.Authenticated;
 
 /** The medical reviewers' queue, and approving many submitted articles in one call. */
 @Path("/manage/v1/review-queue")
-@Authenticated
+@RolesAllowed({DeskRoles.WRITER, DeskRoles.MEDICAL_REVIEWER, DeskRoles.EDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewQueueApi {
 
@@ -47,6 +48,7 @@ public class ReviewQueueApi {
      */
     @POST
     @Path("/approvals")
+    @RolesAllowed(DeskRoles.MEDICAL_REVIEWER)
     @Consumes(MediaType.APPLICATION_JSON)
     public List<BulkResult> approveMany(@NotNull @Valid BulkApproval request) {
         List<BulkResult> results = new ArrayList<>();

@@ -3,6 +3,7 @@ package health.cms.admin.manage.taxonomy;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -23,15 +24,15 @@ import jakarta.ws.rs.core.Response;
 
 import health.cms.admin.manage.CurrentActor;
 import health.cms.admin.manage.Versions;
+import health.cms.admin.web.DeskRoles;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileDetails;
 import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.Tag;
-import io.quarkus.security.Authenticated;
 
 /** Categories, tags and author/reviewer profiles: readable by the desk, changed by editors. */
 @Path("/manage/v1")
-@Authenticated
+@RolesAllowed({DeskRoles.WRITER, DeskRoles.MEDICAL_REVIEWER, DeskRoles.EDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CatalogApi {

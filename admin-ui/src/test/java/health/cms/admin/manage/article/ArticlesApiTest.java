@@ -83,6 +83,18 @@ class ArticlesApiTest {
     }
 
     @Test
+    void overlongReferenceFieldsAreA400NamingThemNotAServerError() {
+        Map<String, Object> article = new java.util.HashMap<>(article("overlong-reference", "## A\n\nText."));
+        article.put("references", List.of(Map.of("citation", "Doe J. A trial.", "doi", "10.1000/" + "x".repeat(300)),
+                Map.of("citation", "Doe J. Another trial.", "url", "https://example.org/" + "y".repeat(1100))));
+        writer1().body(article).post("/manage/v1/articles")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("references[0].doi", "references[1].url"));
+    }
+
+    @Test
     void malformedJsonIsA400ProblemWithoutInternals() {
         writer1().body("{\"slug\": [1,2,3], ").post("/manage/v1/articles")
                 .then()

@@ -1,0 +1,210 @@
+package health.cms.admin.security;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Who may do what on the desk: every management endpoint and every desk page, with the status each
+ * user gets. The tables are the specification; {@code AuthorizationMatrixTest} runs them against the
+ * app (and fails when the app serves an endpoint that is in neither table), and the launcher's
+ * {@code LocalStackIT} runs the management table with tokens from the real Keycloak.
+ *
+ * <p>
+ * A path placeholder is a fresh record made for that one request, so every cell starts from the same
+ * state: {@code {draft}} a draft by writer1; {@code {submitted}} writer1's draft submitted by writer1;
+ * {@code {own}} a draft written and submitted by reviewer2 (who is writer and reviewer);
+ * {@code {published}} writer1's article approved by reviewer1; {@code {scheduled}} one approved by
+ * reviewer1 to go live tomorrow; {@code {category}}, {@code {tag}}, {@code {profile}} unused catalog
+ * entries made by editor1; {@code {import}} an import job started by writer1. Writes send the record's
+ * current version in {@code If-Match} (the API) or the form's {@code version} field (the desk). The
+ * "body" column names what is sent: a valid article, a workflow action, a catalog entry and so on.
+ *
+ * <p>
+ * {@code outsider} is someone the realm knows who holds none of the desk's roles: signed in, but no
+ * desk role, so refused everywhere but on the dashboard, which tells them to ask for a role (the realm
+ * may serve other applications).
+ */
+public final class AccessMatrix {
+
+    /** The Content Management API (bearer tokens). Anonymous callers get 401, never a redirect. */
+    public static final String MANAGEMENT_API = """
+            request                                              body             anonymous writer1 writer2 reviewer1 reviewer2 editor1 outsider
+            # articles: reading is for every desk role, writing follows the workflow's roles
+            GET    /manage/v1/articles                           -                401       200     200     200       200       200     403
+            POST   /manage/v1/articles                           article          401       201     201     403       201       403     403
+            GET    /manage/v1/articles/{draft}                   -                401       200     200     200       200       200     403
+            PUT    /manage/v1/articles/{draft}                   article          401       200     200     403       200       403     403
+            PUT    /manage/v1/articles/{draft}/slug              slug             401       403     403     403       403       200     403
+            PUT    /manage/v1/articles/{submitted}/assignee      assignee         401       403     403     403       403       200     403
+            GET    /manage/v1/articles/{published}/revisions     -                401       200     200     200       200       200     403
+            GET    /manage/v1/articles/{published}/revisions/1   -                401       200     200     200       200       200     403
+            GET    /manage/v1/articles/{published}/diff          -                401       200     200     200       200       200     403
+            GET    /manage/v1/articles/{published}/audit         -                401       200     200     200       200       200     403
+            # workflow actions (the role rules of EditorialAction, separation of duties, submitter-only withdraw)
+            POST   /manage/v1/articles/{draft}/transitions       submit           401       200     200     403       200       403     403
+            POST   /manage/v1/articles/{submitted}/transitions   withdraw         401       200     403     403       403       403     403
+            POST   /manage/v1/articles/{submitted}/transitions   request-changes  401       403     403     200       200       403     403
+            POST   /manage/v1/articles/{submitted}/transitions   approve          401       403     403     200       200       403     403
+            POST   /manage/v1/articles/{own}/transitions         approve          401       403     403     200       403       403     403
+            POST   /manage/v1/articles/{scheduled}/transitions   cancel-schedule  401       403     403     403       403       200     403
+            POST   /manage/v1/articles/{published}/transitions   unpublish        401       403     403     403       403       200     403
+            POST   /manage/v1/articles/{published}/transitions   recertify        401       403     403     200       200       403     403
+            # review queue
+            GET    /manage/v1/review-queue                       -                401       200     200     200       200       200     403
+            POST   /manage/v1/review-queue/approvals             approvals        401       403     403     200       200       403     403
+            # catalog: read by the desk, changed by editors
+            GET    /manage/v1/categories                         -                401       200     200     200       200       200     403
+            POST   /manage/v1/categories                         category         401       403     403     403       403       201     403
+            PUT    /manage/v1/categories/{category}              category         401       403     403     403       403       200     403
+            DELETE /manage/v1/categories/{category}              -                401       403     403     403       403       204     403
+            GET    /manage/v1/tags                               -                401       200     200     200       200       200     403
+            POST   /manage/v1/tags                               tag              401       403     403     403       403       201     403
+            PUT    /manage/v1/tags/{tag}                         tag              401       403     403     403       403       200     403
+            DELETE /manage/v1/tags/{tag}                         -                401       403     403     403       403       204     403
+            GET    /manage/v1/authors                            -                401       200     200     200       200       200     403
+            GET    /manage/v1/authors/{profile}                  -                401       200     200     200       200       200     403
+            POST   /manage/v1/authors                            profile          401       403     403     403       403       201     403
+            PUT    /manage/v1/authors/{profile}                  profile          401       403     403     403       403       200     403
+            DELETE /manage/v1/authors/{profile}                  -                401       403     403     403       403       204     403
+            # imports: writers import; a job is visible to the person who started it only
+            POST   /manage/v1/imports                            jsonl            401       202     202     403       202       403     403
+            GET    /manage/v1/imports/{import}                   -                401       200     404     404       404       404     403
+            # audit chain
+            GET    /manage/v1/audit/verify                       -                401       403     403     200       200       200     403
+            """;
+
+    /**
+     * The desk's pages (session login). Anonymous visitors are sent to the login (302); a refused
+     * action is a 403 page, a successful form post a 303 to the result.
+     */
+    public static final String DESK_PAGES = """
+            request                                              body             anonymous writer1 writer2 reviewer1 reviewer2 editor1 outsider
+            # the dashboard tells a signed-in person without a desk role to ask for one, and shows nothing else
+            GET    /                                             -                302       200     200     200       200       200     200
+            GET    /signed-out                                   -                200       200     200     200       200       200     200
+            # articles
+            GET    /articles                                     -                302       200     200     200       200       200     403
+            GET    /articles/new                                 -                302       200     200     403       200       403     403
+            POST   /articles                                     article          302       303     303     403       303       403     403
+            POST   /articles/preview                             preview          302       200     200     200       200       200     403
+            GET    /articles/{draft}                             -                302       200     200     200       200       200     403
+            POST   /articles/{draft}                             article          302       303     303     403       303       403     403
+            GET    /articles/{published}/history                 -                302       200     200     200       200       200     403
+            POST   /articles/{draft}/actions                     submit           302       303     303     403       303       403     403
+            POST   /articles/{submitted}/actions                 withdraw         302       303     403     403       403       403     403
+            POST   /articles/{submitted}/actions                 request-changes  302       403     403     303       303       403     403
+            POST   /articles/{submitted}/actions                 approve          302       403     403     303       303       403     403
+            POST   /articles/{scheduled}/actions                 cancel-schedule  302       403     403     403       403       303     403
+            POST   /articles/{published}/actions                 unpublish        302       403     403     403       403       303     403
+            POST   /articles/{published}/actions                 recertify        302       403     403     303       303       403     403
+            # review
+            GET    /review                                       -                302       200     200     200       200       200     403
+            GET    /review/{submitted}                           -                302       200     200     200       200       200     403
+            POST   /review/{submitted}/actions                   approve          302       403     403     303       303       403     403
+            POST   /review/{own}/actions                         approve          302       403     403     303       403       403     403
+            # catalog: editors only
+            GET    /catalog                                      -                302       403     403     403       403       200     403
+            POST   /catalog/categories                           category         302       403     403     403       403       303     403
+            GET    /catalog/categories/{category}                -                302       403     403     403       403       200     403
+            POST   /catalog/categories/{category}                category         302       403     403     403       403       303     403
+            POST   /catalog/tags                                 tag              302       403     403     403       403       303     403
+            POST   /catalog/tags/{tag}                           tag              302       403     403     403       403       303     403
+            GET    /catalog/profiles/new                         -                302       403     403     403       403       200     403
+            POST   /catalog/profiles                             profile          302       403     403     403       403       303     403
+            GET    /catalog/profiles/{profile}                   -                302       403     403     403       403       200     403
+            POST   /catalog/profiles/{profile}                   profile          302       403     403     403       403       303     403
+            POST   /catalog/categories/{category}/delete         -                302       403     403     403       403       303     403
+            POST   /catalog/tags/{tag}/delete                    -                302       403     403     403       403       303     403
+            POST   /catalog/profiles/{profile}/delete            -                302       403     403     403       403       303     403
+            # imports: a job page is shown to the person who started it only
+            GET    /imports                                      -                302       200     200     200       200       200     403
+            POST   /imports                                      import           302       303     303     403       303       403     403
+            GET    /imports/{import}                             -                302       200     404     404       404       404     403
+            """;
+
+    /** The columns of both tables, in order. */
+    public static final List<User> USERS = List.of(
+            new User("anonymous", null),
+            new User("writer1", List.of("writer")),
+            new User("writer2", List.of("writer")),
+            new User("reviewer1", List.of("medical-reviewer")),
+            new User("reviewer2", List.of("medical-reviewer", "writer")),
+            new User("editor1", List.of("editor")),
+            new User("outsider", List.of()));
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
+
+    private AccessMatrix() {
+    }
+
+    /** A column: a user name and their realm roles (null for an anonymous caller). */
+    public record User(String name, List<String> roles) {
+
+        public boolean anonymous() {
+            return roles == null;
+        }
+    }
+
+    /** One line of a table: the request and the status expected for each user. */
+    public record Row(String method, String path, String body, Map<String, Integer> expected) {
+
+        /** The fixture the path names ({@code draft}, {@code category}...), or null. */
+        public String placeholder() {
+            Matcher m = PLACEHOLDER.matcher(path);
+            return m.find() ? m.group(1) : null;
+        }
+
+        /** The path with its placeholder replaced by the fixture's id or slug. */
+        public String pathFor(String value) {
+            return PLACEHOLDER.matcher(path).replaceFirst(Matcher.quoteReplacement(value));
+        }
+
+        public boolean writes() {
+            return !method.equals("GET");
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%-6s %-46s %s", method, path, body.equals("-") ? "" : body);
+        }
+    }
+
+    public static List<Row> managementApi() {
+        return parse(MANAGEMENT_API);
+    }
+
+    public static List<Row> deskPages() {
+        return parse(DESK_PAGES);
+    }
+
+    public static User user(String name) {
+        return USERS.stream().filter(u -> u.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no column " + name));
+    }
+
+    static List<Row> parse(String table) {
+        List<String> lines = table.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<String> header = List.of(lines.get(0).split("\\s+"));
+        List<String> columns = header.subList(2, header.size());
+        if (!columns.equals(USERS.stream().map(User::name).toList())) {
+            throw new IllegalStateException("the table's columns must be " + USERS + ", not " + columns);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split("\\s+");
+            if (cells.length != 3 + columns.size()) {
+                throw new IllegalStateException("row needs method, path, body and one status per user: " + line);
+            }
+            Map<String, Integer> expected = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                expected.put(columns.get(i), Integer.valueOf(cells[3 + i]));
+            }
+            rows.add(new Row(cells[0], cells[1], cells[2], expected));
+        }
+        return rows;
+    }
+}

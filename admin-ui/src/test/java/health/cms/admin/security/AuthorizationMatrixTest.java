@@ -1,0 +1,267 @@
+package health.cms.admin.security;
+
+import static health.cms.admin.testing.DeskForms.form;
+import static health.cms.admin.testing.DeskForms.multipart;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import health.cms.admin.manage.importing.ArticleImporter;
+import health.cms.admin.manage.taxonomy.DeskCatalog;
+import health.cms.admin.testing.OwnDatabase;
+import health.cms.admin.testing.Tokens;
+import health.cms.core.article.Article;
+import health.cms.core.profile.ProfileDetails;
+import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.core.testing.ServedEndpoints;
+import health.cms.workflow.EditorialAction;
+import health.cms.workflow.TransitionRequest;
+import health.cms.workflow.testing.Fixtures;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The authorization matrix of {@link AccessMatrix}: every management endpoint with real signed JWTs,
+ * every desk page with a session per user, and a check that the app serves no endpoint the tables
+ * leave out.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@TestProfile(OwnDatabase.class)
+class AuthorizationMatrixTest {
+
+    private static final AtomicInteger SERIAL = new AtomicInteger();
+
+    @TestHTTPResource("/")
+    URI app;
+
+    @BeforeEach
+    void basics() {
+        Fixtures.ensureBasics();
+    }
+
+    @Test
+    void everyEndpointTheDeskServesIsInTheMatrix() {
+        Set<ServedEndpoints.Endpoint> served = ServedEndpoints.all();
+        Set<ServedEndpoints.Endpoint> covered = new LinkedHashSet<>();
+        List<String> unknownRows = new ArrayList<>();
+        List<AccessMatrix.Row> rows = new ArrayList<>(AccessMatrix.managementApi());
+        rows.addAll(AccessMatrix.deskPages());
+        for (AccessMatrix.Row row : rows) {
+            String path = row.placeholder() == null ? row.path() : row.pathFor("1");
+            Optional<ServedEndpoints.Endpoint> endpoint = ServedEndpoints.matching(served, row.method(), path);
+            endpoint.ifPresentOrElse(covered::add, () -> unknownRows.add(row.toString()));
+        }
+        List<ServedEndpoints.Endpoint> missing = served.stream().filter(e -> !covered.contains(e)).toList();
+        assertTrue(served.size() > 40, "the scan finds the desk's endpoints: " + served);
+        assertTrue(missing.isEmpty(), "endpoints without a row in AccessMatrix (add one saying who may call them):\n  "
+                + String.join("\n  ", missing.stream().map(Object::toString).toList()));
+        assertTrue(unknownRows.isEmpty(),
+                "rows of AccessMatrix that no endpoint serves:\n  " + String.join("\n  ", unknownRows));
+    }
+
+    @ParameterizedTest(name = "management API as {0}")
+    @ValueSource(strings = {"anonymous", "writer1", "writer2", "reviewer1", "reviewer2", "editor1", "outsider"})
+    void managementApiAnswersEachUserAsTheMatrixSays(String user) {
+        ManagementApiMatrix matrix = new ManagementApiMatrix(app,
+                name -> Tokens.accessToken(name, AccessMatrix.user(name).roles().toArray(String[]::new)),
+                new ManagementApiMatrix.Site("treatments-therapies", "anna-berg", "cancer"));
+        ManagementApiMatrix.Outcome outcome = matrix.runColumn(user);
+        assertEquals(AccessMatrix.managementApi().size(), outcome.checked());
+        assertTrue(outcome.mismatches().isEmpty(), "management API as " + user + ":\n  "
+                + String.join("\n  ", outcome.mismatches()));
+    }
+
+    @Test
+    void deskPagesAsAnonymousVisitor() {
+        assertColumn("anonymous");
+    }
+
+    @Test
+    @TestSecurity(user = "writer1", roles = "writer")
+    void deskPagesAsWriter1() {
+        assertColumn("writer1");
+    }
+
+    @Test
+    @TestSecurity(user = "writer2", roles = "writer")
+    void deskPagesAsWriter2() {
+        assertColumn("writer2");
+    }
+
+    @Test
+    @TestSecurity(user = "reviewer1", roles = "medical-reviewer")
+    void deskPagesAsReviewer1() {
+        assertColumn("reviewer1");
+    }
+
+    @Test
+    @TestSecurity(user = "reviewer2", roles = {"medical-reviewer", "writer"})
+    void deskPagesAsReviewer2() {
+        assertColumn("reviewer2");
+    }
+
+    @Test
+    @TestSecurity(user = "editor1", roles = "editor")
+    void deskPagesAsEditor1() {
+        assertColumn("editor1");
+    }
+
+    @Test
+    @TestSecurity(user = "outsider", roles = {})
+    void deskPagesAsOutsiderWithoutDeskRoles() {
+        assertColumn("outsider");
+    }
+
+    /** Runs one user's column of {@link AccessMatrix#DESK_PAGES}; the session is the test method's. */
+    private void assertColumn(String user) {
+        List<String> mismatches = new ArrayList<>();
+        for (AccessMatrix.Row row : AccessMatrix.deskPages()) {
+            int expected = row.expected().get(user);
+            String problem;
+            try {
+                problem = problemWithPage(send(row), expected);
+            } catch (RuntimeException e) {
+                problem = "could not run: " + e;
+            }
+            if (problem != null) {
+                mismatches.add(row + " as " + user + ": " + problem);
+            }
+        }
+        assertTrue(mismatches.isEmpty(), "desk pages as " + user + ":\n  " + String.join("\n  ", mismatches));
+    }
+
+    private static String problemWithPage(Response response, int expected) {
+        int status = response.statusCode();
+        String body = response.asString().replaceAll("\\s+", " ");
+        String start = body.substring(0, Math.min(300, body.length()));
+        if (status != expected) {
+            return "expected " + expected + ", got " + status + " " + response.header("Location") + " " + start;
+        }
+        // An authorization request to the OIDC server (the WireMock one here, Keycloak in production).
+        if (status == 302 && !String.valueOf(response.header("Location")).contains("response_type=code")) {
+            return "302 to " + response.header("Location") + " instead of the login";
+        }
+        if (status >= 400 && (body.contains("Exception") || !body.contains("<html"))) {
+            return status + " is not the desk's friendly page: " + start;
+        }
+        return null;
+    }
+
+    private Response send(AccessMatrix.Row row) {
+        String placeholder = row.placeholder();
+        Target target = placeholder == null ? null : fixture(placeholder);
+        String path = target == null ? row.path() : row.pathFor(target.key());
+        RequestSpecification request = row.writes() ? body(row.body(), target) : given().redirects().follow(false);
+        return request.request(row.method(), path);
+    }
+
+    /** A record made for one cell: its id or slug and its version. */
+    private record Target(String key, Long version) {
+
+        static Target of(Article article) {
+            return new Target(article.id().toString(), article.version());
+        }
+    }
+
+    private static RequestSpecification body(String name, Target target) {
+        return switch (name) {
+            case "-" -> form();
+            case "article" -> {
+                RequestSpecification article = form().formParam("title", "Access matrix article")
+                        .formParam("summary", "A lead.").formParam("body", "## Dosage\n\nTake 5 mg once a day.")
+                        .formParam("category", "treatments-therapies").formParam("authors", "anna-berg")
+                        .formParam("tags", "cancer").formParam("refCitation", "Doe J. A trial. NEJM. 2021;1:1.")
+                        .formParam("changeNote", "Matrix").formParam("intent", "save");
+                yield target == null ? article.formParam("slug", slug("page")) : article.formParam("version", target.version());
+            }
+            case "preview" -> form().formParam("title", "Preview").formParam("summary", "Lead")
+                    .formParam("body", "## Dose\n\nTake **5 mg**.").formParam("intent", "preview");
+            case "submit", "withdraw", "approve", "cancel-schedule", "unpublish", "recertify", "request-changes" -> form()
+                    .formParam("action", name).formParam("version", target.version())
+                    .formParam("comment", "Please cite the current guideline.");
+            case "category" -> form().formParam("slug", slug("category")).formParam("name", "Matrix category")
+                    .formParam("reviewIntervalMonths", "12").formParam("version", target == null ? "" : target.version());
+            case "tag" -> form().formParam("slug", slug("tag")).formParam("name", "Matrix tag")
+                    .formParam("version", target == null ? "" : target.version());
+            case "profile" -> form().formParam("slug", slug("profile")).formParam("displayName", "Matrix Author")
+                    .formParam("author", "true").formParam("version", target == null ? "" : target.version());
+            case "import" -> multipart().multiPart("lines", importLine(slug("imported")));
+            default -> throw new IllegalArgumentException("no body called " + name);
+        };
+    }
+
+    private static Target fixture(String name) {
+        Fixtures.ensureBasics();
+        return switch (name) {
+            case "draft" -> Target.of(Fixtures.draft(slug("draft")));
+            case "submitted" -> Target.of(Fixtures.submitted(slug("submitted")));
+            case "published" -> Target.of(Fixtures.published(slug("published")));
+            case "own" -> {
+                String slug = slug("own");
+                Article own = Fixtures.editorial().create(Fixtures.REVIEWER2,
+                        Fixtures.input(slug, "Own " + slug, "## A\n\nText."));
+                yield Target.of(Fixtures.editorial().apply(Fixtures.REVIEWER2, own.id(), own.version(),
+                        TransitionRequest.of(EditorialAction.SUBMIT)));
+            }
+            case "scheduled" -> {
+                Article submitted = Fixtures.submitted(slug("scheduled"));
+                yield Target.of(Fixtures.editorial().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
+                        new TransitionRequest(EditorialAction.APPROVE, null,
+                                Fixtures.bean(Clock.class).instant().plus(Duration.ofDays(1)), null, null)));
+            }
+            case "category" -> {
+                var category = catalog().createCategory(Fixtures.EDITOR1, slug("category"), "Matrix category", null, 12);
+                yield new Target(category.slug(), category.version());
+            }
+            case "tag" -> {
+                var tag = catalog().createTag(Fixtures.EDITOR1, slug("tag"), "Matrix tag");
+                yield new Target(tag.slug(), tag.version());
+            }
+            case "profile" -> {
+                var profile = catalog().createProfile(Fixtures.EDITOR1, slug("profile"),
+                        new ProfileDetails("Matrix Author", null, null, null, null, List.of(), null, true, false));
+                yield new Target(profile.slug(), profile.version());
+            }
+            case "import" -> new Target(Fixtures.bean(ArticleImporter.class)
+                    .start(Fixtures.WRITER1, importLine(slug("imported")), false).id().toString(), null);
+            default -> throw new IllegalArgumentException("no fixture called {" + name + "}");
+        };
+    }
+
+    private static DeskCatalog catalog() {
+        return Fixtures.bean(DeskCatalog.class);
+    }
+
+    private static String importLine(String slug) {
+        return "{\"slug\": \"" + slug + "\", \"title\": \"Imported\", \"summary\": \"Lead.\", \"body\": \"## A\\n\\nText.\","
+                + " \"category\": \"treatments-therapies\", \"author\": \"anna-berg\","
+                + " \"references\": [{\"citation\": \"Doe J. Trial. 2020.\"}]}";
+    }
+
+    private static String slug(String kind) {
+        return "mxp-" + kind + "-" + SERIAL.incrementAndGet();
+    }
+}

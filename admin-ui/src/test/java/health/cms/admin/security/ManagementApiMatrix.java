@@ -1,0 +1,239 @@
+package health.cms.admin.security;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Runs {@link AccessMatrix#MANAGEMENT_API} over plain HTTP against a running admin-ui, making each
+ * cell's fixture through the API itself. It needs nothing but a base URL and a bearer token per user,
+ * so the same run works against the test app (WireMock-signed tokens) and the local stack (tokens
+ * from the real Keycloak).
+ */
+public final class ManagementApiMatrix {
+
+    /** The catalog entries every article of the run refers to; they must exist on the target. */
+    public record Site(String category, String author, String tag) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger SERIAL = new AtomicInteger();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI base;
+    private final Function<String, String> tokens;
+    private final Site site;
+    private final Map<String, String> tokenCache = new HashMap<>();
+    /** Distinguishes the slugs of this run from those of earlier runs against the same database. */
+    private final String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
+    /**
+     * @param base the admin-ui's address, such as {@code http://localhost:8081}
+     * @param tokens an access token for a user name (writer1, reviewer1...; called once per user)
+     */
+    public ManagementApiMatrix(URI base, Function<String, String> tokens, Site site) {
+        this.base = base;
+        this.tokens = tokens;
+        this.site = site;
+    }
+
+    /** What one user's column found: the number of cells checked and every cell that did not match. */
+    public record Outcome(String user, int checked, List<String> mismatches) {
+    }
+
+    /** Sends every request of the table as this user; each cell gets its own fixture. */
+    public Outcome runColumn(String user) {
+        List<String> mismatches = new ArrayList<>();
+        int checked = 0;
+        for (AccessMatrix.Row row : AccessMatrix.managementApi()) {
+            checked++;
+            int expected = row.expected().get(user);
+            try {
+                HttpResponse<String> response = send(row, user);
+                String problem = problemWithAnswer(response, expected);
+                if (problem != null) {
+                    mismatches.add(String.format("%s as %s: %s", row, user, problem));
+                }
+            } catch (IOException | RuntimeException e) {
+                mismatches.add(String.format("%s as %s: could not run: %s", row, user, e));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return new Outcome(user, checked, mismatches);
+    }
+
+    private static String problemWithAnswer(HttpResponse<String> response, int expected) {
+        int status = response.statusCode();
+        if (status != expected) {
+            return "expected " + expected + ", got " + status + " " + abbreviate(response.body());
+        }
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (status >= 400 && status != 401 && !type.startsWith("application/problem+json")) {
+            return status + " without a problem+json body (Content-Type " + type + ")";
+        }
+        return null;
+    }
+
+    private HttpResponse<String> send(AccessMatrix.Row row, String user) throws IOException, InterruptedException {
+        String placeholder = row.placeholder();
+        Target target = placeholder == null ? null : fixture(placeholder);
+        String path = target == null ? row.path() : row.pathFor(target.key());
+        Body body = body(row.body(), target);
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (!user.equals("anonymous")) {
+            request.header("Authorization", "Bearer " + token(user));
+        }
+        if (target != null && target.version() != null && (row.method().equals("PUT") || row.method().equals("POST"))) {
+            request.header("If-Match", "\"" + target.version() + "\"");
+        }
+        if (body != null) {
+            request.header("Content-Type", body.type());
+        }
+        request.method(row.method(), body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body.text()));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A record made for one cell: its id or slug, and its version for If-Match (null when it has none). */
+    private record Target(String key, Long version, Instant createdAt) {
+    }
+
+    private record Body(String type, String text) {
+    }
+
+    private Body body(String name, Target target) throws IOException, InterruptedException {
+        return switch (name) {
+            case "-" -> null;
+            case "article" -> json(article(target == null ? slug("article") : null));
+            case "slug" -> json(Map.of("slug", slug("renamed")));
+            case "assignee" -> json(Map.of("reviewer", "reviewer1"));
+            case "submit", "withdraw", "approve", "cancel-schedule", "unpublish", "recertify" -> json(Map.of("action", name));
+            case "request-changes" -> json(Map.of("action", name, "comment", "Please cite the current guideline."));
+            case "approvals" -> {
+                Target submitted = fixture("submitted");
+                yield json(Map.of("articles", List.of(Map.of("id", Long.parseLong(submitted.key()), "version",
+                        submitted.version())), "comment", "Checked in one go."));
+            }
+            case "category" -> json(Map.of("slug", slug("category"), "name", "Matrix category", "reviewIntervalMonths", 12));
+            case "tag" -> json(Map.of("slug", slug("tag"), "name", "Matrix tag"));
+            case "profile" -> json(Map.of("slug", slug("profile"), "displayName", "Matrix Author", "author", true));
+            case "jsonl" -> new Body("application/x-ndjson", JSON.writeValueAsString(article(slug("imported"))) + "\n");
+            default -> throw new IllegalArgumentException("no body called " + name);
+        };
+    }
+
+    private Map<String, Object> article(String slug) {
+        Map<String, Object> article = new LinkedHashMap<>();
+        if (slug != null) {
+            article.put("slug", slug);
+        }
+        article.put("title", "Access matrix article");
+        article.put("summary", "A lead.");
+        article.put("body", "## Dosage\n\nTake 5 mg once a day.");
+        article.put("category", site.category());
+        article.put("authors", List.of(site.author()));
+        article.put("tags", List.of(site.tag()));
+        article.put("references", List.of(Map.of("citation", "Doe J. A trial. NEJM. 2021;1:1.")));
+        article.put("changeNote", "Matrix");
+        return article;
+    }
+
+    private Target fixture(String name) throws IOException, InterruptedException {
+        return switch (name) {
+            case "draft" -> draft("writer1");
+            case "submitted" -> transition(draft("writer1"), "writer1", Map.of("action", "submit"));
+            case "own" -> transition(draft("reviewer2"), "reviewer2", Map.of("action", "submit"));
+            case "published" -> transition(fixture("submitted"), "reviewer1", Map.of("action", "approve"));
+            case "scheduled" -> {
+                Target submitted = fixture("submitted");
+                yield transition(submitted, "reviewer1",
+                        Map.of("action", "approve", "publishAt", submitted.createdAt().plus(Duration.ofDays(1)).toString()));
+            }
+            case "category" -> catalog("/manage/v1/categories", body("category", null));
+            case "tag" -> catalog("/manage/v1/tags", body("tag", null));
+            case "profile" -> catalog("/manage/v1/authors", body("profile", null));
+            case "import" -> {
+                HttpResponse<String> started = call("POST", "/manage/v1/imports", "writer1", null, body("jsonl", null), 202);
+                yield new Target(Long.toString(JSON.readTree(started.body()).path("id").asLong()), null, null);
+            }
+            default -> throw new IllegalArgumentException("no fixture called {" + name + "}");
+        };
+    }
+
+    private Target draft(String writer) throws IOException, InterruptedException {
+        HttpResponse<String> created = call("POST", "/manage/v1/articles", writer, null, json(article(slug("fixture"))), 201);
+        return article(created);
+    }
+
+    private Target transition(Target article, String user, Map<String, Object> action)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = call("POST", "/manage/v1/articles/" + article.key() + "/transitions", user,
+                article.version(), json(action), 200);
+        return article(response);
+    }
+
+    private Target catalog(String collection, Body entry) throws IOException, InterruptedException {
+        HttpResponse<String> created = call("POST", collection, "editor1", null, entry, 201);
+        return new Target(JSON.readTree(created.body()).path("slug").asText(), version(created), null);
+    }
+
+    private static Target article(HttpResponse<String> response) throws IOException {
+        JsonNode state = JSON.readTree(response.body());
+        return new Target(Long.toString(state.path("id").asLong()), version(response),
+                Instant.parse(state.path("createdAt").asText()));
+    }
+
+    private static long version(HttpResponse<String> response) {
+        return Long.parseLong(response.headers().firstValue("ETag").orElseThrow().replace("W/", "").replace("\"", ""));
+    }
+
+    private HttpResponse<String> call(String method, String path, String user, Long version, Body body, int expected)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(user)).header("Content-Type", body.type())
+                .method(method, HttpRequest.BodyPublishers.ofString(body.text()));
+        if (version != null) {
+            request.header("If-Match", "\"" + version + "\"");
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException("fixture " + method + " " + path + " as " + user + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    private static Body json(Object value) throws IOException {
+        return new Body("application/json", JSON.writeValueAsString(value));
+    }
+
+    private synchronized String token(String user) {
+        return tokenCache.computeIfAbsent(user, tokens);
+    }
+
+    private String slug(String kind) {
+        return "mx-" + kind + "-" + run + "-" + SERIAL.incrementAndGet();
+    }
+
+    private static String abbreviate(String body) {
+        String oneLine = body == null ? "" : body.replaceAll("\\s+", " ");
+        return oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
+    }
+}
