@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * {@code {own}} a draft written and submitted by reviewer2 (who is writer and reviewer);
  * {@code {published}} writer1's article approved by reviewer1; {@code {scheduled}} one approved by
  * reviewer1 to go live tomorrow; {@code {category}}, {@code {tag}}, {@code {profile}} unused catalog
- * entries made by editor1; {@code {import}} an import job started by writer1. Writes send the record's
+ * entries made by editor1; {@code {import}} an import job started by writer1; {@code {webhook}} a
+ * subscription made by editor1 and {@code {delivery}} a test event sent to it. Writes send the record's
  * current version in {@code If-Match} (the API) or the form's {@code version} field (the desk). The
  * "body" column names what is sent: a valid article, a workflow action, a catalog entry and so on.
  *
@@ -73,6 +74,17 @@ public final class AccessMatrix {
             # imports: writers import; a job is visible to the person who started it only
             POST   /manage/v1/imports                            jsonl            401       202     202     403       202       403     403
             GET    /manage/v1/imports/{import}                   -                401       200     404     404       404       404     403
+            # webhooks: editors only (the target is 127.0.0.1:9, refused at once; private targets are allowed in tests)
+            GET    /manage/v1/webhooks                           -                401       403     403     403       403       200     403
+            POST   /manage/v1/webhooks                           webhook          401       403     403     403       403       201     403
+            GET    /manage/v1/webhooks/{webhook}                 -                401       403     403     403       403       200     403
+            PUT    /manage/v1/webhooks/{webhook}                 webhook          401       403     403     403       403       200     403
+            DELETE /manage/v1/webhooks/{webhook}                 -                401       403     403     403       403       204     403
+            POST   /manage/v1/webhooks/{webhook}/rotate-secret   -                401       403     403     403       403       200     403
+            POST   /manage/v1/webhooks/{webhook}/test            -                401       403     403     403       403       200     403
+            GET    /manage/v1/webhooks/{webhook}/deliveries      -                401       403     403     403       403       200     403
+            GET    /manage/v1/webhooks/deliveries/{delivery}     -                401       403     403     403       403       200     403
+            POST   /manage/v1/webhooks/deliveries/{delivery}/redeliver -          401       403     403     403       403       202     403
             # audit chain
             GET    /manage/v1/audit/verify                       -                401       403     403     200       200       200     403
             """;
@@ -120,6 +132,16 @@ public final class AccessMatrix {
             POST   /catalog/categories/{category}/delete         -                302       403     403     403       403       303     403
             POST   /catalog/tags/{tag}/delete                    -                302       403     403     403       403       303     403
             POST   /catalog/profiles/{profile}/delete            -                302       403     403     403       403       303     403
+            # webhooks: editors only
+            GET    /webhooks                                     -                302       403     403     403       403       200     403
+            POST   /webhooks                                     webhook          302       403     403     403       403       200     403
+            GET    /webhooks/{webhook}                           -                302       403     403     403       403       200     403
+            POST   /webhooks/{webhook}                           webhook          302       403     403     403       403       303     403
+            POST   /webhooks/{webhook}/rotate-secret             -                302       403     403     403       403       200     403
+            POST   /webhooks/{webhook}/test                      -                302       403     403     403       403       303     403
+            POST   /webhooks/{webhook}/delete                    -                302       403     403     403       403       303     403
+            GET    /webhooks/deliveries/{delivery}               -                302       403     403     403       403       200     403
+            POST   /webhooks/deliveries/{delivery}/redeliver     -                302       403     403     403       403       303     403
             # imports: a job page is shown to the person who started it only
             GET    /imports                                      -                302       200     200     200       200       200     403
             POST   /imports                                      import           302       303     303     403       303       403     403

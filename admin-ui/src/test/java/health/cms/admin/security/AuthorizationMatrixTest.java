@@ -25,6 +25,8 @@ import health.cms.admin.manage.importing.ArticleImporter;
 import health.cms.admin.manage.taxonomy.DeskCatalog;
 import health.cms.admin.testing.OwnDatabase;
 import health.cms.admin.testing.Tokens;
+import health.cms.admin.webhook.SubscriptionInput;
+import health.cms.admin.webhook.Webhooks;
 import health.cms.core.article.Article;
 import health.cms.core.profile.ProfileDetails;
 import health.cms.core.testing.EmbeddedPostgresResource;
@@ -209,6 +211,11 @@ class AuthorizationMatrixTest {
             case "profile" -> form().formParam("slug", slug("profile")).formParam("displayName", "Matrix Author")
                     .formParam("author", "true").formParam("version", target == null ? "" : target.version());
             case "import" -> multipart().multiPart("lines", importLine(slug("imported")));
+            case "webhook" -> {
+                RequestSpecification webhook = form().formParam("url", ManagementApiMatrix.WEBHOOK_TARGET)
+                        .formParam("eventTypes", "article.published").formParam("enabled", "true");
+                yield target == null ? webhook : webhook.formParam("version", target.version());
+            }
             default -> throw new IllegalArgumentException("no body called " + name);
         };
     }
@@ -247,6 +254,14 @@ class AuthorizationMatrixTest {
             }
             case "import" -> new Target(Fixtures.bean(ArticleImporter.class)
                     .start(Fixtures.WRITER1, importLine(slug("imported")), false).id().toString(), null);
+            case "webhook" -> {
+                var subscription = Fixtures.bean(Webhooks.class).create(Fixtures.EDITOR1, new SubscriptionInput(
+                        ManagementApiMatrix.WEBHOOK_TARGET, "matrix", List.of("article.published"), List.of(), true))
+                        .subscription();
+                yield new Target(Long.toString(subscription.id()), subscription.version());
+            }
+            case "delivery" -> new Target(Long.toString(Fixtures.bean(Webhooks.class)
+                    .sendTest(Fixtures.EDITOR1, Long.parseLong(fixture("webhook").key())).id()), null);
             default -> throw new IllegalArgumentException("no fixture called {" + name + "}");
         };
     }

@@ -37,6 +37,9 @@ public final class ManagementApiMatrix {
     private final URI base;
     private final Function<String, String> tokens;
     private final Site site;
+    /** Nothing listens there, so a test event fails at once; the stacks under test allow private targets. */
+    static final String WEBHOOK_TARGET = "http://127.0.0.1:9/hook";
+
     private final Map<String, String> tokenCache = new HashMap<>();
     /** Distinguishes the slugs of this run from those of earlier runs against the same database. */
     private final String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
@@ -135,6 +138,7 @@ public final class ManagementApiMatrix {
             case "tag" -> json(Map.of("slug", slug("tag"), "name", "Matrix tag"));
             case "profile" -> json(Map.of("slug", slug("profile"), "displayName", "Matrix Author", "author", true));
             case "jsonl" -> new Body("application/x-ndjson", JSON.writeValueAsString(article(slug("imported"))) + "\n");
+            case "webhook" -> json(Map.of("url", WEBHOOK_TARGET, "eventTypes", List.of("article.published")));
             default -> throw new IllegalArgumentException("no body called " + name);
         };
     }
@@ -172,6 +176,16 @@ public final class ManagementApiMatrix {
             case "import" -> {
                 HttpResponse<String> started = call("POST", "/manage/v1/imports", "writer1", null, body("jsonl", null), 202);
                 yield new Target(Long.toString(JSON.readTree(started.body()).path("id").asLong()), null, null);
+            }
+            case "webhook" -> {
+                HttpResponse<String> created = call("POST", "/manage/v1/webhooks", "editor1", null, body("webhook", null), 201);
+                JsonNode subscription = JSON.readTree(created.body()).path("subscription");
+                yield new Target(Long.toString(subscription.path("id").asLong()), subscription.path("version").asLong(), null);
+            }
+            case "delivery" -> {
+                HttpResponse<String> sent = call("POST", "/manage/v1/webhooks/" + fixture("webhook").key() + "/test",
+                        "editor1", null, json(Map.of()), 200);
+                yield new Target(Long.toString(JSON.readTree(sent.body()).path("id").asLong()), null, null);
             }
             default -> throw new IllegalArgumentException("no fixture called {" + name + "}");
         };
