@@ -64,7 +64,9 @@ public final class LocalStack implements AutoCloseable {
                 : Map.of());
         keycloak.awaitReady(settings.realmUrl() + "/.well-known/openid-configuration", KEYCLOAK_TIMEOUT, this::tick);
         step("Keycloak is up at " + settings.keycloakUrl());
+        // Plain http on localhost: the session cookies cannot be Secure here, unlike in production.
         ManagedProcess admin = startApp("admin-ui", settings.adminPort(), Map.of(
+                "CMS_COOKIE_SECURE", "false",
                 "CMS_OIDC_URL", settings.realmUrl(),
                 "CMS_DEMO_CONTENT", String.valueOf(settings.demoContent()),
                 "CMS_PUBLIC_API_URL", settings.apiUrl()));
