@@ -68,6 +68,15 @@ class ArticlePagesTest {
 
     @Test
     @TestSecurity(user = "writer1", roles = "writer")
+    void aLongArticleIsSavedAndPreviewedThroughTheForm() {
+        String body = "## Dosage\n\n" + "Take 5 mg once a day with water. ".repeat(3_000);
+        article("page-long", "A long article", body).post("/articles").then().statusCode(303);
+        form().formParam("title", "Long").formParam("summary", "Lead").formParam("body", body)
+                .post("/articles/preview").then().statusCode(200).body(containsString("Take 5 mg once a day"));
+    }
+
+    @Test
+    @TestSecurity(user = "writer1", roles = "writer")
     void aRefusedFormKeepsEverythingTypedAndNamesTheField() {
         article("page-invalid", "", "## My long text\n\nNothing of this may be lost.")
                 .formParam("refCitation", "").formParam("refPmid", "abc")
