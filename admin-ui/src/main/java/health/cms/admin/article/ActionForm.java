@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 import health.cms.admin.manage.article.ArticleCommands;
+import health.cms.admin.web.Forms;
 import health.cms.workflow.WorkflowException;
 
 /** A workflow action as posted from the editor or the review screen. */
@@ -31,15 +32,12 @@ public class ActionForm {
     public Long version;
 
     public ArticleCommands.TransitionBody toBody() {
-        return new ArticleCommands.TransitionBody(action, blankToNull(comment), time("publishAt", publishAt),
-                time("unpublishAt", unpublishAt), blankToNull(changeClass), blankToNull(correctionNote));
+        return new ArticleCommands.TransitionBody(action, Forms.blankToNull(comment), time("publishAt", publishAt),
+                time("unpublishAt", unpublishAt), Forms.blankToNull(changeClass), Forms.blankToNull(correctionNote));
     }
 
     public long requiredVersion() {
-        if (version == null) {
-            throw WorkflowException.invalid(Map.of("version", "is missing; reload the page"));
-        }
-        return version;
+        return Forms.requireVersion(version);
     }
 
     private static Instant time(String field, String value) {
@@ -51,9 +49,5 @@ public class ActionForm {
         } catch (DateTimeParseException e) {
             throw WorkflowException.invalid(Map.of(field, "must be a date and time like 2026-12-01T09:00"));
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

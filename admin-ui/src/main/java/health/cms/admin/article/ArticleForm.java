@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 import health.cms.admin.manage.article.ArticleState;
+import health.cms.admin.web.Forms;
 import health.cms.workflow.ArticleInput;
 
 /**
@@ -98,17 +99,17 @@ public class ArticleForm {
     ArticleInput toInput() {
         List<ArticleInput.ReferenceInput> references = new ArrayList<>();
         for (int i = 0; i < refCitation.size(); i++) {
-            String citation = blankToNull(refCitation.get(i));
-            String doi = blankToNull(at(refDoi, i));
-            String pmid = blankToNull(at(refPmid, i));
-            String url = blankToNull(at(refUrl, i));
+            String citation = Forms.blankToNull(refCitation.get(i));
+            String doi = Forms.blankToNull(at(refDoi, i));
+            String pmid = Forms.blankToNull(at(refPmid, i));
+            String url = Forms.blankToNull(at(refUrl, i));
             if (citation != null || doi != null || pmid != null || url != null) {
                 references.add(new ArticleInput.ReferenceInput(citation, doi, pmid, url));
             }
         }
-        return new ArticleInput(blankToNull(slug), title, summary, body, blankToNull(category),
+        return new ArticleInput(Forms.blankToNull(slug), title, summary, body, Forms.blankToNull(category),
                 authors.stream().filter(a -> !a.isBlank()).toList(), tags.stream().filter(t -> !t.isBlank()).toList(),
-                references, blankToNull(changeNote));
+                references, Forms.blankToNull(changeNote));
     }
 
     /**
@@ -123,8 +124,8 @@ public class ArticleForm {
             String doi = at(refDoi, i);
             String pmid = at(refPmid, i);
             String url = at(refUrl, i);
-            if (blankToNull(citation) == null && blankToNull(doi) == null && blankToNull(pmid) == null
-                    && blankToNull(url) == null) {
+            if (Forms.blankToNull(citation) == null && Forms.blankToNull(doi) == null && Forms.blankToNull(pmid) == null
+                    && Forms.blankToNull(url) == null) {
                 continue;
             }
             String prefix = "references[" + index + "].";
@@ -140,9 +141,5 @@ public class ArticleForm {
 
     private static String at(List<String> values, int i) {
         return i < values.size() ? values.get(i) : null;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

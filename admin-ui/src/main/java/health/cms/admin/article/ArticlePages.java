@@ -1,6 +1,5 @@
 package health.cms.admin.article;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +25,7 @@ import health.cms.admin.manage.taxonomy.DeskCatalog;
 import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
+import health.cms.admin.web.Forms;
 import health.cms.core.article.ArticleStatus;
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.diff.RevisionDiff;
@@ -141,10 +141,11 @@ public class ArticlePages {
             @QueryParam("mine") boolean mine, @QueryParam("page") String page) {
         ArticleStatus wanted = status == null || status.isBlank() ? null : parseStatus(status);
         int pageNumber = parsePage(page);
-        List<ArticleState.Summary> found = queries.list(wanted, null, blankToNull(category), mine ? user.username() : null,
+        List<ArticleState.Summary> found = queries.list(wanted, null, Forms.blankToNull(category),
+                mine ? user.username() : null,
                 null, PAGE_SIZE + 1, (pageNumber - 1) * PAGE_SIZE);
         return Templates.list(new ListView(found.subList(0, Math.min(PAGE_SIZE, found.size())),
-                wanted == null ? null : wanted.value(), blankToNull(category), mine, pageNumber,
+                wanted == null ? null : wanted.value(), Forms.blankToNull(category), mine, pageNumber,
                 found.size() > PAGE_SIZE, categoryOptions()));
     }
 
@@ -164,7 +165,7 @@ public class ArticlePages {
         }
         try {
             ArticleState created = commands.create(user.actor(), form.toInput());
-            return seeOther("/articles/" + created.id() + "?done=created");
+            return Forms.seeOther("/articles/" + created.id() + "?done=created");
         } catch (WorkflowException e) {
             return Failures.refusedForm(e, editor(null, form, e.fieldErrors(), Failures.formMessage(e), null, null, null));
         }
@@ -187,11 +188,8 @@ public class ArticlePages {
             return editor(current, form, Map.of(), null, null, null, null);
         }
         try {
-            if (form.version == null) {
-                throw WorkflowException.invalid(Map.of("version", "is missing; reload the page"));
-            }
-            commands.edit(user.actor(), id, form.version, form.toInput());
-            return seeOther("/articles/" + id + "?done=saved");
+            commands.edit(user.actor(), id, Forms.requireVersion(form.version), form.toInput());
+            return Forms.seeOther("/articles/" + id + "?done=saved");
         } catch (WorkflowException e) {
             if (e.kind() == WorkflowException.Kind.STALE) {
                 return conflict(id, form, e);
@@ -215,7 +213,7 @@ public class ArticlePages {
     public Object act(@PathParam("id") long id, @BeanParam ActionForm action) {
         try {
             commands.transition(user.actor(), id, action.requiredVersion(), action.toBody());
-            return seeOther("/articles/" + id + "?done=" + action.action);
+            return Forms.seeOther("/articles/" + id + "?done=" + action.action);
         } catch (WorkflowException e) {
             if (e.kind() == WorkflowException.Kind.NOT_FOUND) {
                 throw e;
@@ -289,10 +287,6 @@ public class ArticlePages {
         }
     }
 
-    static Response seeOther(String location) {
-        return Response.seeOther(URI.create(location)).build();
-    }
-
     private static ArticleStatus parseStatus(String status) {
         try {
             return ArticleStatus.fromValue(status);
@@ -328,9 +322,5 @@ public class ArticlePages {
         List<T> copy = new java.util.ArrayList<>(oldestFirst);
         java.util.Collections.reverse(copy);
         return copy;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

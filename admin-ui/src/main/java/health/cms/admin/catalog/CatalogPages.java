@@ -1,6 +1,5 @@
 package health.cms.admin.catalog;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +22,7 @@ import health.cms.admin.manage.taxonomy.DeskCatalog;
 import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
+import health.cms.admin.web.Forms;
 import health.cms.core.profile.Profile;
 import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.Tag;
@@ -131,7 +131,7 @@ public class CatalogPages {
     public Object createCategory(@BeanParam CategoryForm form) {
         try {
             catalog.createCategory(user.actor(), form.slug, form.name, form.description, form.interval());
-            return seeOther("/catalog?done=category-created");
+            return Forms.seeOther("/catalog?done=category-created");
         } catch (WorkflowException e) {
             return refused(e, "category", Map.of("slug", nz(form.slug), "name", nz(form.name), "description",
                     nz(form.description), "reviewIntervalMonths", nz(form.reviewIntervalMonths)));
@@ -151,9 +151,9 @@ public class CatalogPages {
     public Object updateCategory(@PathParam("slug") String slug, @BeanParam CategoryForm form) {
         form.slug = slug;
         try {
-            catalog.updateCategory(user.actor(), slug, requireVersion(form.version), form.name, form.description,
+            catalog.updateCategory(user.actor(), slug, Forms.requireVersion(form.version), form.name, form.description,
                     form.interval());
-            return seeOther("/catalog?done=category-saved");
+            return Forms.seeOther("/catalog?done=category-saved");
         } catch (WorkflowException e) {
             failIfGone(e);
             return Failures.refusedForm(e,
@@ -167,7 +167,7 @@ public class CatalogPages {
     public Object createTag(@RestForm String slug, @RestForm String name) {
         try {
             catalog.createTag(user.actor(), slug, name);
-            return seeOther("/catalog?done=tag-created");
+            return Forms.seeOther("/catalog?done=tag-created");
         } catch (WorkflowException e) {
             return refused(e, "tag", Map.of("slug", nz(slug), "name", nz(name)));
         }
@@ -178,8 +178,8 @@ public class CatalogPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object renameTag(@PathParam("slug") String slug, @RestForm String name, @RestForm Long version) {
         try {
-            catalog.updateTag(user.actor(), slug, requireVersion(version), name);
-            return seeOther("/catalog?done=tag-saved");
+            catalog.updateTag(user.actor(), slug, Forms.requireVersion(version), name);
+            return Forms.seeOther("/catalog?done=tag-saved");
         } catch (WorkflowException e) {
             failIfGone(e);
             return refused(e, "tag-" + slug, Map.of("name", nz(name)));
@@ -201,7 +201,7 @@ public class CatalogPages {
     public Object createProfile(@BeanParam ProfileForm form) {
         try {
             catalog.createProfile(user.actor(), form.slug, form.toDetails());
-            return seeOther("/catalog?done=profile-created");
+            return Forms.seeOther("/catalog?done=profile-created");
         } catch (WorkflowException e) {
             return Failures.refusedForm(e,
                     Templates.profile(new ProfileView(true, form, Failures.formMessage(e), e.fieldErrors())));
@@ -221,8 +221,8 @@ public class CatalogPages {
     public Object updateProfile(@PathParam("slug") String slug, @BeanParam ProfileForm form) {
         form.slug = slug;
         try {
-            catalog.updateProfile(user.actor(), slug, requireVersion(form.version), form.toDetails());
-            return seeOther("/catalog?done=profile-saved");
+            catalog.updateProfile(user.actor(), slug, Forms.requireVersion(form.version), form.toDetails());
+            return Forms.seeOther("/catalog?done=profile-saved");
         } catch (WorkflowException e) {
             failIfGone(e);
             return Failures.refusedForm(e,
@@ -244,7 +244,7 @@ public class CatalogPages {
                         "Profile '" + slug + "'");
                 default -> throw WorkflowException.notFound("Catalog list '" + kind + "'");
             }
-            return seeOther("/catalog?done=deleted");
+            return Forms.seeOther("/catalog?done=deleted");
         } catch (WorkflowException e) {
             failIfGone(e);
             return refused(e, "delete-" + slug, Map.of());
@@ -273,17 +273,6 @@ public class CatalogPages {
         if (e.kind() == WorkflowException.Kind.NOT_FOUND || e.kind() == WorkflowException.Kind.FORBIDDEN) {
             throw e;
         }
-    }
-
-    private static long requireVersion(Long version) {
-        if (version == null) {
-            throw WorkflowException.invalid(Map.of("version", "is missing; reload the page"));
-        }
-        return version;
-    }
-
-    private static Response seeOther(String location) {
-        return Response.seeOther(URI.create(location)).build();
     }
 
     private static String nz(String value) {

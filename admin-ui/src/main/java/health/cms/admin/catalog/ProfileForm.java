@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import health.cms.admin.web.Forms;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileDetails;
 
@@ -52,15 +53,16 @@ public class ProfileForm {
 
     /** The details as typed; the catalog service checks them. */
     ProfileDetails toDetails() {
-        return new ProfileDetails(displayName == null ? null : displayName.strip(), blankToNull(credentials),
-                blankToNull(bio), blankToNull(website), blankToNull(avatarUrl),
+        return new ProfileDetails(displayName == null ? null : displayName.strip(), text(credentials),
+                text(bio), text(website), text(avatarUrl),
                 specialties == null
                         ? null
                         : Arrays.stream(specialties.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                blankToNull(keycloakUser), author, reviewer);
+                text(keycloakUser), author, reviewer);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    private static String text(String value) {
+        String given = Forms.blankToNull(value);
+        return given == null ? null : given.strip();
     }
 }

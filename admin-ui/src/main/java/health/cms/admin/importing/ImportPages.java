@@ -1,7 +1,6 @@
 package health.cms.admin.importing;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +27,7 @@ import health.cms.admin.manage.importing.ImportJob;
 import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
+import health.cms.admin.web.Forms;
 import health.cms.workflow.WorkflowException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -69,7 +69,7 @@ public class ImportPages {
         try {
             String body = file != null && file.size() > 0 ? read(file) : pasted;
             ImportJob job = importer.start(user.actor(), body, submit);
-            return Response.seeOther(URI.create("/imports/" + job.id())).build();
+            return Forms.seeOther("/imports/" + job.id());
         } catch (WorkflowException e) {
             return Failures.refusedForm(e, Templates.index(importer.recent(user.actor(), RECENT),
                     Failures.formMessage(e), e.fieldErrors(), pasted));

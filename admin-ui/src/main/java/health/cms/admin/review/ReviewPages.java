@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import health.cms.admin.article.ActionForm;
 import health.cms.admin.article.ActionView;
@@ -23,6 +22,7 @@ import health.cms.admin.manage.article.ArticleState;
 import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
+import health.cms.admin.web.Forms;
 import health.cms.core.diff.RevisionDiff;
 import health.cms.core.markdown.MarkdownRenderer;
 import health.cms.workflow.WorkflowException;
@@ -85,7 +85,7 @@ public class ReviewPages {
     public Object act(@PathParam("id") long id, @BeanParam ActionForm action) {
         try {
             commands.transition(user.actor(), id, action.requiredVersion(), action.toBody());
-            return Response.seeOther(java.net.URI.create("/review/" + id + "?done=" + action.action)).build();
+            return Forms.seeOther("/review/" + id + "?done=" + action.action);
         } catch (WorkflowException e) {
             if (e.kind() == WorkflowException.Kind.NOT_FOUND) {
                 throw e;

@@ -1,6 +1,5 @@
 package health.cms.admin.webhook;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import health.cms.admin.manage.taxonomy.DeskCatalog;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
+import health.cms.admin.web.Forms;
 import health.cms.workflow.WorkflowException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -134,7 +134,8 @@ public class WebhookPages {
             @QueryParam("before") Long before, @QueryParam("done") String done) {
         SubscriptionView s = webhooks.get(user.actor(), id);
         return Templates.subscription(s, form(SubscriptionForm.of(s), null, Map.of()),
-                webhooks.deliveries(user.actor(), id, blankToNull(state), before, LOG_PAGE), blankToNull(state), done);
+                webhooks.deliveries(user.actor(), id, Forms.blankToNull(state), before, LOG_PAGE), Forms.blankToNull(state),
+                done);
     }
 
     @POST
@@ -142,11 +143,8 @@ public class WebhookPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object update(@PathParam("id") long id, @BeanParam SubscriptionForm form) {
         try {
-            if (form.version == null) {
-                throw WorkflowException.invalid(Map.of("version", "is missing; reload the page"));
-            }
-            webhooks.update(user.actor(), id, form.version, form.input());
-            return seeOther("/webhooks/" + id + "?done=saved");
+            webhooks.update(user.actor(), id, Forms.requireVersion(form.version), form.input());
+            return Forms.seeOther("/webhooks/" + id + "?done=saved");
         } catch (WorkflowException e) {
             failIfNotAForm(e);
             SubscriptionView s = webhooks.get(user.actor(), id);
@@ -170,7 +168,7 @@ public class WebhookPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response test(@PathParam("id") long id) {
         DeliveryView sent = webhooks.sendTest(user.actor(), id);
-        return seeOther("/webhooks/deliveries/" + sent.id() + "?done=test");
+        return Forms.seeOther("/webhooks/deliveries/" + sent.id() + "?done=test");
     }
 
     @POST
@@ -178,7 +176,7 @@ public class WebhookPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@PathParam("id") long id) {
         webhooks.delete(user.actor(), id);
-        return seeOther("/webhooks");
+        return Forms.seeOther("/webhooks");
     }
 
     @GET
@@ -197,7 +195,7 @@ public class WebhookPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response redeliver(@PathParam("id") long id) {
         DeliveryView again = webhooks.redeliver(user.actor(), id);
-        return seeOther("/webhooks/deliveries/" + again.id() + "?done=redeliver");
+        return Forms.seeOther("/webhooks/deliveries/" + again.id() + "?done=redeliver");
     }
 
     private FormView form(SubscriptionForm values, String message, Map<String, String> errors) {
@@ -210,13 +208,5 @@ public class WebhookPages {
         if (e.kind() == WorkflowException.Kind.FORBIDDEN || e.kind() == WorkflowException.Kind.NOT_FOUND) {
             throw e;
         }
-    }
-
-    private static Response seeOther(String location) {
-        return Response.seeOther(URI.create(location)).build();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }
