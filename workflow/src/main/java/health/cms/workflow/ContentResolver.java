@@ -15,6 +15,7 @@ import health.cms.core.article.RevisionContent;
 import health.cms.core.article.Slugs;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileRepository;
+import health.cms.core.refusal.Refusal;
 import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.CategoryRepository;
 import health.cms.core.taxonomy.Tag;
@@ -41,7 +42,7 @@ public class ContentResolver {
         this.profiles = profiles;
     }
 
-    /** Resolves the input or throws one {@link WorkflowException} listing every bad field. */
+    /** Resolves the input or throws one {@link Refusal} listing every bad field. */
     public RevisionContent resolve(ArticleInput input) {
         Map<String, String> errors = new LinkedHashMap<>();
         requireText(errors, "title", input.title(), TITLE_MAX);
@@ -85,7 +86,7 @@ public class ContentResolver {
             }
         }
         if (!errors.isEmpty()) {
-            throw WorkflowException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return new RevisionContent(input.title().strip(), input.summary().strip(),
                 input.body() == null ? "" : input.body(), category, authors, Set.copyOf(tagList), references);

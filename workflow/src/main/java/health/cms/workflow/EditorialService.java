@@ -25,11 +25,12 @@ import health.cms.core.audit.AuditLog;
 import health.cms.core.correction.ChangeClass;
 import health.cms.core.correction.Correction;
 import health.cms.core.correction.CorrectionRepository;
+import health.cms.core.outbox.Outbox;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileRepository;
+import health.cms.core.refusal.Refusal;
 import health.cms.core.review.SignOff;
 import health.cms.core.review.SignOffRepository;
-import health.cms.workflow.outbox.Outbox;
 import health.cms.workflow.publication.PublicationProjector;
 import health.cms.workflow.review.ReviewStatus;
 import health.cms.workflow.schedule.ScheduledJob;
@@ -86,12 +87,12 @@ public class EditorialService {
         RevisionContent content;
         try {
             content = resolver.resolve(input);
-        } catch (WorkflowException invalid) {
+        } catch (Refusal invalid) {
             slugErrors.putAll(invalid.fieldErrors());
-            throw WorkflowException.invalid(slugErrors);
+            throw Refusal.invalid(slugErrors);
         }
         if (!slugErrors.isEmpty()) {
-            throw WorkflowException.invalid(slugErrors);
+            throw Refusal.invalid(slugErrors);
         }
         Instant now = clock.instant();
         Article article = new Article(input.slug(), now);
@@ -113,11 +114,11 @@ public class EditorialService {
         Article article = loadForUpdate(articleId, expectedVersion);
         ArticleStatus from = article.status();
         if (from == ArticleStatus.MEDICAL_REVIEW || from == ArticleStatus.SCHEDULED) {
-            throw WorkflowException.conflict("The article is " + from + "; withdraw it or have changes requested "
+            throw Refusal.conflict("The article is " + from + "; withdraw it or have changes requested "
                     + "before editing, so the reviewer signs off the text they read");
         }
         if (input.slug() != null && !input.slug().equals(article.slug())) {
-            throw WorkflowException.invalid(Map.of("slug", "cannot be changed by an edit"));
+            throw Refusal.invalid(Map.of("slug", "cannot be changed by an edit"));
         }
         RevisionContent content = resolver.resolve(input);
         Instant now = clock.instant();
@@ -141,7 +142,7 @@ public class EditorialService {
         requireRole(actor, Role.EDITOR, "rename articles");
         Article article = loadForUpdate(articleId, expectedVersion);
         ContentResolver.slugProblem(newSlug).ifPresent(problem -> {
-            throw WorkflowException.invalid(Map.of("slug", problem));
+            throw Refusal.invalid(Map.of("slug", problem));
         });
         if (newSlug.equals(article.slug())) {
             return article;
@@ -151,7 +152,7 @@ public class EditorialService {
                 "SELECT 1 FROM slug_redirect WHERE old_slug = :slug AND article_id <> :id")
                 .setParameter("slug", newSlug).setParameter("id", article.id()).getResultList().isEmpty();
         if (taken) {
-            throw WorkflowException.invalid(Map.of("slug", "'" + newSlug + "' is or was used by another article"));
+            throw Refusal.invalid(Map.of("slug", "'" + newSlug + "' is or was used by another article"));
         }
         String oldSlug = article.slug();
         Instant now = clock.instant();
@@ -180,10 +181,10 @@ public class EditorialService {
         if (reviewer != null) {
             boolean isReviewer = profiles.findByKeycloakUser(reviewer).map(Profile::isReviewer).orElse(false);
             if (!isReviewer) {
-                throw WorkflowException.invalid(Map.of("reviewer", "'" + reviewer + "' has no medical reviewer profile"));
+                throw Refusal.invalid(Map.of("reviewer", "'" + reviewer + "' has no medical reviewer profile"));
             }
             if (contributorsOf(article, article.workingRevision()).contains(reviewer)) {
-                throw WorkflowException.invalid(Map.of("reviewer",
+                throw Refusal.invalid(Map.of("reviewer",
                         "'" + reviewer + "' wrote or edited this revision and cannot review it"));
             }
         }
@@ -200,7 +201,7 @@ public class EditorialService {
         EditorialAction action = request.action();
         checkAllowed(actor, article, action);
         if (action.commentRequired() && ContentResolver.isBlank(request.comment())) {
-            throw WorkflowException.invalid(Map.of("comment", "is required for " + action.value()));
+            throw Refusal.invalid(Map.of("comment", "is required for " + action.value()));
         }
         switch (action) {
             case SUBMIT -> submit(actor, article, request);
@@ -208,7 +209,7 @@ public class EditorialService {
             case REQUEST_CHANGES -> requestChanges(actor, article, request);
             case APPROVE -> approve(actor, article, request);
             case CANCEL_SCHEDULE -> cancelSchedule(actor, article, request);
-            case PUBLISH_DUE -> throw WorkflowException.forbidden("Only the scheduler publishes scheduled articles");
+            case PUBLISH_DUE -> throw Refusal.forbidden("Only the scheduler publishes scheduled articles");
             case UNPUBLISH -> unpublish(actor, article, request);
             case RECERTIFY -> recertify(actor, article, request);
         }
@@ -219,7 +220,7 @@ public class EditorialService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void runScheduled(ScheduledJob job) {
         Article article = articles.findByIdOptional(job.articleId(), LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> WorkflowException.notFound("Article " + job.articleId()));
+                .orElseThrow(() -> Refusal.notFound("Article " + job.articleId()));
         Instant now = clock.instant();
         switch (job.kind()) {
             case PUBLISH -> {
@@ -267,7 +268,7 @@ public class EditorialService {
             errors.put("references", "a medical article needs at least one reference before review");
         }
         if (!errors.isEmpty()) {
-            throw WorkflowException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         move(actor, article, ArticleStatus.MEDICAL_REVIEW, "submit", request.comment());
     }
@@ -288,16 +289,16 @@ public class EditorialService {
         Instant now = clock.instant();
         boolean replacesLive = article.firstPublishedAt() != null;
         if (replacesLive && request.changeClass() == null) {
-            throw WorkflowException.invalid(Map.of("changeClass",
+            throw Refusal.invalid(Map.of("changeClass",
                     "classify the change to this published article: typo, link, factual or clinical"));
         }
         if (request.changeClass() != null && request.changeClass().needsPublicNote()
                 && ContentResolver.isBlank(request.correctionNote())) {
-            throw WorkflowException.invalid(Map.of("correctionNote",
+            throw Refusal.invalid(Map.of("correctionNote",
                     "a " + request.changeClass().value() + " change needs a public correction note"));
         }
         if (request.at() != null && request.at().isAfter(now.plus(LONGEST_SCHEDULE))) {
-            throw WorkflowException.invalid(Map.of("publishAt", "must be within five years"));
+            throw Refusal.invalid(Map.of("publishAt", "must be within five years"));
         }
         Revision working = article.workingRevision();
         signOffs.persist(new SignOff(working, SignOff.Decision.APPROVED, actor.username(), reviewer.displayName(),
@@ -322,7 +323,7 @@ public class EditorialService {
         Revision working = article.workingRevision();
         boolean signedOff = signOffs.latestApproval(working).map(s -> s.approves(working)).orElse(false);
         if (!signedOff) {
-            throw WorkflowException.conflict("Revision " + working.number() + " has no medical sign-off of its exact text");
+            throw Refusal.conflict("Revision " + working.number() + " has no medical sign-off of its exact text");
         }
         Instant now = clock.instant();
         ArticleStatus from = article.status();
@@ -351,7 +352,7 @@ public class EditorialService {
     private void unpublish(Actor actor, Article article, TransitionRequest request) {
         Instant now = clock.instant();
         if (request.at() != null && request.at().isAfter(now.plus(LONGEST_SCHEDULE))) {
-            throw WorkflowException.invalid(Map.of("unpublishAt", "must be within five years"));
+            throw Refusal.invalid(Map.of("unpublishAt", "must be within five years"));
         }
         if (request.at() != null && request.at().isAfter(now)) {
             jobs.persist(new ScheduledJob(ScheduledJob.Kind.UNPUBLISH, article.id(), article.liveRevision().id(),
@@ -390,7 +391,7 @@ public class EditorialService {
             return;
         }
         boolean stateProblem = !action.allowedFrom(article.status(), article.isLive());
-        throw stateProblem ? WorkflowException.conflict(refusal) : WorkflowException.forbidden(refusal);
+        throw stateProblem ? Refusal.conflict(refusal) : Refusal.forbidden(refusal);
     }
 
     /** The reason this action is refused for this person and article, or null when it is allowed. */
@@ -442,7 +443,7 @@ public class EditorialService {
     private Profile reviewerProfile(Actor actor) {
         return profiles.findByKeycloakUser(actor.username())
                 .filter(Profile::isReviewer)
-                .orElseThrow(() -> WorkflowException.forbidden("Your account (" + actor.username()
+                .orElseThrow(() -> Refusal.forbidden("Your account (" + actor.username()
                         + ") has no medical reviewer profile; an editor must link one before you can sign off"));
     }
 
@@ -461,7 +462,7 @@ public class EditorialService {
 
     private static void requireRole(Actor actor, Role role, String what) {
         if (!actor.has(role)) {
-            throw WorkflowException.forbidden("You need the " + role.value() + " role to " + what);
+            throw Refusal.forbidden("You need the " + role.value() + " role to " + what);
         }
     }
 
@@ -474,7 +475,7 @@ public class EditorialService {
      */
     private Article loadForUpdate(long articleId, long expectedVersion) {
         Article article = articles.findByIdOptional(articleId, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> WorkflowException.notFound("Article " + articleId));
+                .orElseThrow(() -> Refusal.notFound("Article " + articleId));
         if (article.version() != expectedVersion) {
             throw stale(article);
         }
@@ -486,17 +487,16 @@ public class EditorialService {
         try {
             articles.flush();
         } catch (OptimisticLockException | StaleStateException e) {
-            throw new WorkflowException(WorkflowException.Kind.STALE,
-                    "Someone else changed this article at the same moment; reload it and try again");
+            throw Refusal.stale("Someone else changed this article at the same moment; reload it and try again");
         }
         return article;
     }
 
-    private WorkflowException stale(Article article) {
+    private Refusal stale(Article article) {
         List<AuditEvent> last = audit.list("articleId = ?1 order by id desc", article.id());
         String who = last.isEmpty() ? "someone else" : last.get(0).actor();
         String when = last.isEmpty() ? String.valueOf(article.updatedAt()) : String.valueOf(last.get(0).occurredAt());
-        return new WorkflowException(WorkflowException.Kind.STALE, "This article was changed by " + who + " at " + when
+        return Refusal.stale("This article was changed by " + who + " at " + when
                 + " (now version " + article.version() + "); reload it and apply your changes again");
     }
 }

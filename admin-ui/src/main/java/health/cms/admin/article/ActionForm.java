@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import health.cms.admin.manage.article.ArticleCommands;
 import health.cms.admin.web.Forms;
-import health.cms.workflow.WorkflowException;
+import health.cms.core.refusal.Refusal;
 
 /** A workflow action as posted from the editor or the review screen. */
 public class ActionForm {
@@ -47,7 +47,7 @@ public class ActionForm {
         try {
             return LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw WorkflowException.invalid(Map.of(field, "must be a date and time like 2026-12-01T09:00"));
+            throw Refusal.invalid(Map.of(field, "must be a date and time like 2026-12-01T09:00"));
         }
     }
 }

@@ -30,7 +30,7 @@ import health.cms.core.article.ArticleStatus;
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.diff.RevisionDiff;
 import health.cms.core.markdown.MarkdownRenderer;
-import health.cms.workflow.WorkflowException;
+import health.cms.core.refusal.Refusal;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -166,7 +166,7 @@ public class ArticlePages {
         try {
             ArticleState created = commands.create(user.actor(), form.toInput());
             return Forms.seeOther("/articles/" + created.id() + "?done=created");
-        } catch (WorkflowException e) {
+        } catch (Refusal e) {
             return Failures.refusedForm(e, editor(null, form, e.fieldErrors(), Failures.formMessage(e), null, null, null));
         }
     }
@@ -190,8 +190,8 @@ public class ArticlePages {
         try {
             commands.edit(user.actor(), id, Forms.requireVersion(form.version), form.toInput());
             return Forms.seeOther("/articles/" + id + "?done=saved");
-        } catch (WorkflowException e) {
-            if (e.kind() == WorkflowException.Kind.STALE) {
+        } catch (Refusal e) {
+            if (e instanceof Refusal.Stale) {
                 return conflict(id, form, e);
             }
             return Failures.refusedForm(e,
@@ -214,8 +214,8 @@ public class ArticlePages {
         try {
             commands.transition(user.actor(), id, action.requiredVersion(), action.toBody());
             return Forms.seeOther("/articles/" + id + "?done=" + action.action);
-        } catch (WorkflowException e) {
-            if (e.kind() == WorkflowException.Kind.NOT_FOUND) {
+        } catch (Refusal e) {
+            if (e instanceof Refusal.NotFound) {
                 throw e;
             }
             ArticleState current = queries.state(id, user.actor());
@@ -238,7 +238,7 @@ public class ArticlePages {
                 history.corrections(id)));
     }
 
-    private Response conflict(long id, ArticleForm form, WorkflowException stale) {
+    private Response conflict(long id, ArticleForm form, Refusal stale) {
         ArticleState current = queries.state(id, user.actor());
         int base = form.baseRevision == null ? current.workingRevision().number() : form.baseRevision;
         RevisionDiff.Result theirs = base == current.workingRevision().number()
@@ -283,7 +283,7 @@ public class ArticlePages {
 
     private void requireWriter() {
         if (!user.isWriter()) {
-            throw WorkflowException.forbidden("Writing articles needs the writer role");
+            throw Refusal.forbidden("Writing articles needs the writer role");
         }
     }
 
@@ -291,7 +291,7 @@ public class ArticlePages {
         try {
             return ArticleStatus.fromValue(status);
         } catch (IllegalArgumentException e) {
-            throw WorkflowException.invalid(Map.of("status", "unknown status '" + status + "'"));
+            throw Refusal.invalid(Map.of("status", "unknown status '" + status + "'"));
         }
     }
 
@@ -307,14 +307,14 @@ public class ArticlePages {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw WorkflowException.invalid(Map.of("page", "must be a page number from 1"));
+        throw Refusal.invalid(Map.of("page", "must be a page number from 1"));
     }
 
     private static Integer revisionNumber(String field, String value) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw WorkflowException.invalid(Map.of(field, "must be a revision number"));
+            throw Refusal.invalid(Map.of(field, "must be a revision number"));
         }
     }
 

@@ -24,9 +24,9 @@ import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
 import health.cms.admin.web.Forms;
 import health.cms.core.profile.Profile;
+import health.cms.core.refusal.Refusal;
 import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.Tag;
-import health.cms.workflow.WorkflowException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -110,7 +110,7 @@ public class CatalogPages {
             } catch (NumberFormatException e) {
                 // answered below
             }
-            throw WorkflowException.invalid(Map.of("reviewIntervalMonths", "must be a number of months from 1 to 120"));
+            throw Refusal.invalid(Map.of("reviewIntervalMonths", "must be a number of months from 1 to 120"));
         }
     }
 
@@ -132,7 +132,7 @@ public class CatalogPages {
         try {
             catalog.createCategory(user.actor(), form.slug, form.name, form.description, form.interval());
             return Forms.seeOther("/catalog?done=category-created");
-        } catch (WorkflowException e) {
+        } catch (Refusal e) {
             return refused(e, "category", Map.of("slug", nz(form.slug), "name", nz(form.name), "description",
                     nz(form.description), "reviewIntervalMonths", nz(form.reviewIntervalMonths)));
         }
@@ -154,7 +154,7 @@ public class CatalogPages {
             catalog.updateCategory(user.actor(), slug, Forms.requireVersion(form.version), form.name, form.description,
                     form.interval());
             return Forms.seeOther("/catalog?done=category-saved");
-        } catch (WorkflowException e) {
+        } catch (Refusal e) {
             failIfGone(e);
             return Failures.refusedForm(e,
                     Templates.category(new CategoryView(form, Failures.formMessage(e), e.fieldErrors())));
@@ -168,7 +168,7 @@ public class CatalogPages {
         try {
             catalog.createTag(user.actor(), slug, name);
             return Forms.seeOther("/catalog?done=tag-created");
-        } catch (WorkflowException e) {
+        } catch (Refusal e) {
             return refused(e, "tag", Map.of("slug", nz(slug), "name", nz(name)));
         }
     }
@@ -180,7 +180,7 @@ public class CatalogPages {
         try {
             catalog.updateTag(user.actor(), slug, Forms.requireVersion(version), name);
             return Forms.seeOther("/catalog?done=tag-saved");
-        } catch (WorkflowException e) {
+        } catch (Refusal e) {
             failIfGone(e);
             return refused(e, "tag-" + slug, Map.of("name", nz(name)));
         }
@@ -202,7 +202,7 @@ public class CatalogPages {
         try {
             catalog.createProfile(user.actor(), form.slug, form.toDetails());
             return Forms.seeOther("/catalog?done=profile-created");
-        } catch (WorkflowException e) {
+        } catch (Refusal e) {
             return Failures.refusedForm(e,
                     Templates.profile(new ProfileView(true, form, Failures.formMessage(e), e.fieldErrors())));
         }
@@ -223,7 +223,7 @@ public class CatalogPages {
         try {
             catalog.updateProfile(user.actor(), slug, Forms.requireVersion(form.version), form.toDetails());
             return Forms.seeOther("/catalog?done=profile-saved");
-        } catch (WorkflowException e) {
+        } catch (Refusal e) {
             failIfGone(e);
             return Failures.refusedForm(e,
                     Templates.profile(new ProfileView(false, form, Failures.formMessage(e), e.fieldErrors())));
@@ -242,17 +242,17 @@ public class CatalogPages {
                         "Tag '" + slug + "'");
                 case "profiles" -> catalog.delete(user.actor(), catalog.profileRepository(), () -> catalog.profile(slug),
                         "Profile '" + slug + "'");
-                default -> throw WorkflowException.notFound("Catalog list '" + kind + "'");
+                default -> throw Refusal.notFound("Catalog list '" + kind + "'");
             }
             return Forms.seeOther("/catalog?done=deleted");
-        } catch (WorkflowException e) {
+        } catch (Refusal e) {
             failIfGone(e);
             return refused(e, "delete-" + slug, Map.of());
         }
     }
 
-    private Response refused(WorkflowException e, String formName, Map<String, String> typed) {
-        if (e.kind() == WorkflowException.Kind.FORBIDDEN) {
+    private Response refused(Refusal e, String formName, Map<String, String> typed) {
+        if (e instanceof Refusal.Forbidden) {
             throw e;
         }
         FormState state = new FormState(formName, Failures.formMessage(e), e.fieldErrors(), typed);
@@ -265,12 +265,12 @@ public class CatalogPages {
 
     private void requireEditor() {
         if (!user.isEditor()) {
-            throw WorkflowException.forbidden("The catalog of authors, reviewers, categories and tags is run by editors");
+            throw Refusal.forbidden("The catalog of authors, reviewers, categories and tags is run by editors");
         }
     }
 
-    private static void failIfGone(WorkflowException e) {
-        if (e.kind() == WorkflowException.Kind.NOT_FOUND || e.kind() == WorkflowException.Kind.FORBIDDEN) {
+    private static void failIfGone(Refusal e) {
+        if (e instanceof Refusal.NotFound || e instanceof Refusal.Forbidden) {
             throw e;
         }
     }

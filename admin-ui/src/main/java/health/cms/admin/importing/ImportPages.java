@@ -28,7 +28,7 @@ import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
 import health.cms.admin.web.Forms;
-import health.cms.workflow.WorkflowException;
+import health.cms.core.refusal.Refusal;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -70,7 +70,7 @@ public class ImportPages {
             String body = file != null && file.size() > 0 ? read(file) : pasted;
             ImportJob job = importer.start(user.actor(), body, submit);
             return Forms.seeOther("/imports/" + job.id());
-        } catch (WorkflowException e) {
+        } catch (Refusal e) {
             return Failures.refusedForm(e, Templates.index(importer.recent(user.actor(), RECENT),
                     Failures.formMessage(e), e.fieldErrors(), pasted));
         }
@@ -89,9 +89,9 @@ public class ImportPages {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file.uploadedFile()))).toString();
         } catch (CharacterCodingException e) {
-            throw WorkflowException.invalid(Map.of("file", "is not UTF-8 text; save it as UTF-8 JSON Lines"));
+            throw Refusal.invalid(Map.of("file", "is not UTF-8 text; save it as UTF-8 JSON Lines"));
         } catch (IOException e) {
-            throw WorkflowException.invalid(Map.of("file", "could not be read; upload it again"));
+            throw Refusal.invalid(Map.of("file", "could not be read; upload it again"));
         }
     }
 }

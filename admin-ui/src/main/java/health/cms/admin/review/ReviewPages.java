@@ -25,7 +25,7 @@ import health.cms.admin.web.Failures;
 import health.cms.admin.web.Forms;
 import health.cms.core.diff.RevisionDiff;
 import health.cms.core.markdown.MarkdownRenderer;
-import health.cms.workflow.WorkflowException;
+import health.cms.core.refusal.Refusal;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -86,8 +86,8 @@ public class ReviewPages {
         try {
             commands.transition(user.actor(), id, action.requiredVersion(), action.toBody());
             return Forms.seeOther("/review/" + id + "?done=" + action.action);
-        } catch (WorkflowException e) {
-            if (e.kind() == WorkflowException.Kind.NOT_FOUND) {
+        } catch (Refusal e) {
+            if (e instanceof Refusal.NotFound) {
                 throw e;
             }
             return Failures.refusedForm(e,

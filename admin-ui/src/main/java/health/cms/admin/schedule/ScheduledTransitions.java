@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import health.cms.core.refusal.Refusal;
 import health.cms.workflow.EditorialService;
-import health.cms.workflow.WorkflowException;
 import health.cms.workflow.schedule.ScheduledJob;
 import health.cms.workflow.schedule.ScheduledJobRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -65,7 +65,7 @@ public class ScheduledTransitions {
             if (claimed[0] == null) {
                 throw e;
             }
-            String reason = e instanceof WorkflowException ? e.getMessage() : "unexpected failure: " + e;
+            String reason = e instanceof Refusal ? e.getMessage() : "unexpected failure: " + e;
             LOG.warnf("Scheduled job %d failed: %s", claimed[0], reason);
             QuarkusTransaction.requiringNew().run(() -> jobs.findByIdOptional(claimed[0])
                     .ifPresent(job -> job.finish("failed", reason, clock.instant())));

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import health.cms.core.problem.Problem;
-import health.cms.workflow.WorkflowException;
+import health.cms.core.refusal.Refusal;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -66,33 +66,22 @@ public class Failures {
         return path.startsWith("/manage/");
     }
 
-    /** The same problem the workflow's refusal means, for either surface. */
-    public static Problem problemOf(WorkflowException e) {
-        return switch (e.kind()) {
-            case NOT_FOUND -> Problem.notFound(e.getMessage());
-            case FORBIDDEN -> Problem.of(403, "forbidden", "Not allowed", e.getMessage());
-            case CONFLICT -> Problem.of(409, "conflict", "Not possible in the current state", e.getMessage());
-            case STALE -> Problem.of(412, "stale-version", "The article changed since you loaded it", e.getMessage());
-            case INVALID -> Problem.invalid(e.getMessage(), e.fieldErrors());
-        };
-    }
-
     /** A form page re-rendered after a refusal, with the refusal's status (400, 409, 412...). */
-    public static Response refusedForm(WorkflowException e, TemplateInstance page) {
-        return Response.status(problemOf(e).status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page)
+    public static Response refusedForm(Refusal e, TemplateInstance page) {
+        return Response.status(Problem.of(e).status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page)
                 .build();
     }
 
     /** One line for the top of a form that was refused: field errors are shown beside their fields. */
-    public static String formMessage(WorkflowException e) {
-        return e.kind() == WorkflowException.Kind.INVALID
+    public static String formMessage(Refusal e) {
+        return e instanceof Refusal.Invalid
                 ? "Please correct the fields marked below."
-                : problemOf(e).title() + ": " + e.getMessage();
+                : Problem.of(e).title() + ": " + e.getMessage();
     }
 
     @ServerExceptionMapper
-    public Response workflow(WorkflowException e, UriInfo uri) {
-        return answer(uri, problemOf(e));
+    public Response refused(Refusal e, UriInfo uri) {
+        return answer(uri, Problem.of(e));
     }
 
     /**

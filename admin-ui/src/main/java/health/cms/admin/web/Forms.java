@@ -5,7 +5,7 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 
-import health.cms.workflow.WorkflowException;
+import health.cms.core.refusal.Refusal;
 
 /** What every desk form handler needs: blank fields as absent, the version it was loaded at, and the 303 after success. */
 public final class Forms {
@@ -21,7 +21,7 @@ public final class Forms {
     /** The version the form was loaded at; without it the save cannot be checked against newer changes. */
     public static long requireVersion(Long version) {
         if (version == null) {
-            throw WorkflowException.invalid(Map.of("version", "is missing; reload the page"));
+            throw Refusal.invalid(Map.of("version", "is missing; reload the page"));
         }
         return version;
     }

@@ -14,7 +14,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import health.cms.admin.config.CmsConfig;
-import health.cms.workflow.outbox.Outbox;
+import health.cms.core.outbox.Outbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.cms.admin.config.CmsConfig;
-import health.cms.workflow.outbox.Outbox;
+import health.cms.core.outbox.Outbox;
 
 /**
  * The events a subscription can choose and the JSON bodies sent for them:

@@ -22,7 +22,7 @@ import health.cms.admin.manage.taxonomy.DeskCatalog;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
 import health.cms.admin.web.Forms;
-import health.cms.workflow.WorkflowException;
+import health.cms.core.refusal.Refusal;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -121,7 +121,7 @@ public class WebhookPages {
     public Object create(@BeanParam SubscriptionForm form) {
         try {
             return Templates.secret(webhooks.create(user.actor(), form.input()), false);
-        } catch (WorkflowException e) {
+        } catch (Refusal e) {
             failIfNotAForm(e);
             return Failures.refusedForm(e, Templates.index(webhooks.list(user.actor()),
                     form(form, Failures.formMessage(e), e.fieldErrors())));
@@ -145,10 +145,10 @@ public class WebhookPages {
         try {
             webhooks.update(user.actor(), id, Forms.requireVersion(form.version), form.input());
             return Forms.seeOther("/webhooks/" + id + "?done=saved");
-        } catch (WorkflowException e) {
+        } catch (Refusal e) {
             failIfNotAForm(e);
             SubscriptionView s = webhooks.get(user.actor(), id);
-            if (e.kind() == WorkflowException.Kind.STALE) {
+            if (e instanceof Refusal.Stale) {
                 form.version = s.version();
             }
             return Failures.refusedForm(e, Templates.subscription(s, form(form, Failures.formMessage(e), e.fieldErrors()),
@@ -204,8 +204,8 @@ public class WebhookPages {
     }
 
     /** Refusals that are not about the form's fields (not allowed, gone) get the error page. */
-    private static void failIfNotAForm(WorkflowException e) {
-        if (e.kind() == WorkflowException.Kind.FORBIDDEN || e.kind() == WorkflowException.Kind.NOT_FOUND) {
+    private static void failIfNotAForm(Refusal e) {
+        if (e instanceof Refusal.Forbidden || e instanceof Refusal.NotFound) {
             throw e;
         }
     }

@@ -16,15 +16,15 @@ import jakarta.transaction.Transactional;
 import org.hibernate.StaleStateException;
 
 import health.cms.admin.config.CmsConfig;
+import health.cms.core.refusal.Refusal;
 import health.cms.core.taxonomy.CategoryRepository;
 import health.cms.workflow.Actor;
 import health.cms.workflow.Role;
-import health.cms.workflow.WorkflowException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Editors' management of webhook subscriptions and their delivery log, for the management API and the
- * desk's pages: refusals are {@link WorkflowException}s with field errors, results are views.
+ * desk's pages: refusals are {@link Refusal}s with field errors, results are views.
  */
 @ApplicationScoped
 public class Webhooks {
@@ -139,7 +139,7 @@ public class Webhooks {
             requireEditor(actor);
             WebhookSubscription subscription = find(id);
             if (!subscription.hasSecret()) {
-                throw WorkflowException.conflict(NO_SECRET);
+                throw Refusal.conflict(NO_SECRET);
             }
             Instant now = clock.instant();
             WebhookDelivery test = WebhookDelivery.test(subscription.id(), events.testBody(subscription.id(), now),
@@ -163,7 +163,7 @@ public class Webhooks {
             try {
                 wanted = WebhookDelivery.State.valueOf(state.toUpperCase());
             } catch (IllegalArgumentException e) {
-                throw WorkflowException.invalid(Map.of("state", "must be pending, delivered or failed"));
+                throw Refusal.invalid(Map.of("state", "must be pending, delivered or failed"));
             }
         }
         List<WebhookDelivery> page = deliveries.page(subscriptionId, wanted, before, limit + 1);
@@ -192,7 +192,7 @@ public class Webhooks {
             WebhookDelivery original = findDelivery(deliveryId);
             WebhookSubscription subscription = find(original.subscriptionId());
             if (!subscription.enabled() && !original.test()) {
-                throw WorkflowException.conflict("The subscription is disabled"
+                throw Refusal.conflict("The subscription is disabled"
                         + (subscription.disabledReason() == null ? "" : " (" + subscription.disabledReason() + ")")
                         + "; enable it first, then redeliver");
             }
@@ -210,7 +210,7 @@ public class Webhooks {
 
     private Valid validate(SubscriptionInput input) {
         if (input == null) {
-            throw WorkflowException.invalid(Map.of("body", "is required"));
+            throw Refusal.invalid(Map.of("body", "is required"));
         }
         Map<String, String> errors = new LinkedHashMap<>();
         String url = input.url() == null ? "" : input.url().strip();
@@ -238,18 +238,18 @@ public class Webhooks {
         slugs.stream().filter(slug -> slug == null || categories.findBySlug(slug).isEmpty()).findFirst()
                 .ifPresent(unknown -> errors.put("categories", "there is no category '" + unknown + "'"));
         if (!errors.isEmpty()) {
-            throw WorkflowException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return new Valid(url, description, types, slugs);
     }
 
     private WebhookSubscription find(long id) {
         return subscriptions.findByIdOptional(id)
-                .orElseThrow(() -> WorkflowException.notFound("Webhook subscription " + id));
+                .orElseThrow(() -> Refusal.notFound("Webhook subscription " + id));
     }
 
     private WebhookDelivery findDelivery(long id) {
-        return deliveries.findByIdOptional(id).orElseThrow(() -> WorkflowException.notFound("Webhook delivery " + id));
+        return deliveries.findByIdOptional(id).orElseThrow(() -> Refusal.notFound("Webhook delivery " + id));
     }
 
     private SubscriptionView view(WebhookSubscription subscription) {
@@ -265,22 +265,21 @@ public class Webhooks {
         try {
             subscriptions.flush();
         } catch (OptimisticLockException | StaleStateException e) {
-            throw new WorkflowException(WorkflowException.Kind.STALE,
-                    "Someone else changed this subscription at the same moment; reload it and try again");
+            throw Refusal.stale("Someone else changed this subscription at the same moment; reload it and try again");
         }
         return view(subscription);
     }
 
     private static void checkVersion(WebhookSubscription subscription, long expected) {
         if (subscription.version() != expected) {
-            throw new WorkflowException(WorkflowException.Kind.STALE, "This subscription was changed since you loaded it"
+            throw Refusal.stale("This subscription was changed since you loaded it"
                     + " (now version " + subscription.version() + "); reload it and apply your changes again");
         }
     }
 
     private static void requireEditor(Actor actor) {
         if (!actor.has(Role.EDITOR)) {
-            throw WorkflowException.forbidden("Managing webhooks needs the editor role");
+            throw Refusal.forbidden("Managing webhooks needs the editor role");
         }
     }
 }

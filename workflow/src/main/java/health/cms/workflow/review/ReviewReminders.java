@@ -9,7 +9,7 @@ import jakarta.persistence.LockModeType;
 
 import health.cms.core.article.Article;
 import health.cms.core.article.ArticleRepository;
-import health.cms.workflow.outbox.Outbox;
+import health.cms.core.outbox.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**

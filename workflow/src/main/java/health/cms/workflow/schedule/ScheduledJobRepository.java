@@ -9,7 +9,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
 
-import health.cms.workflow.WorkflowException;
+import health.cms.core.refusal.Refusal;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 /** Stores planned transitions and claims due ones without two instances taking the same row. */
@@ -47,7 +47,7 @@ public class ScheduledJobRepository implements PanacheRepository<ScheduledJob> {
             return find("articleId = ?1 and state = 'pending' order by runAt", articleId)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).withHint("jakarta.persistence.lock.timeout", 0).list();
         } catch (LockTimeoutException | PessimisticLockException e) {
-            throw WorkflowException.conflict("The scheduler is running this article's planned change right now; "
+            throw Refusal.conflict("The scheduler is running this article's planned change right now; "
                     + "reload the article in a moment to see the result");
         }
     }

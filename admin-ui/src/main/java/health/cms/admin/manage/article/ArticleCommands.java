@@ -8,12 +8,12 @@ import jakarta.transaction.Transactional;
 
 import health.cms.core.article.Article;
 import health.cms.core.correction.ChangeClass;
+import health.cms.core.refusal.Refusal;
 import health.cms.workflow.Actor;
 import health.cms.workflow.ArticleInput;
 import health.cms.workflow.EditorialAction;
 import health.cms.workflow.EditorialService;
 import health.cms.workflow.TransitionRequest;
-import health.cms.workflow.WorkflowException;
 
 /** Runs a change through the workflow and answers with the resulting state, in one transaction. */
 @ApplicationScoped
@@ -55,18 +55,18 @@ public class ArticleCommands {
 
     static TransitionRequest toRequest(TransitionBody body) {
         if (body == null || body.action() == null || body.action().isBlank()) {
-            throw WorkflowException.invalid(Map.of("action", "is required"));
+            throw Refusal.invalid(Map.of("action", "is required"));
         }
         EditorialAction action = EditorialAction.fromValue(body.action())
                 .filter(a -> a != EditorialAction.PUBLISH_DUE)
-                .orElseThrow(() -> WorkflowException.invalid(Map.of("action", "unknown action '" + body.action()
+                .orElseThrow(() -> Refusal.invalid(Map.of("action", "unknown action '" + body.action()
                         + "' (submit, withdraw, request-changes, approve, cancel-schedule, unpublish, recertify)")));
         ChangeClass changeClass = null;
         if (body.changeClass() != null) {
             try {
                 changeClass = ChangeClass.fromValue(body.changeClass());
             } catch (IllegalArgumentException e) {
-                throw WorkflowException.invalid(Map.of("changeClass", e.getMessage()));
+                throw Refusal.invalid(Map.of("changeClass", e.getMessage()));
             }
         }
         Instant at = action == EditorialAction.UNPUBLISH ? body.unpublishAt() : body.publishAt();

@@ -12,9 +12,9 @@ import health.cms.core.audit.AuditEvent;
 import health.cms.core.audit.AuditLog;
 import health.cms.core.correction.CorrectionRepository;
 import health.cms.core.diff.RevisionDiff;
+import health.cms.core.refusal.Refusal;
 import health.cms.core.review.SignOff;
 import health.cms.core.review.SignOffRepository;
-import health.cms.workflow.WorkflowException;
 
 /** Diffs between revisions and the audit timeline of one article. */
 @ApplicationScoped
@@ -72,6 +72,6 @@ public class ArticleHistory {
 
     private Revision revision(Article article, int number) {
         return revisions.findByNumber(article, number)
-                .orElseThrow(() -> WorkflowException.notFound("Revision " + number + " of article " + article.id()));
+                .orElseThrow(() -> Refusal.notFound("Revision " + number + " of article " + article.id()));
     }
 }

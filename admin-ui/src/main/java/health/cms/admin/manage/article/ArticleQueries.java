@@ -15,12 +15,12 @@ import health.cms.core.article.ArticleStatus;
 import health.cms.core.article.Revision;
 import health.cms.core.article.RevisionRepository;
 import health.cms.core.profile.Profile;
+import health.cms.core.refusal.Refusal;
 import health.cms.core.review.SignOffRepository;
 import health.cms.core.taxonomy.Tag;
 import health.cms.workflow.Actor;
 import health.cms.workflow.EditorialAction;
 import health.cms.workflow.EditorialService;
-import health.cms.workflow.WorkflowException;
 import health.cms.workflow.review.ReviewStatus;
 import health.cms.workflow.schedule.ScheduledJobRepository;
 
@@ -77,7 +77,7 @@ public class ArticleQueries {
     @Transactional
     public ArticleState.RevisionView revision(long id, int number) {
         return revisions.findByNumber(find(id), number).map(this::view)
-                .orElseThrow(() -> WorkflowException.notFound("Revision " + number + " of article " + id));
+                .orElseThrow(() -> Refusal.notFound("Revision " + number + " of article " + id));
     }
 
     /** Lists articles for the desk, newest change first, with optional filters (null means any). */
@@ -127,7 +127,7 @@ public class ArticleQueries {
     }
 
     Article find(long id) {
-        return articles.findByIdOptional(id).orElseThrow(() -> WorkflowException.notFound("Article " + id));
+        return articles.findByIdOptional(id).orElseThrow(() -> Refusal.notFound("Article " + id));
     }
 
     private ArticleState.Summary summary(Article a) {

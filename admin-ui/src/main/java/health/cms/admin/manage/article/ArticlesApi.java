@@ -28,8 +28,8 @@ import health.cms.admin.web.DeskRoles;
 import health.cms.core.article.ArticleStatus;
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.diff.RevisionDiff;
+import health.cms.core.refusal.Refusal;
 import health.cms.workflow.ArticleInput;
-import health.cms.workflow.WorkflowException;
 
 /** The Content Management API for articles: drafts, edits, workflow transitions, history. */
 @Path("/manage/v1/articles")
@@ -152,7 +152,7 @@ public class ArticlesApi {
 
     private static ArticleInput requireBody(ArticleInput input) {
         if (input == null) {
-            throw WorkflowException.invalid(Map.of("body", "a JSON article is required"));
+            throw Refusal.invalid(Map.of("body", "a JSON article is required"));
         }
         return input;
     }

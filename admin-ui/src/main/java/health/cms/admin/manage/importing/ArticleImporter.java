@@ -20,13 +20,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.cms.core.article.Article;
 import health.cms.core.article.ArticleRepository;
+import health.cms.core.refusal.Refusal;
 import health.cms.workflow.Actor;
 import health.cms.workflow.ArticleInput;
 import health.cms.workflow.EditorialAction;
 import health.cms.workflow.EditorialService;
 import health.cms.workflow.Role;
 import health.cms.workflow.TransitionRequest;
-import health.cms.workflow.WorkflowException;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -97,7 +97,7 @@ public class ArticleImporter {
     public ImportView view(Actor actor, long id, boolean withResults) {
         ImportJob job = jobs.findByIdOptional(id)
                 .filter(j -> j.requestedBy().equals(actor.username()))
-                .orElseThrow(() -> WorkflowException.notFound("Import " + id));
+                .orElseThrow(() -> Refusal.notFound("Import " + id));
         return view(job, withResults);
     }
 
@@ -128,15 +128,15 @@ public class ArticleImporter {
     /** Starts an import and returns its job at once; the lines are processed in the background. */
     public ImportJob start(Actor actor, String body, boolean submit) {
         if (!actor.has(Role.WRITER)) {
-            throw WorkflowException.forbidden("Importing articles needs the writer role (imports create drafts)");
+            throw Refusal.forbidden("Importing articles needs the writer role (imports create drafts)");
         }
         List<String> lines = body == null ? List.of() : body.lines().toList();
         long nonBlank = lines.stream().filter(l -> !l.isBlank()).count();
         if (nonBlank == 0) {
-            throw WorkflowException.invalid(Map.of("body", "the file has no lines; send one JSON article per line"));
+            throw Refusal.invalid(Map.of("body", "the file has no lines; send one JSON article per line"));
         }
         if (lines.size() > MAX_LINES) {
-            throw WorkflowException.invalid(Map.of("body", "at most " + MAX_LINES + " lines per import"));
+            throw Refusal.invalid(Map.of("body", "at most " + MAX_LINES + " lines per import"));
         }
         ImportJob job = jobs.create(actor.username(), submit, (int) nonBlank, clock.instant());
         executor.runAsync(() -> run(job.id(), actor, lines, submit))
@@ -191,7 +191,7 @@ public class ArticleImporter {
                 }
                 return new LineResult(number, "created", slug, article.id(), article.version(), null);
             });
-        } catch (WorkflowException e) {
+        } catch (Refusal e) {
             String reason = e.fieldErrors().isEmpty()
                     ? e.getMessage()
                     : e.fieldErrors().entrySet().stream().map(f -> f.getKey() + " " + f.getValue())

@@ -21,7 +21,7 @@ import health.cms.admin.manage.article.ArticleCommands;
 import health.cms.admin.manage.article.ArticleQueries;
 import health.cms.admin.manage.article.ArticleState;
 import health.cms.admin.web.DeskRoles;
-import health.cms.workflow.WorkflowException;
+import health.cms.core.refusal.Refusal;
 
 /** The medical reviewers' queue, and approving many submitted articles in one call. */
 @Path("/manage/v1/review-queue")
@@ -58,7 +58,7 @@ public class ReviewQueueApi {
                         new ArticleCommands.TransitionBody("approve", request.comment(), null, null, item.changeClass(),
                                 item.correctionNote()));
                 results.add(new BulkResult(item.id(), "approved", state.status(), state.version(), null));
-            } catch (WorkflowException e) {
+            } catch (Refusal e) {
                 results.add(new BulkResult(item.id(), "refused", null, null, e.getMessage()
                         + (e.fieldErrors().isEmpty() ? "" : " " + e.fieldErrors())));
             }

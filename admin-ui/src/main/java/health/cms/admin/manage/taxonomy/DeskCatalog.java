@@ -13,13 +13,13 @@ import health.cms.core.article.Slugs;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileDetails;
 import health.cms.core.profile.ProfileRepository;
+import health.cms.core.refusal.Refusal;
 import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.CategoryRepository;
 import health.cms.core.taxonomy.Tag;
 import health.cms.core.taxonomy.TagRepository;
 import health.cms.workflow.Actor;
 import health.cms.workflow.Role;
-import health.cms.workflow.WorkflowException;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 /** Editors' management of categories, tags and author/reviewer profiles, version-checked like articles. */
@@ -55,17 +55,17 @@ public class DeskCatalog {
 
     @Transactional
     public Category category(String slug) {
-        return categories.findBySlug(slug).orElseThrow(() -> WorkflowException.notFound("Category '" + slug + "'"));
+        return categories.findBySlug(slug).orElseThrow(() -> Refusal.notFound("Category '" + slug + "'"));
     }
 
     @Transactional
     public Tag tag(String slug) {
-        return tags.findBySlug(slug).orElseThrow(() -> WorkflowException.notFound("Tag '" + slug + "'"));
+        return tags.findBySlug(slug).orElseThrow(() -> Refusal.notFound("Tag '" + slug + "'"));
     }
 
     @Transactional
     public Profile profile(String slug) {
-        return profiles.findBySlug(slug).orElseThrow(() -> WorkflowException.notFound("Profile '" + slug + "'"));
+        return profiles.findBySlug(slug).orElseThrow(() -> Refusal.notFound("Profile '" + slug + "'"));
     }
 
     @Transactional
@@ -147,7 +147,7 @@ public class DeskCatalog {
             repository.delete(entity);
             repository.flush();
         } catch (PersistenceException e) {
-            throw WorkflowException.conflict(what + " is used by article revisions and cannot be deleted");
+            throw Refusal.conflict(what + " is used by article revisions and cannot be deleted");
         }
     }
 
@@ -179,7 +179,7 @@ public class DeskCatalog {
         checkLink(errors, "website", details.website());
         checkLink(errors, "avatarUrl", details.avatarUrl());
         if (!errors.isEmpty()) {
-            throw WorkflowException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
     }
 
@@ -201,37 +201,36 @@ public class DeskCatalog {
             return;
         }
         profiles.findByKeycloakUser(details.keycloakUser()).filter(other -> other != current).ifPresent(other -> {
-            throw WorkflowException.invalid(Map.of("keycloakUser",
+            throw Refusal.invalid(Map.of("keycloakUser",
                     "user '" + details.keycloakUser() + "' is already linked to profile '" + other.slug() + "'"));
         });
     }
 
     private static void requireEditor(Actor actor) {
         if (!actor.has(Role.EDITOR)) {
-            throw WorkflowException.forbidden("Managing categories, tags and profiles needs the editor role");
+            throw Refusal.forbidden("Managing categories, tags and profiles needs the editor role");
         }
     }
 
     private static void requireNewSlug(String slug, boolean exists) {
         if (!Slugs.isValid(slug)) {
-            throw WorkflowException.invalid(Map.of("slug", "must be lowercase letters, digits and single hyphens"));
+            throw Refusal.invalid(Map.of("slug", "must be lowercase letters, digits and single hyphens"));
         }
         if (exists) {
-            throw WorkflowException.invalid(Map.of("slug", "'" + slug + "' already exists"));
+            throw Refusal.invalid(Map.of("slug", "'" + slug + "' already exists"));
         }
     }
 
     private static String requireName(String name) {
         if (name == null || name.isBlank() || name.length() > 200) {
-            throw WorkflowException.invalid(Map.of("name", "is required (at most 200 characters)"));
+            throw Refusal.invalid(Map.of("name", "is required (at most 200 characters)"));
         }
         return name.strip();
     }
 
     private static void checkVersion(LongSupplier current, long expected) {
         if (current.getAsLong() != expected) {
-            throw new WorkflowException(WorkflowException.Kind.STALE,
-                    "This record was changed by someone else (now version " + current.getAsLong() + "); reload it");
+            throw Refusal.stale("This record was changed by someone else (now version " + current.getAsLong() + "); reload it");
         }
     }
 
@@ -239,7 +238,7 @@ public class DeskCatalog {
         try {
             return change.get();
         } catch (IllegalArgumentException e) {
-            throw WorkflowException.invalid(Map.of("body", e.getMessage()));
+            throw Refusal.invalid(Map.of("body", e.getMessage()));
         }
     }
 }

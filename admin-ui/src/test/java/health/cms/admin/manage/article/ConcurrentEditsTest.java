@@ -29,8 +29,8 @@ import health.cms.admin.testing.ManageApi;
 import health.cms.admin.testing.OwnDatabase;
 import health.cms.admin.testing.Tokens;
 import health.cms.core.article.Article;
+import health.cms.core.refusal.Refusal;
 import health.cms.core.testing.EmbeddedPostgresResource;
-import health.cms.workflow.WorkflowException;
 import health.cms.workflow.testing.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -145,12 +145,12 @@ class ConcurrentEditsTest {
                 await(commitFirst);
             }));
             firstSaved.await();
-            Future<WorkflowException> second = writers.submit(() -> {
+            Future<Refusal> second = writers.submit(() -> {
                 try {
                     Fixtures.editorial().edit(Fixtures.WRITER2, draft.id(), draft.version(),
                             Fixtures.input("edit-race", "Edit race", "## Dosage\n\nSecond writer: 10 mg."));
                     return null;
-                } catch (WorkflowException e) {
+                } catch (Refusal e) {
                     return e;
                 }
             });
@@ -161,8 +161,8 @@ class ConcurrentEditsTest {
             assertEquals(1, waitingForALock(), "the second save waits for the first");
             commitFirst.countDown();
             first.get();
-            WorkflowException refused = second.get();
-            assertTrue(refused != null && refused.kind() == WorkflowException.Kind.STALE, "refused as stale: " + refused);
+            Refusal refused = second.get();
+            assertTrue(refused != null && refused instanceof Refusal.Stale, "refused as stale: " + refused);
             assertTrue(refused.getMessage().contains("writer1"), refused.getMessage());
         } finally {
             commitFirst.countDown();

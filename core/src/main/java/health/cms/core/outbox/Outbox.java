@@ -1,4 +1,4 @@
-package health.cms.workflow.outbox;
+package health.cms.core.outbox;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
