@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
 
@@ -18,8 +18,25 @@ import health.cms.core.article.Revision;
  * Word-level differences between two revisions, section by section (title, summary, each heading of
  * the body, references), so a reviewer sees exactly what changed. Changed words that contain digits
  * are flagged, because numbers, units and doses are where a small edit matters most.
+ *
+ * <p>
+ * Bounded for hostile input: a section of more than {@link #MAX_SECTION_TOKENS} tokens, or two versions
+ * too far apart to compare within a fixed budget, is reported as {@code replaced} (the whole old text
+ * deleted, the whole new text inserted) instead of word by word. Recent comparisons are cached.
  */
 public final class RevisionDiff {
+
+    /**
+     * Words and the whitespace between them, per side of one section, beyond which the section is reported
+     * as replaced: about 10,000 words, far more than any real section under one heading.
+     */
+    public static final int MAX_SECTION_TOKENS = 20_000;
+
+    /** Status of a section too long or too rewritten to compare word by word. */
+    public static final String REPLACED = "replaced";
+
+    // Up to 64 recent pairs and 8 million characters of diff text (about 16 MB) in all.
+    private static final DiffCache CACHE = new DiffCache(64, 8_000_000);
 
     private static final Pattern TOKENS = Pattern.compile("\\s+|[^\\s]+");
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*)$");
@@ -35,8 +52,16 @@ public final class RevisionDiff {
         }
     }
 
-    /** One section: its heading, whether it changed, and the words. */
+    /**
+     * One section: its heading, its status ({@code added}, {@code removed}, {@code changed},
+     * {@code unchanged} or {@value #REPLACED}) and the words.
+     */
     public record Section(String heading, String status, List<Segment> segments) {
+
+        /** True when the section was too long or too rewritten to compare word by word. */
+        public boolean replaced() {
+            return REPLACED.equals(status);
+        }
     }
 
     /** A run of words that are equal, inserted or deleted; {@code numeric} flags changed numbers. */
@@ -45,8 +70,21 @@ public final class RevisionDiff {
 
     /** Compares {@code from} (null means "nothing before", e.g. a first revision) with {@code to}. */
     public static Result between(Revision from, Revision to) {
+        return between(from, to, CACHE);
+    }
+
+    static Result between(Revision from, Revision to, DiffCache cache) {
         Map<String, String> before = from == null ? Map.of() : sections(from);
         Map<String, String> after = sections(to);
+        List<Section> sections = cache.get(DiffCache.Key.of(before, after), () -> compare(before, after));
+        return new Result(from == null ? null : from.number(), to.number(), sections);
+    }
+
+    static DiffCache cache() {
+        return CACHE;
+    }
+
+    private static List<Section> compare(Map<String, String> before, Map<String, String> after) {
         List<Section> result = new ArrayList<>();
         for (Map.Entry<String, String> entry : after.entrySet()) {
             String old = before.get(entry.getKey());
@@ -59,7 +97,7 @@ public final class RevisionDiff {
                 result.add(whole(heading, "removed", "delete", text));
             }
         });
-        return new Result(from == null ? null : from.number(), to.number(), result);
+        return result;
     }
 
     static Map<String, String> sections(Revision revision) {
@@ -113,12 +151,21 @@ public final class RevisionDiff {
     }
 
     private static Section compare(String heading, String before, String after) {
-        List<String> a = tokens(before);
-        List<String> b = tokens(after);
-        Patch<String> patch = DiffUtils.diff(a, b);
-        if (patch.getDeltas().isEmpty()) {
+        if (before.equals(after)) {
             return new Section(heading, "unchanged", List.of(new Segment("equal", after, false)));
         }
+        List<String> a = tokens(before);
+        List<String> b = tokens(after);
+        Optional<Patch<String>> diff = a.size() > MAX_SECTION_TOKENS || b.size() > MAX_SECTION_TOKENS
+                ? Optional.empty()
+                : BoundedWordDiff.diff(a, b).patch();
+        if (diff.isEmpty()) {
+            List<Segment> whole = new ArrayList<>();
+            add(whole, "delete", a);
+            add(whole, "insert", b);
+            return new Section(heading, REPLACED, whole);
+        }
+        Patch<String> patch = diff.get();
         List<Segment> segments = new ArrayList<>();
         int position = 0;
         for (AbstractDelta<String> delta : patch.getDeltas()) {
@@ -140,7 +187,7 @@ public final class RevisionDiff {
         segments.add(new Segment(op, text, !op.equals("equal") && hasDigit(text)));
     }
 
-    private static List<String> tokens(String text) {
+    static List<String> tokens(String text) {
         List<String> tokens = new ArrayList<>();
         Matcher m = TOKENS.matcher(text);
         while (m.find()) {

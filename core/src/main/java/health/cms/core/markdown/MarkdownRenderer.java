@@ -3,8 +3,6 @@ package health.cms.core.markdown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +15,10 @@ import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.Handler;
 import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.HtmlSanitizer;
+import org.owasp.html.HtmlStreamRenderer;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
 
@@ -48,8 +49,19 @@ public class MarkdownRenderer {
                     .allowAttributes("align").matching(true, "left", "right", "center").onElements("th", "td")
                     .toFactory());
 
-    private static final Pattern TAGS = Pattern.compile("<[^>]*>");
-    private static final Pattern ENTITY = Pattern.compile("&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]+);");
+    /**
+     * The longest body, in UTF-16 chars as {@link String#length()} counts them, that an article may have.
+     * Save refuses longer bodies and the desk's preview should refuse them too, so nobody can make the
+     * server render more than could ever be published.
+     */
+    public static final int MAX_BODY_CHARS = 200_000;
+
+    /**
+     * Only the first this-many headings of a body get an anchor id, and only those can enter the table of
+     * contents: a real article has a few dozen, and the cap keeps a hostile body of tens of thousands of
+     * headings from inflating the HTML and the delivered table of contents.
+     */
+    public static final int MAX_ANCHORED_HEADINGS = 500;
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
 
@@ -61,70 +73,58 @@ public class MarkdownRenderer {
                 .extensions(EXTENSIONS)
                 .attributeProviderFactory(context -> new HeadingCollector(headings))
                 .build();
-        String html = sanitize(renderer.render(document));
+        StringBuilder html = new StringBuilder();
+        HeadingTexts texts = sanitize(renderer.render(document), html);
         List<TocEntry> toc = new ArrayList<>();
         for (TocEntry heading : headings) {
-            visibleText(html, heading).ifPresent(text -> toc.add(new TocEntry(heading.level(), text, heading.anchor())));
+            texts.of(heading.level(), heading.anchor())
+                    .ifPresent(text -> toc.add(new TocEntry(heading.level(), text, heading.anchor())));
         }
-        return new RenderedMarkdown(html, toc);
-    }
-
-    /**
-     * The heading's text as readers see it: taken from the sanitized HTML, not from the Markdown's text
-     * nodes, so text the sanitizer dropped (inside a removed element) or that only joins up around
-     * removed tags ({@code <scr<script>ipt>}) never reaches the table of contents. Empty when the
-     * heading did not survive.
-     */
-    private static Optional<String> visibleText(String html, TocEntry heading) {
-        Matcher element = Pattern.compile("<h" + heading.level() + " id=\"" + Pattern.quote(heading.anchor())
-                + "\">(.*?)</h" + heading.level() + ">", Pattern.DOTALL).matcher(html);
-        if (!element.find()) {
-            return Optional.empty();
-        }
-        String text = decodeEntities(TAGS.matcher(element.group(1)).replaceAll("")).replaceAll("\\s+", " ").strip();
-        return Optional.of(text);
-    }
-
-    /** The sanitizer writes text with named and numeric character references; this undoes them. */
-    private static String decodeEntities(String text) {
-        Matcher reference = ENTITY.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (reference.find()) {
-            String ref = reference.group(1);
-            String replacement = switch (ref) {
-                case "amp" -> "&";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "quot" -> "\"";
-                case "apos" -> "'";
-                case "nbsp" -> "\u00a0";
-                default -> {
-                    int code = ref.startsWith("#x") || ref.startsWith("#X")
-                            ? Integer.parseInt(ref.substring(2), 16)
-                            : ref.startsWith("#") ? Integer.parseInt(ref.substring(1)) : -1;
-                    yield code >= 0 && Character.isValidCodePoint(code)
-                            ? new String(Character.toChars(code))
-                            : reference.group();
-                }
-            };
-            reference.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        reference.appendTail(out);
-        return out.toString();
+        return new RenderedMarkdown(html.toString(), toc);
     }
 
     /** Sanitizes an HTML fragment with the same allow-list as rendered Markdown. */
     public String sanitize(String html) {
-        return POLICY.sanitize(html);
+        StringBuilder out = new StringBuilder();
+        sanitize(html == null ? "" : html, out);
+        return out.toString();
     }
 
-    /** Records the level and anchor id of level-2 and level-3 headings; their text comes from the sanitized HTML. */
-    private record HeadingCollector(List<TocEntry> headings) implements AttributeProvider {
+    /**
+     * What {@code POLICY.sanitize} does (our policy has no preprocessor), with the headings' text noted on
+     * the way, so both entry points share one sanitizing path.
+     */
+    private static HeadingTexts sanitize(String html, StringBuilder out) {
+        HeadingTexts texts = new HeadingTexts(HtmlStreamRenderer.create(out, Handler.DO_NOTHING), out);
+        HtmlSanitizer.sanitize(html, POLICY.apply(texts));
+        return texts;
+    }
+
+    /**
+     * Keeps the anchor id of the first {@link #MAX_ANCHORED_HEADINGS} headings and drops it from the rest;
+     * records the level and anchor of the anchored level-2 and level-3 ones, whose text comes from the
+     * sanitized HTML.
+     */
+    private static final class HeadingCollector implements AttributeProvider {
+
+        private final List<TocEntry> headings;
+        private int anchored;
+
+        HeadingCollector(List<TocEntry> headings) {
+            this.headings = headings;
+        }
 
         @Override
         public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
-            if (node instanceof Heading heading && heading.getLevel() <= 3 && heading.getLevel() >= 2
-                    && attributes.containsKey("id")) {
+            if (!(node instanceof Heading heading) || !attributes.containsKey("id")) {
+                return;
+            }
+            if (anchored == MAX_ANCHORED_HEADINGS) {
+                attributes.remove("id");
+                return;
+            }
+            anchored++;
+            if (heading.getLevel() <= 3 && heading.getLevel() >= 2) {
                 headings.add(new TocEntry(heading.getLevel(), null, attributes.get("id")));
             }
         }

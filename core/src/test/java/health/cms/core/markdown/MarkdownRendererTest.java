@@ -53,6 +53,51 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aBodyOfTwentyThousandHeadingsGetsATableOfContentsCappedAtFiveHundred() {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            body.append(i % 2 == 0 ? "## " : "### ").append("Heading ").append(i).append("\n\n");
+        }
+
+        RenderedMarkdown rendered = renderer.render(body.toString());
+
+        assertEquals(MarkdownRenderer.MAX_ANCHORED_HEADINGS, rendered.toc().size());
+        assertEquals(500, MarkdownRenderer.MAX_ANCHORED_HEADINGS, "the documented cap");
+        assertEquals(new TocEntry(2, "Heading 0", "heading-0"), rendered.toc().get(0));
+        assertEquals(new TocEntry(3, "Heading 499", "heading-499"), rendered.toc().get(499));
+        assertTrue(rendered.html().contains("<h3 id=\"heading-499\">Heading 499</h3>"));
+        assertTrue(rendered.html().contains("<h2>Heading 500</h2>"), "past the cap a heading keeps its text, not an anchor");
+        assertTrue(rendered.html().contains("<h3>Heading 19999</h3>"));
+    }
+
+    @Test
+    void headingsOfEveryLevelShareTheAnchorCap() {
+        String body = "#### Minor\n\n".repeat(MarkdownRenderer.MAX_ANCHORED_HEADINGS) + "## Late section\n";
+
+        RenderedMarkdown rendered = renderer.render(body);
+
+        assertEquals(List.of(), rendered.toc());
+        assertTrue(rendered.html().contains("<h2>Late section</h2>"), rendered.html().substring(rendered.html().length() - 80));
+    }
+
+    @Test
+    void theTextOfAHeadingComesFromItsOwnElementOnly() {
+        RenderedMarkdown rendered = renderer.render("""
+                ## First &amp; *second*
+
+                Paragraph with <h3>raw heading</h3> inside.
+
+                ### Third <br> line
+
+                ## First & second
+                """);
+        assertEquals(List.of(
+                new TocEntry(2, "First & second", "first--second"),
+                new TocEntry(3, "Third line", "third--line"),
+                new TocEntry(2, "First & second", "first--second-1")), rendered.toc(), rendered.html());
+    }
+
+    @Test
     void keepsTablesListsAndSafeLinks() {
         String html = renderer.render("""
                 - one
