@@ -16,12 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import health.cms.admin.catalog.DeskCatalog;
 import health.cms.admin.config.CmsConfig;
-import health.cms.admin.manage.article.ArticleCommands;
-import health.cms.admin.manage.article.ArticleHistory;
-import health.cms.admin.manage.article.ArticleQueries;
-import health.cms.admin.manage.article.ArticleState;
-import health.cms.admin.manage.taxonomy.DeskCatalog;
 import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;

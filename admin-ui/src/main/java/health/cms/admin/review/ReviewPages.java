@@ -15,10 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import health.cms.admin.article.ActionForm;
 import health.cms.admin.article.ActionView;
-import health.cms.admin.manage.article.ArticleCommands;
-import health.cms.admin.manage.article.ArticleHistory;
-import health.cms.admin.manage.article.ArticleQueries;
-import health.cms.admin.manage.article.ArticleState;
+import health.cms.admin.article.ArticleCommands;
+import health.cms.admin.article.ArticleHistory;
+import health.cms.admin.article.ArticleQueries;
+import health.cms.admin.article.ArticleState;
 import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
