@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 
 import health.cms.admin.web.CurrentActor;
 import health.cms.admin.web.DeskRoles;
+import health.cms.admin.web.ManagementApi;
 import health.cms.admin.web.Versions;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileDetails;
@@ -31,6 +32,7 @@ import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.Tag;
 
 /** Categories, tags and author/reviewer profiles: readable by the desk, changed by editors. */
+@ManagementApi
 @Path("/manage/v1")
 @RolesAllowed({DeskRoles.WRITER, DeskRoles.MEDICAL_REVIEWER, DeskRoles.EDITOR})
 @Produces(MediaType.APPLICATION_JSON)
@@ -102,7 +104,7 @@ public class CatalogApi {
     @DELETE
     @Path("/categories/{slug}")
     public Response deleteCategory(@PathParam("slug") String slug) {
-        catalog.delete(actor.get(), catalog.categoryRepository(), () -> catalog.category(slug), "Category '" + slug + "'");
+        catalog.deleteCategory(actor.get(), slug);
         return Response.noContent().build();
     }
 
@@ -130,7 +132,7 @@ public class CatalogApi {
     @DELETE
     @Path("/tags/{slug}")
     public Response deleteTag(@PathParam("slug") String slug) {
-        catalog.delete(actor.get(), catalog.tagRepository(), () -> catalog.tag(slug), "Tag '" + slug + "'");
+        catalog.deleteTag(actor.get(), slug);
         return Response.noContent().build();
     }
 
@@ -165,7 +167,7 @@ public class CatalogApi {
     @DELETE
     @Path("/authors/{slug}")
     public Response deleteProfile(@PathParam("slug") String slug) {
-        catalog.delete(actor.get(), catalog.profileRepository(), () -> catalog.profile(slug), "Profile '" + slug + "'");
+        catalog.deleteProfile(actor.get(), slug);
         return Response.noContent().build();
     }
 

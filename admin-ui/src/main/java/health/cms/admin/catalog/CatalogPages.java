@@ -235,12 +235,9 @@ public class CatalogPages {
     public Object delete(@PathParam("kind") String kind, @PathParam("slug") String slug) {
         try {
             switch (kind) {
-                case "categories" -> catalog.delete(user.actor(), catalog.categoryRepository(), () -> catalog.category(slug),
-                        "Category '" + slug + "'");
-                case "tags" -> catalog.delete(user.actor(), catalog.tagRepository(), () -> catalog.tag(slug),
-                        "Tag '" + slug + "'");
-                case "profiles" -> catalog.delete(user.actor(), catalog.profileRepository(), () -> catalog.profile(slug),
-                        "Profile '" + slug + "'");
+                case "categories" -> catalog.deleteCategory(user.actor(), slug);
+                case "tags" -> catalog.deleteTag(user.actor(), slug);
+                case "profiles" -> catalog.deleteProfile(user.actor(), slug);
                 default -> throw Refusal.notFound("Catalog list '" + kind + "'");
             }
             return Forms.seeOther("/catalog?done=deleted");

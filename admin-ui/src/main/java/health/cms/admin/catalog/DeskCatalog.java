@@ -1,14 +1,16 @@
 package health.cms.admin.catalog;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import health.cms.admin.web.Versions;
 import health.cms.core.article.Slugs;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileDetails;
@@ -18,6 +20,7 @@ import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.CategoryRepository;
 import health.cms.core.taxonomy.Tag;
 import health.cms.core.taxonomy.TagRepository;
+import health.cms.core.url.HttpUrls;
 import health.cms.workflow.Actor;
 import health.cms.workflow.Role;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
@@ -84,7 +87,7 @@ public class DeskCatalog {
             int intervalMonths) {
         requireEditor(actor);
         Category category = category(slug);
-        checkVersion(category::version, version);
+        Versions.check("category", category.version(), version);
         return guarded(() -> {
             category.update(requireName(name), description, intervalMonths);
             return category;
@@ -106,7 +109,7 @@ public class DeskCatalog {
     public Tag updateTag(Actor actor, String slug, long version, String name) {
         requireEditor(actor);
         Tag tag = tag(slug);
-        checkVersion(tag::version, version);
+        Versions.check("tag", tag.version(), version);
         tag.rename(requireName(name));
         return tag;
     }
@@ -128,7 +131,7 @@ public class DeskCatalog {
     public Profile updateProfile(Actor actor, String slug, long version, ProfileDetails details) {
         requireEditor(actor);
         Profile profile = profile(slug);
-        checkVersion(profile::version, version);
+        Versions.check("profile", profile.version(), version);
         checkDetails(details);
         checkKeycloakUser(details, profile);
         return guarded(() -> {
@@ -137,10 +140,23 @@ public class DeskCatalog {
         });
     }
 
-    /** Deletes a category, tag or profile that no revision uses; one in use is kept and the refusal says why. */
+    /** Deletes a category that no revision uses; one in use is kept and the refusal says why. */
     @Transactional
-    public <T> void delete(Actor actor, PanacheRepository<T> repository, java.util.function.Supplier<T> finder,
-            String what) {
+    public void deleteCategory(Actor actor, String slug) {
+        delete(actor, categories, () -> category(slug), "Category '" + slug + "'");
+    }
+
+    @Transactional
+    public void deleteTag(Actor actor, String slug) {
+        delete(actor, tags, () -> tag(slug), "Tag '" + slug + "'");
+    }
+
+    @Transactional
+    public void deleteProfile(Actor actor, String slug) {
+        delete(actor, profiles, () -> profile(slug), "Profile '" + slug + "'");
+    }
+
+    private <T> void delete(Actor actor, PanacheRepository<T> repository, Supplier<T> finder, String what) {
         requireEditor(actor);
         T entity = finder.get();
         try {
@@ -151,24 +167,12 @@ public class DeskCatalog {
         }
     }
 
-    public CategoryRepository categoryRepository() {
-        return categories;
-    }
-
-    public TagRepository tagRepository() {
-        return tags;
-    }
-
-    public ProfileRepository profileRepository() {
-        return profiles;
-    }
-
     /**
      * Lengths the database holds, and links that can only be web addresses: the author box renders
      * them as links on every downstream site, so a {@code javascript:} URL must never get in.
      */
     private static void checkDetails(ProfileDetails details) {
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         if (details.displayName() == null || details.displayName().isBlank()) {
             errors.put("displayName", "is required");
         }
@@ -185,9 +189,7 @@ public class DeskCatalog {
 
     private static void checkLink(Map<String, String> errors, String field, String value) {
         maxLength(errors, field, value, 500);
-        if (value != null && !value.isBlank() && !value.strip().matches("(?i)https?://[^\\s\"'<>]+")) {
-            errors.putIfAbsent(field, "must be an http or https address");
-        }
+        HttpUrls.problem(value).ifPresent(problem -> errors.putIfAbsent(field, problem));
     }
 
     private static void maxLength(Map<String, String> errors, String field, String value, int max) {
@@ -228,13 +230,7 @@ public class DeskCatalog {
         return name.strip();
     }
 
-    private static void checkVersion(LongSupplier current, long expected) {
-        if (current.getAsLong() != expected) {
-            throw Refusal.stale("This record was changed by someone else (now version " + current.getAsLong() + "); reload it");
-        }
-    }
-
-    private static <T> T guarded(java.util.function.Supplier<T> change) {
+    private static <T> T guarded(Supplier<T> change) {
         try {
             return change.get();
         } catch (IllegalArgumentException e) {

@@ -1,10 +1,16 @@
 package health.cms.admin.web;
 
+import java.util.Map;
+
 import jakarta.ws.rs.core.EntityTag;
 
 import health.cms.core.problem.Problem;
+import health.cms.core.refusal.Refusal;
 
-/** Strong ETags carry the optimistic-lock version; writes must send it back in If-Match. */
+/**
+ * The one place for optimistic-lock versions at the edge: strong ETags carry the version, writes send
+ * it back in If-Match, and a write against an older version is refused as stale.
+ */
 public final class Versions {
 
     private Versions() {
@@ -32,15 +38,15 @@ public final class Versions {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw new ProblemException(Problem.invalid("If-Match must be the ETag returned by GET",
-                    java.util.Map.of("If-Match", "not an ETag of this API: " + ifMatch)));
+                    Map.of("If-Match", "not an ETag of this API: " + ifMatch)));
         }
     }
 
-    /** A problem to answer as it is. */
-    public static class ProblemException extends jakarta.ws.rs.WebApplicationException {
-
-        public ProblemException(Problem problem) {
-            super(Failures.problemJson(problem));
+    /** Refuses a change made against {@code expected} when the stored record is now at {@code current}. */
+    public static void check(String what, long current, long expected) {
+        if (current != expected) {
+            throw Refusal.stale("This " + what + " was changed since you loaded it (now version " + current
+                    + "); reload it and apply your changes again");
         }
     }
 }
