@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -75,15 +77,35 @@ public class ArticleImporter {
     }
 
     /** The outcome of one line. */
-    public record LineResult(int line, String result, String slug, Long articleId, Long version, String reason) {
+    public record LineResult(int line, Outcome result, String slug, Long articleId, Long version, String reason) {
+    }
+
+    /** What became of one line; the JSON spelling is the lower-case name. */
+    public enum Outcome {
+
+        CREATED, SKIPPED, ERROR;
+
+        @JsonValue
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return value();
+        }
     }
 
     /** Progress and, once finished (and when asked for), the result of every line. */
-    public record ImportView(long id, String state, int totalLines, int processed, int created, int skipped,
+    public record ImportView(long id, ImportJob.State state, int totalLines, int processed, int created, int skipped,
             int failed, Instant startedAt, Instant finishedAt, List<LineResult> results) {
 
         public boolean isRunning() {
-            return state.equals("running");
+            return state == ImportJob.State.RUNNING;
+        }
+
+        public boolean isInterrupted() {
+            return state == ImportJob.State.INTERRUPTED;
         }
 
         /** Percent done, for a progress bar. */
@@ -109,9 +131,10 @@ public class ArticleImporter {
     }
 
     private ImportView view(ImportJob job, boolean withResults) {
-        String state = job.state().equals("running") && job.heartbeatAt().isBefore(clock.instant().minus(STALLED_AFTER))
-                ? "interrupted"
-                : job.state();
+        ImportJob.State state = job.state() == ImportJob.State.RUNNING
+                && job.heartbeatAt().isBefore(clock.instant().minus(STALLED_AFTER))
+                        ? ImportJob.State.INTERRUPTED
+                        : job.state();
         List<LineResult> lines = List.of();
         if (withResults) {
             try {
@@ -158,9 +181,9 @@ public class ArticleImporter {
             results.add(result);
             processed++;
             switch (result.result()) {
-                case "created" -> created++;
-                case "skipped" -> skipped++;
-                default -> failed++;
+                case CREATED -> created++;
+                case SKIPPED -> skipped++;
+                case ERROR -> failed++;
             }
             if (processed % PROGRESS_EVERY == 0) {
                 jobs.progress(jobId, processed, created, skipped, failed, toJson(results), clock.instant(), false);
@@ -174,14 +197,15 @@ public class ArticleImporter {
         try {
             parsed = lineReader.readValue(line, ImportLine.class);
         } catch (JsonProcessingException e) {
-            return new LineResult(number, "error", null, null, null, "not a valid JSON article: " + e.getOriginalMessage());
+            return new LineResult(number, Outcome.ERROR, null, null, null,
+                    "not a valid JSON article: " + e.getOriginalMessage());
         }
         String slug = parsed.slug();
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 if (slug != null && articles.findBySlug(slug).isPresent()) {
                     Article existing = articles.findBySlug(slug).get();
-                    return new LineResult(number, "skipped", slug, existing.id(), existing.version(),
+                    return new LineResult(number, Outcome.SKIPPED, slug, existing.id(), existing.version(),
                             "an article with this slug already exists");
                 }
                 Article article = editorial.create(actor, parsed.input());
@@ -189,17 +213,17 @@ public class ArticleImporter {
                     article = editorial.apply(actor, article.id(), article.version(),
                             TransitionRequest.of(EditorialAction.SUBMIT, "Submitted by import"));
                 }
-                return new LineResult(number, "created", slug, article.id(), article.version(), null);
+                return new LineResult(number, Outcome.CREATED, slug, article.id(), article.version(), null);
             });
         } catch (Refusal e) {
             String reason = e.fieldErrors().isEmpty()
                     ? e.getMessage()
                     : e.fieldErrors().entrySet().stream().map(f -> f.getKey() + " " + f.getValue())
                             .reduce((a, b) -> a + "; " + b).orElse(e.getMessage());
-            return new LineResult(number, "error", slug, null, null, reason);
+            return new LineResult(number, Outcome.ERROR, slug, null, null, reason);
         } catch (RuntimeException e) {
             LOG.warnf(e, "Import line %d failed unexpectedly", number);
-            return new LineResult(number, "error", slug, null, null, "could not be stored; see the server log");
+            return new LineResult(number, Outcome.ERROR, slug, null, null, "could not be stored; see the server log");
         }
     }
 

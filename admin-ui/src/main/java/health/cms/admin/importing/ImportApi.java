@@ -17,11 +17,13 @@ import jakarta.ws.rs.core.Response;
 
 import health.cms.admin.web.CurrentActor;
 import health.cms.admin.web.DeskRoles;
+import health.cms.admin.web.ManagementApi;
 
 /**
  * Bulk import of JSON Lines: {@code POST /manage/v1/imports} answers 202 with the job, and
  * {@code GET /manage/v1/imports/{id}} shows progress and, when finished, the result of every line.
  */
+@ManagementApi
 @Path("/manage/v1/imports")
 @RolesAllowed({DeskRoles.WRITER, DeskRoles.MEDICAL_REVIEWER, DeskRoles.EDITOR})
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,18 +1,67 @@
 package health.cms.admin.importing;
 
 import java.time.Instant;
+import java.util.Arrays;
 
+import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** One bulk import: its progress counters and the per-line report as JSON. */
 @Entity
 @Table(name = "import_job")
 public class ImportJob {
+
+    /**
+     * Where an import stands: {@code running} until its last line, then {@code finished}. Only these two
+     * are stored; {@code interrupted} is what a running job whose heartbeat stopped (a restart) is shown as.
+     */
+    public enum State {
+
+        RUNNING("running"), FINISHED("finished"), INTERRUPTED("interrupted");
+
+        private final String value;
+
+        State(String value) {
+            this.value = value;
+        }
+
+        /** The JSON and database spelling. */
+        @JsonValue
+        public String value() {
+            return value;
+        }
+
+        @Override
+        public String toString() {
+            return value;
+        }
+
+        /** Stores the state by its name, never its ordinal. */
+        @jakarta.persistence.Converter
+        public static class Converter implements AttributeConverter<State, String> {
+
+            @Override
+            public String convertToDatabaseColumn(State state) {
+                return state == null ? null : state.value;
+            }
+
+            @Override
+            public State convertToEntityAttribute(String value) {
+                return value == null
+                        ? null
+                        : Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst()
+                                .orElseThrow(() -> new IllegalStateException("Unknown import state '" + value + "'"));
+            }
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -25,7 +74,8 @@ public class ImportJob {
     private boolean submit;
 
     @Column(nullable = false)
-    private String state;
+    @Convert(converter = State.Converter.class)
+    private State state;
 
     @Column(name = "total_lines", nullable = false)
     private int totalLines;
@@ -54,7 +104,7 @@ public class ImportJob {
         this.requestedBy = requestedBy;
         this.submit = submit;
         this.totalLines = totalLines;
-        this.state = "running";
+        this.state = State.RUNNING;
         this.startedAt = now;
         this.heartbeatAt = now;
     }
@@ -67,7 +117,7 @@ public class ImportJob {
         this.results = results;
         this.heartbeatAt = now;
         if (done) {
-            this.state = "finished";
+            this.state = State.FINISHED;
             this.finishedAt = now;
         }
     }
@@ -84,7 +134,8 @@ public class ImportJob {
         return submit;
     }
 
-    public String state() {
+    /** The stored state; {@link ArticleImporter} reports a running job whose heartbeat stopped as interrupted. */
+    public State state() {
         return state;
     }
 
