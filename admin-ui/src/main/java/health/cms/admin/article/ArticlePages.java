@@ -22,6 +22,7 @@ import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
 import health.cms.admin.web.Forms;
+import health.cms.admin.web.IntParams;
 import health.cms.core.article.ArticleStatus;
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.diff.RevisionDiff;
@@ -136,7 +137,7 @@ public class ArticlePages {
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("category") String category,
             @QueryParam("mine") boolean mine, @QueryParam("page") String page) {
         ArticleStatus wanted = status == null || status.isBlank() ? null : parseStatus(status);
-        int pageNumber = parsePage(page);
+        int pageNumber = IntParams.parse("page", page, 1, 1, 10_000);
         List<ArticleState.Summary> found = queries.list(wanted, null, Forms.blankToNull(category),
                 mine ? user.username() : null,
                 null, PAGE_SIZE + 1, (pageNumber - 1) * PAGE_SIZE);
@@ -289,21 +290,6 @@ public class ArticlePages {
         } catch (IllegalArgumentException e) {
             throw Refusal.invalid(Map.of("status", "unknown status '" + status + "'"));
         }
-    }
-
-    private static int parsePage(String page) {
-        if (page == null || page.isBlank()) {
-            return 1;
-        }
-        try {
-            int n = Integer.parseInt(page);
-            if (n >= 1 && n <= 10_000) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw Refusal.invalid(Map.of("page", "must be a page number from 1"));
     }
 
     private static Integer revisionNumber(String field, String value) {

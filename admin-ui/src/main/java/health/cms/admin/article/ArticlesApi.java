@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +23,8 @@ import jakarta.ws.rs.core.Response;
 
 import health.cms.admin.web.CurrentActor;
 import health.cms.admin.web.DeskRoles;
+import health.cms.admin.web.IntParams;
+import health.cms.admin.web.ManagementApi;
 import health.cms.admin.web.Versions;
 import health.cms.core.article.ArticleStatus;
 import health.cms.core.audit.AuditEvent;
@@ -32,6 +33,7 @@ import health.cms.core.refusal.Refusal;
 import health.cms.workflow.ArticleInput;
 
 /** The Content Management API for articles: drafts, edits, workflow transitions, history. */
+@ManagementApi
 @Path("/manage/v1/articles")
 @RolesAllowed({DeskRoles.WRITER, DeskRoles.MEDICAL_REVIEWER, DeskRoles.EDITOR})
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,10 +58,9 @@ public class ArticlesApi {
             @QueryParam("category") @Pattern(regexp = "[a-z0-9-]{1,200}", message = "must be a category slug") String category,
             @QueryParam("createdBy") @Pattern(regexp = "[\\w.@-]{1,200}", message = "must be a user name") String createdBy,
             @QueryParam("assignee") @Pattern(regexp = "[\\w.@-]{1,200}", message = "must be a user name") String assignee,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
-            @QueryParam("offset") @DefaultValue("0") @Min(0) @Max(100_000) int offset) {
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         return queries.list(status == null ? null : ArticleStatus.fromValue(status), author, category, createdBy,
-                assignee, limit, offset);
+                assignee, IntParams.parse("limit", limit, 50, 1, 200), IntParams.parse("offset", offset, 0, 0, 100_000));
     }
 
     @POST

@@ -8,9 +8,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import health.cms.admin.web.DeskRoles;
+import health.cms.admin.web.ManagementApi;
 import health.cms.core.audit.AuditLog;
 
 /** Verifies the hash chain of the whole audit trail. */
+@ManagementApi
 @Path("/manage/v1/audit/verify")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditApi {

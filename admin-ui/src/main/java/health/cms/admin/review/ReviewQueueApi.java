@@ -14,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import health.cms.admin.article.ArticleCommands;
@@ -21,9 +22,12 @@ import health.cms.admin.article.ArticleQueries;
 import health.cms.admin.article.ArticleState;
 import health.cms.admin.web.CurrentActor;
 import health.cms.admin.web.DeskRoles;
+import health.cms.admin.web.IntParams;
+import health.cms.admin.web.ManagementApi;
 import health.cms.core.refusal.Refusal;
 
 /** The medical reviewers' queue, and approving many submitted articles in one call. */
+@ManagementApi
 @Path("/manage/v1/review-queue")
 @RolesAllowed({DeskRoles.WRITER, DeskRoles.MEDICAL_REVIEWER, DeskRoles.EDITOR})
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,9 +41,8 @@ public class ReviewQueueApi {
     CurrentActor actor;
 
     @GET
-    public List<ArticleState.Summary> queue(
-            @jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("100") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(500) int limit) {
-        return queries.reviewQueue(limit);
+    public List<ArticleState.Summary> queue(@QueryParam("limit") String limit) {
+        return queries.reviewQueue(IntParams.parse("limit", limit, 100, 1, 500));
     }
 
     /**

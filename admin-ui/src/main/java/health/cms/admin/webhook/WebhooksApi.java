@@ -5,13 +5,11 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,10 +22,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import health.cms.admin.web.CurrentActor;
+import health.cms.admin.web.IntParams;
+import health.cms.admin.web.ManagementApi;
 import health.cms.admin.web.Versions;
 import io.quarkus.security.Authenticated;
 
 /** Webhook subscriptions and their delivery log, for editors. */
+@ManagementApi
 @Path("/manage/v1/webhooks")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -93,8 +94,8 @@ public class WebhooksApi {
     public DeliveryPage deliveries(@PathParam("id") long id,
             @QueryParam("state") @Pattern(regexp = "pending|delivered|failed", message = "must be pending, delivered or failed") String state,
             @QueryParam("before") @Min(1) Long before,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return webhooks.deliveries(actor.get(), id, state, before, limit);
+            @QueryParam("limit") String limit) {
+        return webhooks.deliveries(actor.get(), id, state, before, IntParams.parse("limit", limit, 50, 1, 200));
     }
 
     @GET
