@@ -154,7 +154,7 @@ public class CatalogPages {
                     form.interval());
             return Forms.seeOther("/catalog?done=category-saved");
         } catch (Refusal e) {
-            failIfGone(e);
+            Forms.rethrowUnlessAboutTheForm(e);
             return Failures.refusedForm(e,
                     Templates.category(new CategoryView(form, Failures.formMessage(e), e.fieldErrors())));
         }
@@ -180,7 +180,7 @@ public class CatalogPages {
             catalog.updateTag(user.actor(), slug, Forms.requireVersion(version), name);
             return Forms.seeOther("/catalog?done=tag-saved");
         } catch (Refusal e) {
-            failIfGone(e);
+            Forms.rethrowUnlessAboutTheForm(e);
             return refused(e, "tag-" + slug, Map.of("name", nz(name)));
         }
     }
@@ -223,7 +223,7 @@ public class CatalogPages {
             catalog.updateProfile(user.actor(), slug, Forms.requireVersion(form.version), form.toDetails());
             return Forms.seeOther("/catalog?done=profile-saved");
         } catch (Refusal e) {
-            failIfGone(e);
+            Forms.rethrowUnlessAboutTheForm(e);
             return Failures.refusedForm(e,
                     Templates.profile(new ProfileView(false, form, Failures.formMessage(e), e.fieldErrors())));
         }
@@ -242,7 +242,7 @@ public class CatalogPages {
             }
             return Forms.seeOther("/catalog?done=deleted");
         } catch (Refusal e) {
-            failIfGone(e);
+            Forms.rethrowUnlessAboutTheForm(e);
             return refused(e, "delete-" + slug, Map.of());
         }
     }
@@ -262,12 +262,6 @@ public class CatalogPages {
     private void requireEditor() {
         if (!user.isEditor()) {
             throw Refusal.forbidden("The catalog of authors, reviewers, categories and tags is run by editors");
-        }
-    }
-
-    private static void failIfGone(Refusal e) {
-        if (e instanceof Refusal.NotFound || e instanceof Refusal.Forbidden) {
-            throw e;
         }
     }
 

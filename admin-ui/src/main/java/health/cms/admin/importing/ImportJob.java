@@ -130,10 +130,6 @@ public class ImportJob {
         return requestedBy;
     }
 
-    public boolean submit() {
-        return submit;
-    }
-
     /** The stored state; {@link ArticleImporter} reports a running job whose heartbeat stopped as interrupted. */
     public State state() {
         return state;
