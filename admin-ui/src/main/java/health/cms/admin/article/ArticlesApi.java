@@ -66,15 +66,14 @@ public class ArticlesApi {
     @POST
     public Response create(ArticleInput input) {
         ArticleState state = commands.create(actor.get(), requireBody(input));
-        return Response.created(URI.create("/manage/v1/articles/" + state.id()))
-                .tag(Versions.etag(state.version())).entity(state).build();
+        return Versions.created("/manage/v1/articles/" + state.id(), state, state.version());
     }
 
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") long id) {
         ArticleState state = queries.state(id, actor.get());
-        return Response.ok(state).tag(Versions.etag(state.version())).build();
+        return Versions.ok(state, state.version());
     }
 
     @PUT
@@ -82,7 +81,7 @@ public class ArticlesApi {
     public Response edit(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, ArticleInput input) {
         long version = Versions.fromIfMatch(ifMatch);
         ArticleState state = commands.edit(actor.get(), id, version, requireBody(input));
-        return Response.ok(state).tag(Versions.etag(state.version())).build();
+        return Versions.ok(state, state.version());
     }
 
     @POST
@@ -91,7 +90,7 @@ public class ArticlesApi {
             ArticleCommands.TransitionBody body) {
         long version = Versions.fromIfMatch(ifMatch);
         ArticleState state = commands.transition(actor.get(), id, version, body);
-        return Response.ok(state).tag(Versions.etag(state.version())).build();
+        return Versions.ok(state, state.version());
     }
 
     /** Renames the slug (editors); the old slug answers 301 on the public API from then on. */
@@ -100,7 +99,7 @@ public class ArticlesApi {
     public Response renameSlug(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, SlugBody body) {
         long version = Versions.fromIfMatch(ifMatch);
         ArticleState state = commands.renameSlug(actor.get(), id, version, body == null ? null : body.slug());
-        return Response.ok(state).tag(Versions.etag(state.version())).build();
+        return Versions.ok(state, state.version());
     }
 
     /** Assigns a medical reviewer (editors); {@code {"reviewer": null}} clears the assignment. */
@@ -109,7 +108,7 @@ public class ArticlesApi {
     public Response assign(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, AssigneeBody body) {
         long version = Versions.fromIfMatch(ifMatch);
         ArticleState state = commands.assignReviewer(actor.get(), id, version, body == null ? null : body.reviewer());
-        return Response.ok(state).tag(Versions.etag(state.version())).build();
+        return Versions.ok(state, state.version());
     }
 
     /** The body of an assignment. */

@@ -89,7 +89,7 @@ public class CatalogApi {
     public Response createCategory(@NotNull @Valid CategoryJson body) {
         Category c = catalog.createCategory(actor.get(), body.slug(), body.name(), body.description(),
                 body.reviewIntervalMonths());
-        return created("/manage/v1/categories/" + c.slug(), CategoryJson.of(c), c.version());
+        return Versions.created("/manage/v1/categories/" + c.slug(), CategoryJson.of(c), c.version());
     }
 
     @PUT
@@ -98,7 +98,7 @@ public class CatalogApi {
             @NotNull @Valid CategoryJson body) {
         Category c = catalog.updateCategory(actor.get(), slug, Versions.fromIfMatch(ifMatch), body.name(),
                 body.description(), body.reviewIntervalMonths());
-        return Response.ok(CategoryJson.of(c)).tag(Versions.etag(c.version())).build();
+        return Versions.ok(CategoryJson.of(c), c.version());
     }
 
     @DELETE
@@ -118,7 +118,7 @@ public class CatalogApi {
     @Path("/tags")
     public Response createTag(@NotNull @Valid TagJson body) {
         Tag t = catalog.createTag(actor.get(), body.slug(), body.name());
-        return created("/manage/v1/tags/" + t.slug(), TagJson.of(t), t.version());
+        return Versions.created("/manage/v1/tags/" + t.slug(), TagJson.of(t), t.version());
     }
 
     @PUT
@@ -126,7 +126,7 @@ public class CatalogApi {
     public Response updateTag(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TagJson body) {
         Tag t = catalog.updateTag(actor.get(), slug, Versions.fromIfMatch(ifMatch), body.name());
-        return Response.ok(TagJson.of(t)).tag(Versions.etag(t.version())).build();
+        return Versions.ok(TagJson.of(t), t.version());
     }
 
     @DELETE
@@ -146,14 +146,14 @@ public class CatalogApi {
     @Path("/authors/{slug}")
     public Response profile(@PathParam("slug") String slug) {
         Profile p = catalog.profile(slug);
-        return Response.ok(ProfileJson.of(p)).tag(Versions.etag(p.version())).build();
+        return Versions.ok(ProfileJson.of(p), p.version());
     }
 
     @POST
     @Path("/authors")
     public Response createProfile(@NotNull @Valid ProfileJson body) {
         Profile p = catalog.createProfile(actor.get(), body.slug(), body.details());
-        return created("/manage/v1/authors/" + p.slug(), ProfileJson.of(p), p.version());
+        return Versions.created("/manage/v1/authors/" + p.slug(), ProfileJson.of(p), p.version());
     }
 
     @PUT
@@ -161,7 +161,7 @@ public class CatalogApi {
     public Response updateProfile(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ProfileJson body) {
         Profile p = catalog.updateProfile(actor.get(), slug, Versions.fromIfMatch(ifMatch), body.details());
-        return Response.ok(ProfileJson.of(p)).tag(Versions.etag(p.version())).build();
+        return Versions.ok(ProfileJson.of(p), p.version());
     }
 
     @DELETE
@@ -171,7 +171,4 @@ public class CatalogApi {
         return Response.noContent().build();
     }
 
-    private static Response created(String location, Object body, long version) {
-        return Response.created(URI.create(location)).tag(Versions.etag(version)).entity(body).build();
-    }
 }

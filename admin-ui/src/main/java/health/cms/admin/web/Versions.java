@@ -1,8 +1,10 @@
 package health.cms.admin.web;
 
+import java.net.URI;
 import java.util.Map;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
 
 import health.cms.core.problem.Problem;
 import health.cms.core.refusal.Refusal;
@@ -18,6 +20,16 @@ public final class Versions {
 
     public static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** 200 with the record and its version as the ETag, for the next write's If-Match. */
+    public static Response ok(Object entity, long version) {
+        return Response.ok(entity).tag(etag(version)).build();
+    }
+
+    /** 201 at {@code location} with the new record and its version as the ETag. */
+    public static Response created(String location, Object entity, long version) {
+        return Response.created(URI.create(location)).tag(etag(version)).entity(entity).build();
     }
 
     /**

@@ -49,15 +49,14 @@ public class WebhooksApi {
     @POST
     public Response create(@NotNull @Valid SubscriptionInput body) {
         IssuedSecret issued = webhooks.create(actor.get(), body);
-        return Response.created(URI.create("/manage/v1/webhooks/" + issued.subscription().id()))
-                .tag(Versions.etag(issued.subscription().version())).entity(issued).build();
+        return Versions.created("/manage/v1/webhooks/" + issued.subscription().id(), issued, issued.subscription().version());
     }
 
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") long id) {
         SubscriptionView view = webhooks.get(actor.get(), id);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 
     @PUT
@@ -65,7 +64,7 @@ public class WebhooksApi {
     public Response update(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid SubscriptionInput body) {
         SubscriptionView view = webhooks.update(actor.get(), id, Versions.fromIfMatch(ifMatch), body);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 
     @DELETE
@@ -79,7 +78,7 @@ public class WebhooksApi {
     @Path("/{id}/rotate-secret")
     public Response rotateSecret(@PathParam("id") long id) {
         IssuedSecret issued = webhooks.rotateSecret(actor.get(), id);
-        return Response.ok(issued).tag(Versions.etag(issued.subscription().version())).build();
+        return Versions.ok(issued, issued.subscription().version());
     }
 
     /** Sends a test event now and answers with its delivery and the receiver's answer. */
