@@ -1,6 +1,5 @@
 package health.cms.admin.article;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,5 @@
 package health.cms.admin.catalog;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
