@@ -20,6 +20,7 @@ import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.CategoryRepository;
 import health.cms.core.taxonomy.Tag;
 import health.cms.core.taxonomy.TagRepository;
+import health.cms.core.url.HttpUrls;
 
 /** Checks an {@link ArticleInput} field by field and turns its slugs into the records they name. */
 @ApplicationScoped
@@ -79,8 +80,8 @@ public class ContentResolver {
                 errors.put("references[" + i + "].pmid", "must be digits only");
             } else if (ref.doi() != null && !ref.doi().isBlank() && !ref.doi().strip().matches("10\\.\\S+/\\S+")) {
                 errors.put("references[" + i + "].doi", "must look like 10.1234/abc");
-            } else if (ref.url() != null && !ref.url().isBlank() && !ref.url().strip().matches("(?i)https?://\\S+")) {
-                errors.put("references[" + i + "].url", "must be an http or https URL");
+            } else if (HttpUrls.problem(ref.url()).isPresent()) {
+                errors.put("references[" + i + "].url", HttpUrls.PROBLEM);
             } else {
                 references.add(new Reference(ref.citation(), ref.doi(), ref.pmid(), ref.url()));
             }

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import health.cms.admin.manage.article.ArticleCommands;
 import health.cms.admin.web.Forms;
 import health.cms.core.refusal.Refusal;
 

@@ -3,7 +3,6 @@ package health.cms.admin.article;
 import java.util.List;
 import java.util.Map;
 
-import health.cms.admin.manage.article.ArticleState;
 import health.cms.workflow.EditorialAction;
 
 /**

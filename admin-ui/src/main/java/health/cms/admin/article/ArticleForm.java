@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import health.cms.admin.manage.article.ArticleState;
 import health.cms.admin.web.Forms;
 import health.cms.workflow.ArticleInput;
 

@@ -16,18 +16,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import health.cms.admin.catalog.DeskCatalog;
 import health.cms.admin.config.CmsConfig;
-import health.cms.admin.manage.article.ArticleCommands;
-import health.cms.admin.manage.article.ArticleHistory;
-import health.cms.admin.manage.article.ArticleQueries;
-import health.cms.admin.manage.article.ArticleState;
-import health.cms.admin.manage.taxonomy.DeskCatalog;
 import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
 import health.cms.admin.web.Forms;
+import health.cms.admin.web.IntParams;
 import health.cms.core.article.ArticleStatus;
-import health.cms.core.audit.AuditEvent;
 import health.cms.core.diff.RevisionDiff;
 import health.cms.core.markdown.MarkdownRenderer;
 import health.cms.core.refusal.Refusal;
@@ -49,76 +45,13 @@ public class ArticlePages {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance list(ListView view);
+        static native TemplateInstance list(ArticleViews.ListView view);
 
-        static native TemplateInstance editor(EditorView view);
+        static native TemplateInstance editor(ArticleViews.EditorView view);
 
-        static native TemplateInstance editor$reader(Preview preview);
+        static native TemplateInstance editor$reader(ArticleViews.Preview preview);
 
-        static native TemplateInstance history(HistoryView view);
-    }
-
-    /** The filtered list. */
-    public record ListView(List<ArticleState.Summary> articles, String status, String category, boolean mine,
-            int page, boolean hasNext, List<Option> categories) {
-
-        public List<String> statuses() {
-            return java.util.Arrays.stream(ArticleStatus.values()).map(ArticleStatus::value).toList();
-        }
-
-        public int previousPage() {
-            return page - 1;
-        }
-
-        public int nextPage() {
-            return page + 1;
-        }
-    }
-
-    /** A choice in a select list. */
-    public record Option(String value, String label) {
-    }
-
-    /** The editor: the article (null when new), the form as typed, and what to say about it. */
-    public record EditorView(ArticleState article, ArticleForm form, Map<String, String> errors, String message,
-            String done, List<Option> categories, List<Option> authors, List<Option> tags, Preview preview,
-            Conflict conflict, List<ActionView> actions, boolean editable, String publicUrl) {
-
-        public boolean isNew() {
-            return article == null;
-        }
-
-        public String actionsUrl() {
-            return "/articles/" + article.id() + "/actions";
-        }
-
-        public boolean editsLiveArticle() {
-            return article != null && article.live();
-        }
-    }
-
-    /** What readers would see for the text in the form: rendered by the public API's renderer and sanitizer. */
-    public record Preview(String title, String summary, String html) {
-    }
-
-    /** Someone saved a newer version while this person was typing: who, when, and what they changed since. */
-    public record Conflict(String who, java.time.Instant when, RevisionDiff.Result theirChanges) {
-    }
-
-    /** Revisions, a comparison between two of them, the audit trail and the corrections. */
-    public record HistoryView(ArticleState article, List<ArticleState.RevisionView> revisions, RevisionDiff.Result diff,
-            List<AuditEvent> audit, List<ArticleHistory.CorrectionView> corrections) {
-
-        /** The comparison's "from": the one shown, else the revision before the newest. */
-        public int fromNumber() {
-            return diff != null && diff.from() != null
-                    ? diff.from()
-                    : revisions.get(Math.min(1, revisions.size() - 1)).number();
-        }
-
-        public int toNumber() {
-            return diff != null ? diff.to() : revisions.get(0).number();
-        }
+        static native TemplateInstance history(ArticleViews.HistoryView view);
     }
 
     @Inject
@@ -127,6 +60,8 @@ public class ArticlePages {
     ArticleQueries queries;
     @Inject
     ArticleCommands commands;
+    @Inject
+    ArticleActions actions;
     @Inject
     ArticleHistory history;
     @Inject
@@ -140,11 +75,11 @@ public class ArticlePages {
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("category") String category,
             @QueryParam("mine") boolean mine, @QueryParam("page") String page) {
         ArticleStatus wanted = status == null || status.isBlank() ? null : parseStatus(status);
-        int pageNumber = parsePage(page);
+        int pageNumber = IntParams.parse("page", page, 1, 1, 10_000);
         List<ArticleState.Summary> found = queries.list(wanted, null, Forms.blankToNull(category),
                 mine ? user.username() : null,
                 null, PAGE_SIZE + 1, (pageNumber - 1) * PAGE_SIZE);
-        return Templates.list(new ListView(found.subList(0, Math.min(PAGE_SIZE, found.size())),
+        return Templates.list(new ArticleViews.ListView(found.subList(0, Math.min(PAGE_SIZE, found.size())),
                 wanted == null ? null : wanted.value(), Forms.blankToNull(category), mine, pageNumber,
                 found.size() > PAGE_SIZE, categoryOptions()));
     }
@@ -210,18 +145,11 @@ public class ArticlePages {
     @POST
     @Path("/{id}/actions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object act(@PathParam("id") long id, @BeanParam ActionForm action) {
-        try {
-            commands.transition(user.actor(), id, action.requiredVersion(), action.toBody());
-            return Forms.seeOther("/articles/" + id + "?done=" + action.action);
-        } catch (Refusal e) {
-            if (e instanceof Refusal.NotFound) {
-                throw e;
-            }
+    public Response act(@PathParam("id") long id, @BeanParam ActionForm action) {
+        return actions.run(id, action, "/articles/" + id, failure -> {
             ArticleState current = queries.state(id, user.actor());
-            return Failures.refusedForm(e, editor(current, ArticleForm.of(current), Map.of(), null, null, null,
-                    new ActionView.Failure(Failures.formMessage(e), e.fieldErrors(), action)));
-        }
+            return editor(current, ArticleForm.of(current), Map.of(), null, null, null, failure);
+        });
     }
 
     @GET
@@ -234,8 +162,9 @@ public class ArticlePages {
         if (from != null && to != null && !from.isBlank() && !to.isBlank()) {
             diff = history.diff(id, String.valueOf(revisionNumber("from", from)), revisionNumber("to", to));
         }
-        return Templates.history(new HistoryView(state, newestFirst(revisions), diff, newestFirst(history.audit(id)),
-                history.corrections(id)));
+        return Templates
+                .history(new ArticleViews.HistoryView(state, newestFirst(revisions), diff, newestFirst(history.audit(id)),
+                        history.corrections(id)));
     }
 
     private Response conflict(long id, ArticleForm form, Refusal stale) {
@@ -247,14 +176,15 @@ public class ArticlePages {
         // The next save is against the version now stored; the form keeps this person's text to merge.
         form.version = current.version();
         form.baseRevision = current.workingRevision().number();
-        Conflict conflict = theirs == null
-                ? new Conflict(null, current.updatedAt(), null)
-                : new Conflict(current.workingRevision().createdBy(), current.workingRevision().createdAt(), theirs);
+        ArticleViews.Conflict conflict = theirs == null
+                ? new ArticleViews.Conflict(null, current.updatedAt(), null)
+                : new ArticleViews.Conflict(current.workingRevision().createdBy(), current.workingRevision().createdAt(),
+                        theirs);
         return Failures.refusedForm(stale, editor(current, form, Map.of(), null, null, conflict, null));
     }
 
     TemplateInstance editor(ArticleState article, ArticleForm form, Map<String, String> errors, String message,
-            String done, Conflict conflict, ActionView.Failure failure) {
+            String done, ArticleViews.Conflict conflict, ActionView.Failure failure) {
         boolean editable = user.isWriter() && (article == null
                 || article.status().equals(ArticleStatus.DRAFT.value())
                 || article.status().equals(ArticleStatus.PUBLISHED.value()));
@@ -263,22 +193,22 @@ public class ArticlePages {
                 : null;
         List<ActionView> actions = article == null ? List.of() : ActionView.of(article, failure);
         String shown = message != null ? message : ActionView.unplacedMessage(actions, failure);
-        return Templates.editor(new EditorView(article, form, errors, shown, done, categoryOptions(),
+        return Templates.editor(new ArticleViews.EditorView(article, form, errors, shown, done, categoryOptions(),
                 catalog.profiles().stream().filter(p -> p.isAuthor())
-                        .map(p -> new Option(p.slug(),
+                        .map(p -> new ArticleViews.Option(p.slug(),
                                 p.displayName() + (p.credentials() == null ? "" : ", " + p.credentials())))
                         .toList(),
-                catalog.tags().stream().map(t -> new Option(t.slug(), t.name())).toList(), preview(form), conflict,
+                catalog.tags().stream().map(t -> new ArticleViews.Option(t.slug(), t.name())).toList(), preview(form), conflict,
                 actions, editable, publicUrl));
     }
 
-    private Preview preview(ArticleForm form) {
+    private ArticleViews.Preview preview(ArticleForm form) {
         String body = form.body == null ? "" : form.body;
-        return new Preview(form.title, form.summary, renderer.render(body).html());
+        return new ArticleViews.Preview(form.title, form.summary, renderer.render(body).html());
     }
 
-    private List<Option> categoryOptions() {
-        return catalog.categories().stream().map(c -> new Option(c.slug(), c.name())).toList();
+    private List<ArticleViews.Option> categoryOptions() {
+        return catalog.categories().stream().map(c -> new ArticleViews.Option(c.slug(), c.name())).toList();
     }
 
     private void requireWriter() {
@@ -293,21 +223,6 @@ public class ArticlePages {
         } catch (IllegalArgumentException e) {
             throw Refusal.invalid(Map.of("status", "unknown status '" + status + "'"));
         }
-    }
-
-    private static int parsePage(String page) {
-        if (page == null || page.isBlank()) {
-            return 1;
-        }
-        try {
-            int n = Integer.parseInt(page);
-            if (n >= 1 && n <= 10_000) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw Refusal.invalid(Map.of("page", "must be a page number from 1"));
     }
 
     private static Integer revisionNumber(String field, String value) {

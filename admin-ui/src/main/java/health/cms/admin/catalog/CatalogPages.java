@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import health.cms.admin.manage.taxonomy.DeskCatalog;
 import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
@@ -155,7 +154,7 @@ public class CatalogPages {
                     form.interval());
             return Forms.seeOther("/catalog?done=category-saved");
         } catch (Refusal e) {
-            failIfGone(e);
+            Forms.rethrowUnlessAboutTheForm(e);
             return Failures.refusedForm(e,
                     Templates.category(new CategoryView(form, Failures.formMessage(e), e.fieldErrors())));
         }
@@ -181,7 +180,7 @@ public class CatalogPages {
             catalog.updateTag(user.actor(), slug, Forms.requireVersion(version), name);
             return Forms.seeOther("/catalog?done=tag-saved");
         } catch (Refusal e) {
-            failIfGone(e);
+            Forms.rethrowUnlessAboutTheForm(e);
             return refused(e, "tag-" + slug, Map.of("name", nz(name)));
         }
     }
@@ -224,7 +223,7 @@ public class CatalogPages {
             catalog.updateProfile(user.actor(), slug, Forms.requireVersion(form.version), form.toDetails());
             return Forms.seeOther("/catalog?done=profile-saved");
         } catch (Refusal e) {
-            failIfGone(e);
+            Forms.rethrowUnlessAboutTheForm(e);
             return Failures.refusedForm(e,
                     Templates.profile(new ProfileView(false, form, Failures.formMessage(e), e.fieldErrors())));
         }
@@ -236,17 +235,14 @@ public class CatalogPages {
     public Object delete(@PathParam("kind") String kind, @PathParam("slug") String slug) {
         try {
             switch (kind) {
-                case "categories" -> catalog.delete(user.actor(), catalog.categoryRepository(), () -> catalog.category(slug),
-                        "Category '" + slug + "'");
-                case "tags" -> catalog.delete(user.actor(), catalog.tagRepository(), () -> catalog.tag(slug),
-                        "Tag '" + slug + "'");
-                case "profiles" -> catalog.delete(user.actor(), catalog.profileRepository(), () -> catalog.profile(slug),
-                        "Profile '" + slug + "'");
+                case "categories" -> catalog.deleteCategory(user.actor(), slug);
+                case "tags" -> catalog.deleteTag(user.actor(), slug);
+                case "profiles" -> catalog.deleteProfile(user.actor(), slug);
                 default -> throw Refusal.notFound("Catalog list '" + kind + "'");
             }
             return Forms.seeOther("/catalog?done=deleted");
         } catch (Refusal e) {
-            failIfGone(e);
+            Forms.rethrowUnlessAboutTheForm(e);
             return refused(e, "delete-" + slug, Map.of());
         }
     }
@@ -266,12 +262,6 @@ public class CatalogPages {
     private void requireEditor() {
         if (!user.isEditor()) {
             throw Refusal.forbidden("The catalog of authors, reviewers, categories and tags is run by editors");
-        }
-    }
-
-    private static void failIfGone(Refusal e) {
-        if (e instanceof Refusal.NotFound || e instanceof Refusal.Forbidden) {
-            throw e;
         }
     }
 

@@ -12,20 +12,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import health.cms.admin.article.ActionForm;
 import health.cms.admin.article.ActionView;
-import health.cms.admin.manage.article.ArticleCommands;
-import health.cms.admin.manage.article.ArticleHistory;
-import health.cms.admin.manage.article.ArticleQueries;
-import health.cms.admin.manage.article.ArticleState;
+import health.cms.admin.article.ArticleActions;
+import health.cms.admin.article.ArticleHistory;
+import health.cms.admin.article.ArticleQueries;
+import health.cms.admin.article.ArticleState;
 import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
-import health.cms.admin.web.Failures;
-import health.cms.admin.web.Forms;
 import health.cms.core.diff.RevisionDiff;
 import health.cms.core.markdown.MarkdownRenderer;
-import health.cms.core.refusal.Refusal;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -62,7 +60,7 @@ public class ReviewPages {
     @Inject
     ArticleQueries queries;
     @Inject
-    ArticleCommands commands;
+    ArticleActions actions;
     @Inject
     ArticleHistory history;
     @Inject
@@ -82,17 +80,8 @@ public class ReviewPages {
     @POST
     @Path("/{id}/actions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object act(@PathParam("id") long id, @BeanParam ActionForm action) {
-        try {
-            commands.transition(user.actor(), id, action.requiredVersion(), action.toBody());
-            return Forms.seeOther("/review/" + id + "?done=" + action.action);
-        } catch (Refusal e) {
-            if (e instanceof Refusal.NotFound) {
-                throw e;
-            }
-            return Failures.refusedForm(e,
-                    screen(id, new ActionView.Failure(Failures.formMessage(e), e.fieldErrors(), action), null));
-        }
+    public Response act(@PathParam("id") long id, @BeanParam ActionForm action) {
+        return actions.run(id, action, "/review/" + id, failure -> screen(id, failure, null));
     }
 
     private TemplateInstance screen(long id, ActionView.Failure failure, String done) {

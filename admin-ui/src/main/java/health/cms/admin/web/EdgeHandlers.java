@@ -27,7 +27,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The requests and failures that never reach, or escape, the REST layer and its exception mappers:
  * a gate in front of every route, and the router's failure handler. Both answer like {@link Failures}
- * does: problem+json under {@code /manage}, a plain error page for the desk, never a stack trace.
+ * does, problem+json for the management API and a plain error page for the desk, never a stack trace;
+ * no resource has been chosen here, so the path tells the surface ({@link Failures#isApiPath}).
  */
 @ApplicationScoped
 public class EdgeHandlers {
@@ -77,12 +78,12 @@ public class EdgeHandlers {
                     Map.of("Content-Type", "has no boundary parameter")));
             return;
         }
-        if (Failures.isApi(path) && !hasBearerToken(rc.request().getHeader(HttpHeaders.AUTHORIZATION))) {
+        if (Failures.isApiPath(path) && !hasBearerToken(rc.request().getHeader(HttpHeaders.AUTHORIZATION))) {
             rc.response().putHeader("WWW-Authenticate", "Bearer");
             answer(rc, NOT_SIGNED_IN);
             return;
         }
-        if (rc.request().method() == HttpMethod.POST && !Failures.isApi(path) && !path.startsWith("/q/")
+        if (rc.request().method() == HttpMethod.POST && !Failures.isApiPath(path) && !path.startsWith("/q/")
                 && !mediaType.equals(FORM) && !mediaType.equals(MULTIPART)) {
             answer(rc, Problem.of(415, "not-a-form", "Not a form",
                     "The desk accepts only its own forms (" + FORM + " or " + MULTIPART + ")"));
@@ -103,14 +104,14 @@ public class EdgeHandlers {
             return;
         }
         if (isSecurity(failure)) {
-            if (!Failures.isApi(path)) {
+            if (!Failures.isApiPath(path)) {
                 // the desk's sign-in redirects and session handling belong to the OIDC extension
                 rc.next();
                 return;
             }
             // The authentication mechanism has already set the status and its WWW-Authenticate challenge.
             answer(rc, failure instanceof ForbiddenException
-                    ? Problem.of(403, "forbidden", "Not allowed", "Your roles do not allow this")
+                    ? Failures.ROLE_MISSING
                     : NOT_SIGNED_IN);
             return;
         }
@@ -136,7 +137,7 @@ public class EdgeHandlers {
     private void answer(RoutingContext rc, Problem problem) {
         String body;
         String type;
-        if (Failures.isApi(rc.normalizedPath())) {
+        if (Failures.isApiPath(rc.normalizedPath())) {
             type = Problem.MEDIA_TYPE;
             try {
                 body = json.writeValueAsString(problem);

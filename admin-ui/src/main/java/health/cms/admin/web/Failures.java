@@ -20,6 +20,7 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,8 +33,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
- * Maps every failure to an answer a person can act on, never a stack trace: problem+json for the
- * management API under {@code /manage}, a friendly page for the desk.
+ * The one error mapper of the app: turns every refusal and failure into an answer a person can act
+ * on, never a stack trace. Resources marked {@link ManagementApi} get problem+json, the desk's pages
+ * get a friendly page (or their form back with the message, see {@link #refusedForm}).
  */
 public class Failures {
 
@@ -48,21 +50,38 @@ public class Failures {
         static native TemplateInstance bare(Problem problem);
     }
 
-    public static Response problemJson(Problem problem) {
+    private static Response problemJson(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     /** The desk's page for a failure that has no form to go back to. */
-    public static Response page(Problem problem) {
+    private static Response page(Problem problem) {
         return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.page(problem)).build();
     }
 
-    private static Response answer(UriInfo uri, Problem problem) {
-        return isApi(uri.getPath()) ? problemJson(problem) : page(problem);
+    /** A signed-in person lacks the role an endpoint or a route needs. */
+    static final Problem ROLE_MISSING = Problem.of(403, "forbidden", "Not allowed",
+            "Your account does not have a role that allows this (writer, medical-reviewer or editor as needed);"
+                    + " ask an administrator of the desk if you need it");
+
+    private static Response answer(SimpleResourceInfo resource, UriInfo uri, Problem problem) {
+        return isApi(resource, uri.getPath()) ? problemJson(problem) : page(problem);
     }
 
-    static boolean isApi(String path) {
+    /** Which surface answers: the resource that handled the request, else (nothing matched) its path. */
+    static boolean isApi(SimpleResourceInfo resource, String path) {
+        Class<?> type = resource == null ? null : resource.getResourceClass();
+        return type != null ? type.isAnnotationPresent(ManagementApi.class) : isApiPath(path);
+    }
+
+    /**
+     * For answers given where no resource class is known: an unknown path (404), and the router's gate
+     * and failure handler, which run before or outside the REST layer. The prefix is the same one the
+     * management API's OIDC tenant and its HTTP permission claim ({@code /manage/*}), so a request
+     * there is a management API request whichever code answers it.
+     */
+    static boolean isApiPath(String path) {
         return path.startsWith("/manage/");
     }
 
@@ -80,8 +99,13 @@ public class Failures {
     }
 
     @ServerExceptionMapper
-    public Response refused(Refusal e, UriInfo uri) {
-        return answer(uri, Problem.of(e));
+    public Response refused(Refusal e, SimpleResourceInfo resource, UriInfo uri) {
+        return answer(resource, uri, Problem.of(e));
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, SimpleResourceInfo resource, UriInfo uri) {
+        return answer(resource, uri, e.problem());
     }
 
     /**
@@ -89,20 +113,18 @@ public class Failures {
      * to the login instead): the same problem+json or friendly page as the workflow's refusals.
      */
     @ServerExceptionMapper
-    public Response roleMissing(io.quarkus.security.ForbiddenException e, UriInfo uri) {
-        return answer(uri, Problem.of(403, "forbidden", "Not allowed",
-                "Your account does not have a role that allows this (writer, medical-reviewer or editor as needed);"
-                        + " ask an administrator of the desk if you need it"));
+    public Response roleMissing(io.quarkus.security.ForbiddenException e, SimpleResourceInfo resource, UriInfo uri) {
+        return answer(resource, uri, ROLE_MISSING);
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
-    public Response concurrentWrite(RuntimeException e, UriInfo uri) {
-        return answer(uri, Problem.of(412, "stale-version", "The article changed since you loaded it",
+    public Response concurrentWrite(RuntimeException e, SimpleResourceInfo resource, UriInfo uri) {
+        return answer(resource, uri, Problem.of(412, "stale-version", "The article changed since you loaded it",
                 "Someone else changed this record at the same moment; reload it and try again"));
     }
 
     @ServerExceptionMapper
-    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+    public Response invalid(ConstraintViolationException e, SimpleResourceInfo resource, UriInfo uri) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
             String[] parts = violation.getPropertyPath().toString().split("\\.");
@@ -111,7 +133,7 @@ public class Failures {
                     : parts[parts.length - 1];
             errors.put(field, violation.getMessage());
         }
-        return answer(uri, Problem.invalid("One or more fields are invalid", errors));
+        return answer(resource, uri, Problem.invalid("One or more fields are invalid", errors));
     }
 
     /** Ahead of Quarkus's built-in JSON error mappers, which answer plain JSON rather than problem+json. */
@@ -132,26 +154,20 @@ public class Failures {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, SimpleResourceInfo resource, UriInfo uri) {
         if (e.getResponse().hasEntity()) {
             return e.getResponse();
         }
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? title : e.getMessage();
-        return answer(uri, Problem.of(status, "http-" + status, title, detail));
-    }
-
-    /** Role checks of {@code @RolesAllowed}: Quarkus answers them with an empty 403 otherwise. */
-    @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
-        return answer(uri, Problem.of(403, "forbidden", "Not allowed", "Your roles do not allow this"));
+        return answer(resource, uri, Problem.of(status, "http-" + status, title, detail));
     }
 
     /** A body that could not be read: cut off, or not what its Content-Type says (a broken multipart upload). */
     @ServerExceptionMapper
-    public Response unreadableBody(IOException e, UriInfo uri) {
-        return answer(uri, unreadableBody());
+    public Response unreadableBody(IOException e, SimpleResourceInfo resource, UriInfo uri) {
+        return answer(resource, uri, unreadableBody());
     }
 
     static Problem unreadableBody() {
@@ -160,15 +176,15 @@ public class Failures {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, UriInfo uri) {
+    public Response unexpected(RuntimeException e, SimpleResourceInfo resource, UriInfo uri) {
         if (isInvalidValue(e)) {
             // PostgreSQL refused a value taken from the request (a NUL character, say): the client's mistake.
             LOG.warnf("A value of a request to %s was refused by the database: %s", uri.getPath(), rootMessage(e));
-            return answer(uri, Problem.invalid("A value in the request cannot be stored or searched for"
+            return answer(resource, uri, Problem.invalid("A value in the request cannot be stored or searched for"
                     + " (for example, text containing a NUL character)", Map.of()));
         }
         LOG.error("Unexpected failure while serving a request", e);
-        return answer(uri, Problem.of(500, "internal-error", "Internal error",
+        return answer(resource, uri, Problem.of(500, "internal-error", "Internal error",
                 "The server could not answer this request; the failure has been logged"));
     }
 
@@ -195,11 +211,12 @@ public class Failures {
      * explains it instead of showing an empty page, and the API answers problem+json as it always does.
      */
     @ServerResponseFilter
-    public void explainRefusedForm(ContainerRequestContext request, ContainerResponseContext response) {
+    public void explainRefusedForm(ContainerRequestContext request, ContainerResponseContext response,
+            SimpleResourceInfo resource) {
         if (response.getStatus() < 400 || response.hasEntity()) {
             return;
         }
-        if (isApi(request.getUriInfo().getPath())) {
+        if (isApi(resource, request.getUriInfo().getPath())) {
             String title = response.getStatusInfo().getReasonPhrase();
             response.setEntity(Problem.of(response.getStatus(), "http-" + response.getStatus(), title, title), null,
                     MediaType.valueOf(Problem.MEDIA_TYPE));

@@ -30,4 +30,14 @@ public final class Forms {
     public static Response seeOther(String location) {
         return Response.seeOther(URI.create(location)).build();
     }
+
+    /**
+     * Refusals that are not about what the form says (not allowed, or the thing is gone) get the error
+     * page instead of the form: there is nothing to correct in it.
+     */
+    public static void rethrowUnlessAboutTheForm(Refusal e) {
+        if (e instanceof Refusal.NotFound || e instanceof Refusal.Forbidden) {
+            throw e;
+        }
+    }
 }

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import health.cms.admin.manage.taxonomy.DeskCatalog;
+import health.cms.admin.catalog.DeskCatalog;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
 import health.cms.admin.web.Forms;
@@ -122,7 +122,7 @@ public class WebhookPages {
         try {
             return Templates.secret(webhooks.create(user.actor(), form.input()), false);
         } catch (Refusal e) {
-            failIfNotAForm(e);
+            Forms.rethrowUnlessAboutTheForm(e);
             return Failures.refusedForm(e, Templates.index(webhooks.list(user.actor()),
                     form(form, Failures.formMessage(e), e.fieldErrors())));
         }
@@ -146,7 +146,7 @@ public class WebhookPages {
             webhooks.update(user.actor(), id, Forms.requireVersion(form.version), form.input());
             return Forms.seeOther("/webhooks/" + id + "?done=saved");
         } catch (Refusal e) {
-            failIfNotAForm(e);
+            Forms.rethrowUnlessAboutTheForm(e);
             SubscriptionView s = webhooks.get(user.actor(), id);
             if (e instanceof Refusal.Stale) {
                 form.version = s.version();
@@ -201,12 +201,5 @@ public class WebhookPages {
     private FormView form(SubscriptionForm values, String message, Map<String, String> errors) {
         return new FormView(values, webhooks.eventTypes(),
                 catalog.categories().stream().map(c -> new Choice(c.slug(), c.name())).toList(), message, errors);
-    }
-
-    /** Refusals that are not about the form's fields (not allowed, gone) get the error page. */
-    private static void failIfNotAForm(Refusal e) {
-        if (e instanceof Refusal.Forbidden || e instanceof Refusal.NotFound) {
-            throw e;
-        }
     }
 }

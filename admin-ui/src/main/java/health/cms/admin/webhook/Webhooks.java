@@ -16,8 +16,10 @@ import jakarta.transaction.Transactional;
 import org.hibernate.StaleStateException;
 
 import health.cms.admin.config.CmsConfig;
+import health.cms.admin.web.Versions;
 import health.cms.core.refusal.Refusal;
 import health.cms.core.taxonomy.CategoryRepository;
+import health.cms.core.url.HttpUrls;
 import health.cms.workflow.Actor;
 import health.cms.workflow.Role;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -94,7 +96,7 @@ public class Webhooks {
         SubscriptionView updated = QuarkusTransaction.requiringNew().call(() -> {
             requireEditor(actor);
             WebhookSubscription subscription = find(id);
-            checkVersion(subscription, expectedVersion);
+            Versions.check("subscription", subscription.version(), expectedVersion);
             Valid valid = validate(input);
             Instant now = clock.instant();
             subscription.change(valid.url(), valid.description(), valid.eventTypes(), valid.categories(), now);
@@ -219,7 +221,7 @@ public class Webhooks {
         } else if (url.length() > 2000) {
             errors.put("url", "must be at most 2000 characters");
         } else {
-            guard.refusal(url).ifPresent(problem -> errors.put("url", problem));
+            HttpUrls.problem(url).or(() -> guard.refusal(url)).ifPresent(problem -> errors.put("url", problem));
         }
         String description = input.description() == null || input.description().isBlank()
                 ? null
@@ -268,13 +270,6 @@ public class Webhooks {
             throw Refusal.stale("Someone else changed this subscription at the same moment; reload it and try again");
         }
         return view(subscription);
-    }
-
-    private static void checkVersion(WebhookSubscription subscription, long expected) {
-        if (subscription.version() != expected) {
-            throw Refusal.stale("This subscription was changed since you loaded it"
-                    + " (now version " + subscription.version() + "); reload it and apply your changes again");
-        }
     }
 
     private static void requireEditor(Actor actor) {

@@ -68,7 +68,7 @@ class CatalogPagesTest {
                 .formParam("reviewer", "true")
                 .post("/catalog/profiles")
                 .then().statusCode(400)
-                .body(containsString("must be an http or https address"))
+                .body(containsString("must be an http or https URL"))
                 .body(containsString("Oncologist in Uppsala."));
         form().formParam("slug", "maria-lind").formParam("displayName", "Maria Lind")
                 .formParam("credentials", "MD, oncologist").formParam("website", "https://example.org/maria")

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import health.cms.admin.manage.importing.ArticleImporter;
-import health.cms.admin.manage.taxonomy.DeskCatalog;
+import health.cms.admin.catalog.DeskCatalog;
+import health.cms.admin.importing.ArticleImporter;
 import health.cms.admin.testing.OwnDatabase;
 import health.cms.admin.testing.Tokens;
 import health.cms.admin.webhook.SubscriptionInput;

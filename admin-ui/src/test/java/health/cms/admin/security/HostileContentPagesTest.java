@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import health.cms.admin.manage.importing.ArticleImporter;
+import health.cms.admin.importing.ArticleImporter;
 import health.cms.admin.testing.OwnDatabase;
 import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.core.testing.HostileMarkup;

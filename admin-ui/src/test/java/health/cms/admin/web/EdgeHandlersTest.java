@@ -29,7 +29,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 
 /**
- * Answers that used to come from outside our error mapping (found by HostileRequestsTest): empty
+ * Answers that used to come from outside our error mapping (found by the hostile-request suites): empty
  * bodies, framework error pages with stack traces, or 500s for what is a client's mistake.
  */
 @QuarkusTest

@@ -1,0 +1,80 @@
+package health.cms.admin.article;
+
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import health.cms.core.article.Article;
+import health.cms.core.correction.ChangeClass;
+import health.cms.core.refusal.Refusal;
+import health.cms.workflow.Actor;
+import health.cms.workflow.ArticleInput;
+import health.cms.workflow.EditorialAction;
+import health.cms.workflow.EditorialService;
+import health.cms.workflow.TransitionRequest;
+
+/** Runs a change through the workflow and answers with the resulting state, in one transaction. */
+@ApplicationScoped
+public class ArticleCommands {
+
+    private final EditorialService editorial;
+    private final ArticleQueries queries;
+
+    ArticleCommands(EditorialService editorial, ArticleQueries queries) {
+        this.editorial = editorial;
+        this.queries = queries;
+    }
+
+    @Transactional
+    public ArticleState create(Actor actor, ArticleInput input) {
+        return queries.state(editorial.create(actor, input), actor);
+    }
+
+    @Transactional
+    public ArticleState edit(Actor actor, long id, long version, ArticleInput input) {
+        return queries.state(editorial.edit(actor, id, version, input), actor);
+    }
+
+    @Transactional
+    public ArticleState transition(Actor actor, long id, long version, TransitionBody body) {
+        Article article = editorial.apply(actor, id, version, toRequest(body));
+        return queries.state(article, actor);
+    }
+
+    @Transactional
+    public ArticleState renameSlug(Actor actor, long id, long version, String slug) {
+        return queries.state(editorial.renameSlug(actor, id, version, slug), actor);
+    }
+
+    @Transactional
+    public ArticleState assignReviewer(Actor actor, long id, long version, String reviewer) {
+        return queries.state(editorial.assignReviewer(actor, id, version, reviewer), actor);
+    }
+
+    static TransitionRequest toRequest(TransitionBody body) {
+        if (body == null || body.action() == null || body.action().isBlank()) {
+            throw Refusal.invalid(Map.of("action", "is required"));
+        }
+        EditorialAction action = EditorialAction.fromValue(body.action())
+                .filter(a -> a != EditorialAction.PUBLISH_DUE)
+                .orElseThrow(() -> Refusal.invalid(Map.of("action", "unknown action '" + body.action()
+                        + "' (submit, withdraw, request-changes, approve, cancel-schedule, unpublish, recertify)")));
+        ChangeClass changeClass = null;
+        if (body.changeClass() != null) {
+            try {
+                changeClass = ChangeClass.fromValue(body.changeClass());
+            } catch (IllegalArgumentException e) {
+                throw Refusal.invalid(Map.of("changeClass", e.getMessage()));
+            }
+        }
+        Instant at = action == EditorialAction.UNPUBLISH ? body.unpublishAt() : body.publishAt();
+        return new TransitionRequest(action, body.comment(), at, changeClass, body.correctionNote());
+    }
+
+    /** The JSON body of {@code POST /articles/{id}/transitions}. */
+    public record TransitionBody(String action, String comment, Instant publishAt, Instant unpublishAt,
+            String changeClass, String correctionNote) {
+    }
+}

@@ -1,0 +1,77 @@
+package health.cms.admin.article;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import health.cms.core.article.Article;
+import health.cms.core.article.Revision;
+import health.cms.core.article.RevisionRepository;
+import health.cms.core.audit.AuditEvent;
+import health.cms.core.audit.AuditLog;
+import health.cms.core.correction.CorrectionRepository;
+import health.cms.core.diff.RevisionDiff;
+import health.cms.core.refusal.Refusal;
+import health.cms.core.review.SignOff;
+import health.cms.core.review.SignOffRepository;
+
+/** Diffs between revisions and the audit timeline of one article. */
+@ApplicationScoped
+public class ArticleHistory {
+
+    private final ArticleQueries queries;
+    private final RevisionRepository revisions;
+    private final SignOffRepository signOffs;
+    private final AuditLog audit;
+    private final CorrectionRepository corrections;
+
+    ArticleHistory(ArticleQueries queries, RevisionRepository revisions, SignOffRepository signOffs, AuditLog audit,
+            CorrectionRepository corrections) {
+        this.corrections = corrections;
+        this.queries = queries;
+        this.revisions = revisions;
+        this.signOffs = signOffs;
+        this.audit = audit;
+    }
+
+    /** {@code from} is a revision number or "approved" (the last approved revision before {@code to}). */
+    @Transactional
+    public RevisionDiff.Result diff(long articleId, String from, Integer to) {
+        Article article = queries.find(articleId);
+        Revision target = to == null ? article.workingRevision() : revision(article, to);
+        Revision base = "approved".equals(from)
+                ? lastApprovedBefore(article, target)
+                : revision(article, Integer.parseInt(from));
+        return RevisionDiff.between(base, target);
+    }
+
+    @Transactional
+    public List<AuditEvent> audit(long articleId) {
+        return audit.forArticle(queries.find(articleId).id());
+    }
+
+    /** A published correction as the history shows it. */
+    public record CorrectionView(int revision, String changeClass, String note, java.time.Instant publishedAt) {
+    }
+
+    @Transactional
+    public List<CorrectionView> corrections(long articleId) {
+        return corrections.forArticle(queries.find(articleId)).stream()
+                .map(c -> new CorrectionView(c.revision().number(), c.changeClass().value(), c.note(), c.publishedAt()))
+                .toList();
+    }
+
+    private Revision lastApprovedBefore(Article article, Revision target) {
+        return revisions.history(article).stream()
+                .filter(r -> r.number() < target.number())
+                .filter(r -> signOffs.forRevision(r).stream().anyMatch(s -> s.decision() == SignOff.Decision.APPROVED))
+                .reduce((first, second) -> second)
+                .orElse(null);
+    }
+
+    private Revision revision(Article article, int number) {
+        return revisions.findByNumber(article, number)
+                .orElseThrow(() -> Refusal.notFound("Revision " + number + " of article " + article.id()));
+    }
+}

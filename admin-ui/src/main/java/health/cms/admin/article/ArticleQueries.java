@@ -1,0 +1,156 @@
+package health.cms.admin.article;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import health.cms.core.article.Article;
+import health.cms.core.article.ArticleRepository;
+import health.cms.core.article.ArticleStatus;
+import health.cms.core.article.Revision;
+import health.cms.core.article.RevisionRepository;
+import health.cms.core.profile.Profile;
+import health.cms.core.refusal.Refusal;
+import health.cms.core.review.SignOffRepository;
+import health.cms.core.taxonomy.Tag;
+import health.cms.workflow.Actor;
+import health.cms.workflow.EditorialAction;
+import health.cms.workflow.EditorialService;
+import health.cms.workflow.review.ReviewStatus;
+import health.cms.workflow.schedule.ScheduledJobRepository;
+
+/** Read models of articles for the desk: working state, revisions, lists and the review queue. */
+@ApplicationScoped
+public class ArticleQueries {
+
+    private final ArticleRepository articles;
+    private final RevisionRepository revisions;
+    private final SignOffRepository signOffs;
+    private final ScheduledJobRepository jobs;
+    private final EditorialService editorial;
+    private final Clock clock;
+
+    ArticleQueries(ArticleRepository articles, RevisionRepository revisions, SignOffRepository signOffs,
+            ScheduledJobRepository jobs, EditorialService editorial, Clock clock) {
+        this.articles = articles;
+        this.revisions = revisions;
+        this.signOffs = signOffs;
+        this.jobs = jobs;
+        this.editorial = editorial;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ArticleState state(long id, Actor actor) {
+        return state(find(id), actor);
+    }
+
+    ArticleState state(Article article, Actor actor) {
+        return new ArticleState(article.id(), article.slug(), article.status().value(), article.version(),
+                article.isLive(), article.isLive() ? article.liveRevision().number() : null,
+                view(article.workingRevision()), article.createdAt(), article.updatedAt(), article.firstPublishedAt(),
+                article.lastReviewedAt(), article.nextReviewDue(), reviewStatus(article), article.assignedReviewer(),
+                editorial.availableActions(actor, article).stream().map(EditorialAction::value).toList(),
+                jobs.pendingFor(article.id()).stream()
+                        .map(j -> new ArticleState.ScheduledView(j.id(), j.kind().name().toLowerCase(), j.runAt(),
+                                j.requestedBy()))
+                        .toList());
+    }
+
+    /** Why this person may not sign off the working revision (they wrote or edited it), or null. */
+    @Transactional
+    public String signOffProblem(long id, Actor actor) {
+        Article article = find(id);
+        return editorial.separationOfDutiesProblem(actor, article, article.workingRevision());
+    }
+
+    @Transactional
+    public List<ArticleState.RevisionView> revisions(long id) {
+        return revisions.history(find(id)).stream().map(this::view).toList();
+    }
+
+    @Transactional
+    public ArticleState.RevisionView revision(long id, int number) {
+        return revisions.findByNumber(find(id), number).map(this::view)
+                .orElseThrow(() -> Refusal.notFound("Revision " + number + " of article " + id));
+    }
+
+    /** Lists articles for the desk, newest change first, with optional filters (null means any). */
+    @Transactional
+    public List<ArticleState.Summary> list(ArticleStatus status, String author, String category, String createdBy,
+            String assignee, int limit, int offset) {
+        StringBuilder query = new StringBuilder("select a from Article a join a.workingRevision w where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (status != null) {
+            query.append(" and a.status = :status");
+            params.put("status", status);
+        }
+        if (category != null) {
+            query.append(" and w.category.slug = :category");
+            params.put("category", category);
+        }
+        if (author != null) {
+            query.append(" and exists (select 1 from Revision r join r.authors p where r = w and p.slug = :author)");
+            params.put("author", author);
+        }
+        if (createdBy != null) {
+            query.append(" and exists (select 1 from Revision r where r.article = a and r.createdBy = :createdBy)");
+            params.put("createdBy", createdBy);
+        }
+        if (assignee != null) {
+            query.append(" and a.assignedReviewer = :assignee");
+            params.put("assignee", assignee);
+        }
+        query.append(" order by a.updatedAt desc, a.id desc");
+        var typed = articles.getEntityManager().createQuery(query.toString(), Article.class);
+        params.forEach(typed::setParameter);
+        return typed.setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(this::summary).toList();
+    }
+
+    /** Submitted articles waiting longest first, then live articles due soon or overdue, at most {@code limit}. */
+    @Transactional
+    public List<ArticleState.Summary> reviewQueue(int limit) {
+        List<ArticleState.Summary> queue = new ArrayList<>();
+        articles.find("status = ?1 order by updatedAt", ArticleStatus.MEDICAL_REVIEW).range(0, limit - 1).list()
+                .forEach(a -> queue.add(summary(a)));
+        if (queue.size() < limit) {
+            articles.find("liveRevision is not null and nextReviewDue < ?1 order by nextReviewDue",
+                    clock.instant().plus(ReviewStatus.DUE_SOON_WINDOW)).range(0, limit - queue.size() - 1).list()
+                    .forEach(a -> queue.add(summary(a)));
+        }
+        return queue;
+    }
+
+    Article find(long id) {
+        return articles.findByIdOptional(id).orElseThrow(() -> Refusal.notFound("Article " + id));
+    }
+
+    private ArticleState.Summary summary(Article a) {
+        Revision w = a.workingRevision();
+        return new ArticleState.Summary(a.id(), a.slug(), w.title(), a.status().value(), a.isLive(), w.category().slug(),
+                w.authors().stream().map(Profile::slug).toList(), a.updatedAt(), a.nextReviewDue(), reviewStatus(a),
+                a.assignedReviewer(), a.version());
+    }
+
+    private String reviewStatus(Article article) {
+        return article.isLive() ? ReviewStatus.of(article.nextReviewDue(), clock.instant()).value() : null;
+    }
+
+    private ArticleState.RevisionView view(Revision r) {
+        return new ArticleState.RevisionView(r.number(), r.title(), r.summary(), r.bodyMarkdown(), r.category().slug(),
+                r.authors().stream().map(Profile::slug).toList(), r.tags().stream().map(Tag::slug).toList(),
+                r.references().stream()
+                        .map(ref -> new ArticleState.ReferenceView(ref.citation(), ref.doi(), ref.pmid(), ref.url()))
+                        .toList(),
+                r.changeNote(), r.createdBy(), r.createdAt(), r.contentHash(),
+                signOffs.forRevision(r).stream()
+                        .map(s -> new ArticleState.SignOffView(s.decision().value(), s.reviewerUser(), s.reviewerName(),
+                                s.reviewerCredentials(), s.comment(), s.contentHash(), s.signedAt()))
+                        .toList());
+    }
+}

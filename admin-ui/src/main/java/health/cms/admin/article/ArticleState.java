@@ -1,0 +1,49 @@
+package health.cms.admin.article;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The working state of an article as the management API shows it to the desk. */
+public record ArticleState(
+        long id,
+        String slug,
+        String status,
+        long version,
+        boolean live,
+        Integer liveRevision,
+        RevisionView workingRevision,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant firstPublishedAt,
+        Instant lastReviewedAt,
+        Instant nextReviewDue,
+        String reviewStatus,
+        String assignedReviewer,
+        List<String> availableActions,
+        List<ScheduledView> scheduled) {
+
+    /** One revision in full. */
+    public record RevisionView(int number, String title, String summary, String body, String category,
+            List<String> authors, List<String> tags, List<ReferenceView> references, String changeNote,
+            String createdBy, Instant createdAt, String contentHash, List<SignOffView> signOffs) {
+    }
+
+    /** A structured citation. */
+    public record ReferenceView(String citation, String doi, String pmid, String url) {
+    }
+
+    /** A medical reviewer's decision on a revision. */
+    public record SignOffView(String decision, String reviewer, String reviewerName, String reviewerCredentials,
+            String comment, String contentHash, Instant signedAt) {
+    }
+
+    /** A planned transition. */
+    public record ScheduledView(long id, String action, Instant runAt, String requestedBy) {
+    }
+
+    /** One line of a list of articles. */
+    public record Summary(long id, String slug, String title, String status, boolean live, String category,
+            List<String> authors, Instant updatedAt, Instant nextReviewDue, String reviewStatus, String assignedReviewer,
+            long version) {
+    }
+}

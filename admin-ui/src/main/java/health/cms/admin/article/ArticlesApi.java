@@ -1,0 +1,169 @@
+package health.cms.admin.article;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import health.cms.admin.web.CurrentActor;
+import health.cms.admin.web.DeskRoles;
+import health.cms.admin.web.IntParams;
+import health.cms.admin.web.ManagementApi;
+import health.cms.admin.web.Versions;
+import health.cms.core.article.ArticleStatus;
+import health.cms.core.audit.AuditEvent;
+import health.cms.core.diff.RevisionDiff;
+import health.cms.core.refusal.Refusal;
+import health.cms.workflow.ArticleInput;
+
+/** The Content Management API for articles: drafts, edits, workflow transitions, history. */
+@ManagementApi
+@Path("/manage/v1/articles")
+@RolesAllowed({DeskRoles.WRITER, DeskRoles.MEDICAL_REVIEWER, DeskRoles.EDITOR})
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ArticlesApi {
+
+    private static final String STATUS_PATTERN = "draft|medical-review|scheduled|published";
+
+    @Inject
+    ArticleCommands commands;
+    @Inject
+    ArticleQueries queries;
+    @Inject
+    ArticleHistory history;
+    @Inject
+    CurrentActor actor;
+
+    @GET
+    public List<ArticleState.Summary> list(
+            @QueryParam("status") @Pattern(regexp = STATUS_PATTERN, message = "must be one of " + STATUS_PATTERN) String status,
+            @QueryParam("author") @Pattern(regexp = "[a-z0-9-]{1,200}", message = "must be an author slug") String author,
+            @QueryParam("category") @Pattern(regexp = "[a-z0-9-]{1,200}", message = "must be a category slug") String category,
+            @QueryParam("createdBy") @Pattern(regexp = "[\\w.@-]{1,200}", message = "must be a user name") String createdBy,
+            @QueryParam("assignee") @Pattern(regexp = "[\\w.@-]{1,200}", message = "must be a user name") String assignee,
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        return queries.list(status == null ? null : ArticleStatus.fromValue(status), author, category, createdBy,
+                assignee, IntParams.parse("limit", limit, 50, 1, 200), IntParams.parse("offset", offset, 0, 0, 100_000));
+    }
+
+    @POST
+    public Response create(ArticleInput input) {
+        ArticleState state = commands.create(actor.get(), requireBody(input));
+        return Versions.created("/manage/v1/articles/" + state.id(), state, state.version());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") long id) {
+        ArticleState state = queries.state(id, actor.get());
+        return Versions.ok(state, state.version());
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Response edit(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, ArticleInput input) {
+        long version = Versions.fromIfMatch(ifMatch);
+        ArticleState state = commands.edit(actor.get(), id, version, requireBody(input));
+        return Versions.ok(state, state.version());
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    public Response transition(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+            ArticleCommands.TransitionBody body) {
+        long version = Versions.fromIfMatch(ifMatch);
+        ArticleState state = commands.transition(actor.get(), id, version, body);
+        return Versions.ok(state, state.version());
+    }
+
+    /** Renames the slug (editors); the old slug answers 301 on the public API from then on. */
+    @PUT
+    @Path("/{id}/slug")
+    public Response renameSlug(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, SlugBody body) {
+        long version = Versions.fromIfMatch(ifMatch);
+        ArticleState state = commands.renameSlug(actor.get(), id, version, body == null ? null : body.slug());
+        return Versions.ok(state, state.version());
+    }
+
+    /** Assigns a medical reviewer (editors); {@code {"reviewer": null}} clears the assignment. */
+    @PUT
+    @Path("/{id}/assignee")
+    public Response assign(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, AssigneeBody body) {
+        long version = Versions.fromIfMatch(ifMatch);
+        ArticleState state = commands.assignReviewer(actor.get(), id, version, body == null ? null : body.reviewer());
+        return Versions.ok(state, state.version());
+    }
+
+    /** The body of an assignment. */
+    public record AssigneeBody(String reviewer) {
+    }
+
+    /** The body of a slug rename. */
+    public record SlugBody(String slug) {
+    }
+
+    @GET
+    @Path("/{id}/revisions")
+    public List<ArticleState.RevisionView> revisions(@PathParam("id") long id) {
+        return queries.revisions(id);
+    }
+
+    @GET
+    @Path("/{id}/revisions/{number}")
+    public ArticleState.RevisionView revision(@PathParam("id") long id, @PathParam("number") @Min(1) int number) {
+        return queries.revision(id, number);
+    }
+
+    /**
+     * Word-level diff per section between two revisions; {@code from=approved} (the default) compares
+     * against the last approved revision, {@code to} defaults to the working revision.
+     */
+    @GET
+    @Path("/{id}/diff")
+    public RevisionDiff.Result diff(@PathParam("id") long id,
+            @QueryParam("from") @DefaultValue("approved") @Pattern(regexp = "approved|\\d{1,6}", message = "must be a revision number or 'approved'") String from,
+            @QueryParam("to") @Pattern(regexp = "\\d{1,6}", message = "must be a revision number") String to) {
+        return history.diff(id, from, to == null ? null : Integer.valueOf(to));
+    }
+
+    @GET
+    @Path("/{id}/audit")
+    public List<AuditView> audit(@PathParam("id") long id) {
+        queries.state(id, actor.get());
+        return history.audit(id).stream().map(AuditView::of).toList();
+    }
+
+    private static ArticleInput requireBody(ArticleInput input) {
+        if (input == null) {
+            throw Refusal.invalid(Map.of("body", "a JSON article is required"));
+        }
+        return input;
+    }
+
+    /** One audit event as the API shows it. */
+    public record AuditView(long id, java.time.Instant at, String actor, String action, Long revisionId,
+            String from, String to, String comment, String hash, String prevHash) {
+
+        static AuditView of(AuditEvent e) {
+            return new AuditView(e.id(), e.occurredAt(), e.actor(), e.action(), e.revisionId(), e.fromStatus(),
+                    e.toStatus(), e.comment(), e.hash(), e.prevHash());
+        }
+    }
+
+}

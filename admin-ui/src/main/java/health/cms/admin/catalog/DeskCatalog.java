@@ -1,0 +1,240 @@
+package health.cms.admin.catalog;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import health.cms.admin.web.Versions;
+import health.cms.core.article.Slugs;
+import health.cms.core.profile.Profile;
+import health.cms.core.profile.ProfileDetails;
+import health.cms.core.profile.ProfileRepository;
+import health.cms.core.refusal.Refusal;
+import health.cms.core.taxonomy.Category;
+import health.cms.core.taxonomy.CategoryRepository;
+import health.cms.core.taxonomy.Tag;
+import health.cms.core.taxonomy.TagRepository;
+import health.cms.core.url.HttpUrls;
+import health.cms.workflow.Actor;
+import health.cms.workflow.Role;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+/** Editors' management of categories, tags and author/reviewer profiles, version-checked like articles. */
+@ApplicationScoped
+public class DeskCatalog {
+
+    private final CategoryRepository categories;
+    private final TagRepository tags;
+    private final ProfileRepository profiles;
+    private final Clock clock;
+
+    DeskCatalog(CategoryRepository categories, TagRepository tags, ProfileRepository profiles, Clock clock) {
+        this.categories = categories;
+        this.tags = tags;
+        this.profiles = profiles;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public List<Category> categories() {
+        return categories.list("order by name");
+    }
+
+    @Transactional
+    public List<Tag> tags() {
+        return tags.list("order by name");
+    }
+
+    @Transactional
+    public List<Profile> profiles() {
+        return profiles.list("order by displayName");
+    }
+
+    @Transactional
+    public Category category(String slug) {
+        return categories.findBySlug(slug).orElseThrow(() -> Refusal.notFound("Category '" + slug + "'"));
+    }
+
+    @Transactional
+    public Tag tag(String slug) {
+        return tags.findBySlug(slug).orElseThrow(() -> Refusal.notFound("Tag '" + slug + "'"));
+    }
+
+    @Transactional
+    public Profile profile(String slug) {
+        return profiles.findBySlug(slug).orElseThrow(() -> Refusal.notFound("Profile '" + slug + "'"));
+    }
+
+    @Transactional
+    public Category createCategory(Actor actor, String slug, String name, String description, int intervalMonths) {
+        requireEditor(actor);
+        requireNewSlug(slug, categories.findBySlug(slug).isPresent());
+        return guarded(() -> {
+            Category category = new Category(slug, requireName(name), description, intervalMonths, clock.instant());
+            categories.persist(category);
+            return category;
+        });
+    }
+
+    @Transactional
+    public Category updateCategory(Actor actor, String slug, long version, String name, String description,
+            int intervalMonths) {
+        requireEditor(actor);
+        Category category = category(slug);
+        Versions.check("category", category.version(), version);
+        return guarded(() -> {
+            category.update(requireName(name), description, intervalMonths);
+            return category;
+        });
+    }
+
+    @Transactional
+    public Tag createTag(Actor actor, String slug, String name) {
+        requireEditor(actor);
+        requireNewSlug(slug, tags.findBySlug(slug).isPresent());
+        return guarded(() -> {
+            Tag tag = new Tag(slug, requireName(name), clock.instant());
+            tags.persist(tag);
+            return tag;
+        });
+    }
+
+    @Transactional
+    public Tag updateTag(Actor actor, String slug, long version, String name) {
+        requireEditor(actor);
+        Tag tag = tag(slug);
+        Versions.check("tag", tag.version(), version);
+        tag.rename(requireName(name));
+        return tag;
+    }
+
+    @Transactional
+    public Profile createProfile(Actor actor, String slug, ProfileDetails details) {
+        requireEditor(actor);
+        requireNewSlug(slug, profiles.findBySlug(slug).isPresent());
+        checkDetails(details);
+        checkKeycloakUser(details, null);
+        return guarded(() -> {
+            Profile profile = new Profile(slug, details, clock.instant());
+            profiles.persist(profile);
+            return profile;
+        });
+    }
+
+    @Transactional
+    public Profile updateProfile(Actor actor, String slug, long version, ProfileDetails details) {
+        requireEditor(actor);
+        Profile profile = profile(slug);
+        Versions.check("profile", profile.version(), version);
+        checkDetails(details);
+        checkKeycloakUser(details, profile);
+        return guarded(() -> {
+            profile.update(details);
+            return profile;
+        });
+    }
+
+    /** Deletes a category that no revision uses; one in use is kept and the refusal says why. */
+    @Transactional
+    public void deleteCategory(Actor actor, String slug) {
+        delete(actor, categories, () -> category(slug), "Category '" + slug + "'");
+    }
+
+    @Transactional
+    public void deleteTag(Actor actor, String slug) {
+        delete(actor, tags, () -> tag(slug), "Tag '" + slug + "'");
+    }
+
+    @Transactional
+    public void deleteProfile(Actor actor, String slug) {
+        delete(actor, profiles, () -> profile(slug), "Profile '" + slug + "'");
+    }
+
+    private <T> void delete(Actor actor, PanacheRepository<T> repository, Supplier<T> finder, String what) {
+        requireEditor(actor);
+        T entity = finder.get();
+        try {
+            repository.delete(entity);
+            repository.flush();
+        } catch (PersistenceException e) {
+            throw Refusal.conflict(what + " is used by article revisions and cannot be deleted");
+        }
+    }
+
+    /**
+     * Lengths the database holds, and links that can only be web addresses: the author box renders
+     * them as links on every downstream site, so a {@code javascript:} URL must never get in.
+     */
+    private static void checkDetails(ProfileDetails details) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (details.displayName() == null || details.displayName().isBlank()) {
+            errors.put("displayName", "is required");
+        }
+        maxLength(errors, "displayName", details.displayName(), 200);
+        maxLength(errors, "credentials", details.credentials(), 200);
+        maxLength(errors, "bio", details.bio(), 5000);
+        maxLength(errors, "keycloakUser", details.keycloakUser(), 200);
+        checkLink(errors, "website", details.website());
+        checkLink(errors, "avatarUrl", details.avatarUrl());
+        if (!errors.isEmpty()) {
+            throw Refusal.invalid(errors);
+        }
+    }
+
+    private static void checkLink(Map<String, String> errors, String field, String value) {
+        maxLength(errors, field, value, 500);
+        HttpUrls.problem(value).ifPresent(problem -> errors.putIfAbsent(field, problem));
+    }
+
+    private static void maxLength(Map<String, String> errors, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.putIfAbsent(field, "must be at most " + max + " characters");
+        }
+    }
+
+    private void checkKeycloakUser(ProfileDetails details, Profile current) {
+        if (details.keycloakUser() == null) {
+            return;
+        }
+        profiles.findByKeycloakUser(details.keycloakUser()).filter(other -> other != current).ifPresent(other -> {
+            throw Refusal.invalid(Map.of("keycloakUser",
+                    "user '" + details.keycloakUser() + "' is already linked to profile '" + other.slug() + "'"));
+        });
+    }
+
+    private static void requireEditor(Actor actor) {
+        if (!actor.has(Role.EDITOR)) {
+            throw Refusal.forbidden("Managing categories, tags and profiles needs the editor role");
+        }
+    }
+
+    private static void requireNewSlug(String slug, boolean exists) {
+        if (!Slugs.isValid(slug)) {
+            throw Refusal.invalid(Map.of("slug", "must be lowercase letters, digits and single hyphens"));
+        }
+        if (exists) {
+            throw Refusal.invalid(Map.of("slug", "'" + slug + "' already exists"));
+        }
+    }
+
+    private static String requireName(String name) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw Refusal.invalid(Map.of("name", "is required (at most 200 characters)"));
+        }
+        return name.strip();
+    }
+
+    private static <T> T guarded(Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid(Map.of("body", e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package health.cms.admin.security;
+
+import static health.cms.admin.security.HostileRun.CSRF;
+import static health.cms.admin.security.HostileRun.SEED;
+import static health.cms.admin.security.HostileRun.pick;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.random.RandomGenerator;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import health.cms.admin.security.HostileRun.Content;
+import health.cms.admin.testing.DeskForms;
+import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.core.testing.hostile.Draft;
+import health.cms.core.testing.hostile.Endpoint;
+import health.cms.core.testing.hostile.Endpoint.Kind;
+import health.cms.core.testing.hostile.HostileRequests;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.quarkus.test.security.TestSecurity;
+
+/**
+ * Generated malformed requests against the desk's pages as writer, reviewer and editor, with and
+ * without a valid CSRF token: no 5xx, nothing that names our internals, HTML pages only, no write
+ * accepted, and the database unchanged.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class HostileDeskRequestsTest {
+
+    static final int DESK_REQUESTS_PER_ROLE = Integer.getInteger("hostile.desk-requests", 600);
+
+    @Inject
+    DataSource database;
+
+    private static Content content;
+
+    @BeforeEach
+    void content() {
+        if (content == null) {
+            content = HostileRun.content("desk-hostile");
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "writer1", roles = "writer")
+    void deskPagesRefuseMalformedFormsFromAWriter() {
+        HostileRun.run(database, "desk-writer",
+                HostileRequests.generate(SEED + 1, DESK_REQUESTS_PER_ROLE, deskEndpoints(), this::deskGuards));
+    }
+
+    @Test
+    @TestSecurity(user = "reviewer1", roles = "medical-reviewer")
+    void deskPagesRefuseMalformedFormsFromAReviewer() {
+        HostileRun.run(database, "desk-reviewer",
+                HostileRequests.generate(SEED + 2, DESK_REQUESTS_PER_ROLE, deskEndpoints(), this::deskGuards));
+    }
+
+    @Test
+    @TestSecurity(user = "editor1", roles = "editor")
+    void deskPagesRefuseMalformedFormsFromAnEditor() {
+        HostileRun.run(database, "desk-editor",
+                HostileRequests.generate(SEED + 3, DESK_REQUESTS_PER_ROLE, deskEndpoints(), this::deskGuards));
+    }
+
+    private List<Endpoint> deskEndpoints() {
+        String id = String.valueOf(content.draft());
+        String version = String.valueOf(content.draftVersion());
+        BiConsumer<Draft, RandomGenerator> staleVersion = (d, r) -> d.formField("version", "987654321");
+        BiConsumer<Draft, RandomGenerator> noVersion = (d, r) -> d.removeFormField("version");
+        BiConsumer<Draft, RandomGenerator> unknownId = (d, r) -> d.pathValues.put("id", "987654321");
+        BiConsumer<Draft, RandomGenerator> noTitle = (d, r) -> d.formField("title", "");
+        List<Map.Entry<String, String>> articleForm = List.of(Map.entry(CSRF, DeskForms.TOKEN),
+                Map.entry("slug", "hostile-desk"), Map.entry("title", "Desk title"), Map.entry("summary", "A lead."),
+                Map.entry("body", "## Dose\n\n5 mg."), Map.entry("category", "treatments-therapies"),
+                Map.entry("authors", "anna-berg"), Map.entry("tags", "cancer"), Map.entry("refCitation", "Doe J. 2020."),
+                Map.entry("refPmid", "12345"), Map.entry("changeNote", "Desk"), Map.entry("version", version),
+                Map.entry("baseRevision", "1"), Map.entry("intent", "save"));
+        List<Map.Entry<String, String>> actionForm = List.of(Map.entry(CSRF, DeskForms.TOKEN),
+                Map.entry("action", "submit"), Map.entry("comment", "ok"), Map.entry("publishAt", ""),
+                Map.entry("version", version));
+        String boundary = "hostileboundary";
+        byte[] upload = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + CSRF + "\"\r\n\r\n"
+                + DeskForms.TOKEN + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"lines\"\r\n\r\n"
+                + "{\"slug\":\"hostile-desk-import\",\"title\":\"Imported\"}\r\n--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        List<Endpoint> endpoints = new ArrayList<>();
+        endpoints.add(Endpoint.get("/"));
+        endpoints.add(Endpoint.get("/articles").query("status", Kind.CHOICE, "draft")
+                .query("category", Kind.SLUG, "treatments-therapies").query("mine", Kind.FLAG, "true")
+                .query("page", Kind.NUMBER, "1"));
+        endpoints.add(Endpoint.get("/articles/new"));
+        endpoints.add(Endpoint.of("POST", "/articles").form(articleForm).guard("no-title", noTitle));
+        endpoints.add(Endpoint.get("/articles/{id}").path("id", Kind.ID, id).query("done", Kind.CHOICE, "saved"));
+        endpoints.add(Endpoint.of("POST", "/articles/{id}").path("id", Kind.ID, id).form(articleForm)
+                .guard("stale-version", staleVersion).guard("no-version", noVersion).guard("unknown-id", unknownId));
+        endpoints.add(Endpoint.of("POST", "/articles/preview").form(articleForm)
+                .guard("none: a preview writes nothing", (d, r) -> {
+                }));
+        endpoints.add(Endpoint.of("POST", "/articles/{id}/actions").path("id", Kind.ID, id).form(actionForm)
+                .guard("stale-version", staleVersion).guard("no-version", noVersion).guard("unknown-id", unknownId));
+        endpoints.add(Endpoint.get("/articles/{id}/history").path("id", Kind.ID, String.valueOf(content.live()))
+                .query("from", Kind.NUMBER, "1").query("to", Kind.NUMBER, "1"));
+        endpoints.add(Endpoint.get("/review"));
+        endpoints.add(Endpoint.get("/review/{id}").path("id", Kind.ID, String.valueOf(content.submitted())));
+        endpoints.add(Endpoint.of("POST", "/review/{id}/actions").path("id", Kind.ID, String.valueOf(content.submitted()))
+                .form(List.of(Map.entry(CSRF, DeskForms.TOKEN), Map.entry("action", "approve"),
+                        Map.entry("comment", "fine"), Map.entry("version", String.valueOf(content.submittedVersion()))))
+                .guard("stale-version", staleVersion).guard("no-version", noVersion).guard("unknown-id", unknownId));
+        endpoints.add(Endpoint.get("/catalog").query("done", Kind.CHOICE, "deleted"));
+        endpoints.add(Endpoint.of("POST", "/catalog/categories").form(List.of(Map.entry(CSRF, DeskForms.TOKEN),
+                Map.entry("slug", "treatments-therapies"), Map.entry("name", "Again"), Map.entry("description", ""),
+                Map.entry("reviewIntervalMonths", "12")))
+                .guard("existing-slug", (d, r) -> d.formField("slug", "treatments-therapies"))
+                .guard("bad-interval", (d, r) -> d.formField("reviewIntervalMonths", "0")));
+        endpoints.add(Endpoint.get("/catalog/categories/{slug}").path("slug", Kind.SLUG, "treatments-therapies"));
+        endpoints.add(Endpoint.of("POST", "/catalog/categories/{slug}").path("slug", Kind.SLUG, "treatments-therapies")
+                .form(List.of(Map.entry(CSRF, DeskForms.TOKEN), Map.entry("name", "Renamed"),
+                        Map.entry("reviewIntervalMonths", "6"), Map.entry("version", "0")))
+                .guard("stale-version", staleVersion).guard("no-version", noVersion));
+        endpoints.add(Endpoint.of("POST", "/catalog/tags").form(List.of(Map.entry(CSRF, DeskForms.TOKEN),
+                Map.entry("slug", "cancer"), Map.entry("name", "Again")))
+                .guard("existing-slug", (d, r) -> d.formField("slug", "cancer")));
+        endpoints.add(Endpoint.of("POST", "/catalog/tags/{slug}").path("slug", Kind.SLUG, "cancer")
+                .form(List.of(Map.entry(CSRF, DeskForms.TOKEN), Map.entry("name", "Renamed"), Map.entry("version", "0")))
+                .guard("stale-version", staleVersion).guard("no-version", noVersion));
+        endpoints.add(Endpoint.get("/catalog/profiles/new"));
+        endpoints.add(Endpoint.of("POST", "/catalog/profiles").form(List.of(Map.entry(CSRF, DeskForms.TOKEN),
+                Map.entry("slug", "anna-berg"), Map.entry("displayName", "Anna Again"), Map.entry("author", "true")))
+                .guard("existing-slug", (d, r) -> d.formField("slug", "anna-berg")));
+        endpoints.add(Endpoint.get("/catalog/profiles/{slug}").path("slug", Kind.SLUG, "anna-berg"));
+        endpoints.add(Endpoint.of("POST", "/catalog/profiles/{slug}").path("slug", Kind.SLUG, "anna-berg")
+                .form(List.of(Map.entry(CSRF, DeskForms.TOKEN), Map.entry("displayName", "Anna Renamed"),
+                        Map.entry("version", "0")))
+                .guard("stale-version", staleVersion).guard("no-version", noVersion));
+        endpoints.add(Endpoint.of("POST", "/catalog/{kind}/{slug}/delete").path("kind", Kind.CHOICE, "tags")
+                .path("slug", Kind.SLUG, "cancer").form(List.of(Map.entry(CSRF, DeskForms.TOKEN)))
+                .guard("unknown-slug", (d, r) -> d.pathValues.put("slug", "no-such-slug-here"))
+                .guard("unknown-kind", (d, r) -> d.pathValues.put("kind", "articles")));
+        endpoints.add(Endpoint.get("/imports"));
+        endpoints.add(Endpoint.of("POST", "/imports").raw("multipart/form-data; boundary=" + boundary, upload)
+                .guard("blank-lines", (d, r) -> d.body = new String(d.body == null ? upload : d.body,
+                        StandardCharsets.ISO_8859_1).replace("{\"slug\":\"hostile-desk-import\",\"title\":\"Imported\"}", " ")
+                        .getBytes(StandardCharsets.ISO_8859_1)));
+        endpoints.add(Endpoint.get("/imports/{id}").path("id", Kind.ID, String.valueOf(content.importJob())));
+        endpoints.add(Endpoint.get("/signed-out"));
+        return endpoints;
+    }
+
+    /** The CSRF cookie a browser would hold, then a certain refusal for every write. */
+    private void deskGuards(Draft d, RandomGenerator r) {
+        d.header("Cookie", CSRF + "=" + DeskForms.TOKEN);
+        Endpoint.Guard noCookie = new Endpoint.Guard("no-csrf-cookie", (draft, random) -> draft.removeHeader("Cookie"));
+        Endpoint.Guard otherCookie = new Endpoint.Guard("other-csrf-cookie",
+                (draft, random) -> draft.header("Cookie", CSRF + "=" + "b3RoZXItYnl0ZXMtMTIzNA"));
+        List<Endpoint.Guard> csrf = List.of(noCookie, otherCookie);
+        if (HostileRequests.unsafe(d.method) && (d.rerouted() || r.nextInt(3) == 0)) {
+            // the CSRF check alone, half as often as the endpoint's own refusals
+            Endpoint.Guard guard = pick(r, csrf);
+            guard.apply().accept(d, r);
+            return;
+        }
+        HostileRequests.guardWrites(d, r, csrf);
+    }
+}
