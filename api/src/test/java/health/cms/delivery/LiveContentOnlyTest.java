@@ -1,5 +1,7 @@
 package health.cms.delivery;
 
+import static health.cms.delivery.testing.Publishing.publish;
+import static health.cms.delivery.testing.Publishing.submit;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -216,16 +218,5 @@ class LiveContentOnlyTest {
         HIDDEN.put(word, state);
         return Fixtures.editorial().edit(Fixtures.WRITER1, live.id(), live.version(),
                 input(null, word, "lo-category", "lo-tag", "lo-author"));
-    }
-
-    private static Article submit(Article draft) {
-        return Fixtures.editorial().apply(Fixtures.WRITER1, draft.id(), draft.version(),
-                TransitionRequest.of(EditorialAction.SUBMIT));
-    }
-
-    private static Article publish(Article draft) {
-        Article submitted = submit(draft);
-        return Fixtures.editorial().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
-                TransitionRequest.of(EditorialAction.APPROVE, "Checked."));
     }
 }

@@ -2,13 +2,9 @@ package health.cms.delivery.article;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
@@ -27,10 +23,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import health.cms.core.article.Slugs;
+import health.cms.delivery.catalog.CatalogQueries;
 import health.cms.delivery.http.CachedResponse;
+import health.cms.delivery.http.Parameters;
 import health.cms.delivery.http.ResponseCache;
 import health.cms.delivery.http.Responses;
-import health.cms.delivery.problem.BadParameterException;
 import health.cms.delivery.store.Cursor;
 import health.cms.delivery.store.PublishedArticles;
 import health.cms.workflow.review.ReviewStatus;
@@ -41,11 +38,11 @@ import health.cms.workflow.review.ReviewStatus;
 public class ArticleResource {
 
     static final String SLUG_MESSAGE = "must be lowercase letters, digits and single hyphens";
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
     @Inject
     PublishedArticles store;
+    @Inject
+    CatalogQueries catalog;
     @Inject
     ResponseCache cache;
     @Inject
@@ -92,48 +89,24 @@ public class ArticleResource {
             @QueryParam("limit") String limitParam,
             @QueryParam("cursor") @Size(max = 200) String cursor,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        int limit = BadParameterException.number("limit", limitParam, 20, 1, 100);
+        int limit = Parameters.number("limit", limitParam, 20, 1, 100);
         PublishedArticles.Filter filter = new PublishedArticles.Filter(category, tag, author,
                 reviewStatus == null ? null : ReviewStatus.valueOf(reviewStatus.toUpperCase().replace('-', '_')),
-                instant("updatedSince", updatedSince));
-        Optional<Cursor> position = BadParameterException.cursor(cursor, Cursor::updatedAt);
-        Map<String, Object> key = new TreeMap<>();
-        key.put("category", category);
-        key.put("tag", tag);
-        key.put("author", author);
-        key.put("review", reviewStatus);
-        key.put("since", updatedSince);
-        key.put("limit", limit);
-        key.put("cursor", cursor);
+                Parameters.instant("updatedSince", updatedSince));
+        Optional<Cursor> position = Parameters.cursor(cursor, Cursor::updatedAt);
+        ListKey key = new ListKey(category, tag, author, reviewStatus, updatedSince, limit, cursor);
         List<String> keys = category == null ? List.of("articles") : List.of("articles", "category-" + category);
         // Filter values are checked on a cache miss only: a key with an unknown value is never cached.
         return responses.cached("list:" + key, () -> {
-            requireKnown("category", "category", category);
-            requireKnown("tag", "tag", tag);
-            requireKnown("author", "profile", author);
+            catalog.requireKnown("category", CatalogQueries.Kind.CATEGORY, category);
+            catalog.requireKnown("tag", CatalogQueries.Kind.TAG, tag);
+            catalog.requireKnown("author", CatalogQueries.Kind.PROFILE, author);
             return responses.json(store.list(filter, position, limit), keys);
         }, ifNoneMatch);
     }
 
-    private void requireKnown(String parameter, String table, String slug) {
-        if (slug != null && !store.exists(table, slug)) {
-            throw new BadParameterException(parameter, "unknown " + parameter + " '" + slug + "'");
-        }
-    }
-
-    private static Instant instant(String parameter, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            Instant instant = Instant.parse(value);
-            // Instant reaches a billion years; PostgreSQL and java.sql.Timestamp do not.
-            if (!instant.isBefore(EARLIEST) && instant.isBefore(LATEST)) {
-                return instant;
-            }
-        } catch (DateTimeParseException e) {
-            // refused below
-        }
-        throw new BadParameterException(parameter, "must be an ISO-8601 UTC time such as 2026-01-31T00:00:00Z");
+    /** Every parameter a list answer depends on, as given; its text is the cache key. */
+    private record ListKey(String category, String tag, String author, String reviewStatus, String updatedSince,
+            int limit, String cursor) {
     }
 }

@@ -1,8 +1,6 @@
 package health.cms.delivery.catalog;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -15,8 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import health.cms.core.article.Slugs;
 import health.cms.delivery.http.Responses;
+import health.cms.delivery.store.ListItem;
 import health.cms.delivery.store.PublishedArticles;
 
 /** Author profiles with their live articles, and the categories and tags that have live articles. */
@@ -27,34 +28,35 @@ public class CatalogResource {
     @Inject
     PublishedArticles store;
     @Inject
+    CatalogQueries catalog;
+    @Inject
     Responses responses;
 
     @GET
     @Path("/authors/{slug}")
     public Response author(@PathParam("slug") @Pattern(regexp = Slugs.PATTERN, message = "must be a profile slug") String slug,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return responses.cached("author:" + slug, () -> {
-            Optional<Map<String, Object>> profile = store.profile(slug);
-            if (profile.isEmpty()) {
-                return null;
-            }
-            Map<String, Object> body = new LinkedHashMap<>(profile.get());
-            body.put("articles", store.list(new PublishedArticles.Filter(null, null, slug, null, null),
-                    Optional.empty(), 100).items());
-            return responses.json(body, List.of("author-" + slug, "articles"));
-        }, ifNoneMatch);
+        return responses.cached("author:" + slug, () -> catalog.profile(slug)
+                .map(profile -> new AuthorPage(profile,
+                        store.list(PublishedArticles.Filter.author(slug), Optional.empty(), 100).items()))
+                .map(page -> responses.json(page, List.of("author-" + slug, "articles")))
+                .orElse(null), ifNoneMatch);
+    }
+
+    /** A profile's fields, then its newest live articles. */
+    record AuthorPage(@JsonUnwrapped CatalogQueries.ProfileView profile, List<ListItem> articles) {
     }
 
     @GET
     @Path("/categories")
     public Response categories(@HeaderParam("If-None-Match") String ifNoneMatch) {
-        return responses.cached("categories", () -> responses.json(store.categories(), List.of("categories")),
+        return responses.cached("categories", () -> responses.json(catalog.categories(), List.of("categories")),
                 ifNoneMatch);
     }
 
     @GET
     @Path("/tags")
     public Response tags(@HeaderParam("If-None-Match") String ifNoneMatch) {
-        return responses.cached("tags", () -> responses.json(store.tags(), List.of("tags")), ifNoneMatch);
+        return responses.cached("tags", () -> responses.json(catalog.tags(), List.of("tags")), ifNoneMatch);
     }
 }

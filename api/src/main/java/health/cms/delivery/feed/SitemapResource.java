@@ -1,8 +1,6 @@
 package health.cms.delivery.feed;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,8 +12,8 @@ import jakarta.ws.rs.core.Response;
 
 import health.cms.delivery.http.CachedResponse;
 import health.cms.delivery.http.DeliveryConfig;
+import health.cms.delivery.http.Parameters;
 import health.cms.delivery.http.Responses;
-import health.cms.delivery.problem.BadParameterException;
 import health.cms.delivery.store.PublishedArticles;
 
 /** The sitemap of live articles with their last change. */
@@ -23,6 +21,7 @@ import health.cms.delivery.store.PublishedArticles;
 public class SitemapResource {
 
     static final int SITEMAP_PAGE = 50_000;
+    static final String NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     @Inject
     PublishedArticles store;
@@ -35,28 +34,27 @@ public class SitemapResource {
     @GET
     @Produces("application/xml")
     public Response sitemap(@QueryParam("page") String pageParam, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        int page = BadParameterException.number("page", pageParam, 0, 1, 10_000);
+        int page = Parameters.number("page", pageParam, 0, 1, 10_000);
         return responses.cached("sitemap:" + page, () -> {
             long total = store.count();
-            StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+            byte[] sitemap;
             if (page == 0 && total > SITEMAP_PAGE) {
-                xml.append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-                for (long p = 1; (p - 1) * SITEMAP_PAGE < total; p++) {
-                    xml.append("<sitemap><loc>").append(FeedResource.xml(config.articleUrl().replaceAll("/api/v1/.*$", "")))
-                            .append("/sitemap.xml?page=").append(p).append("</loc></sitemap>\n");
-                }
-                xml.append("</sitemapindex>\n");
+                String site = config.articleUrl().replaceAll("/api/v1/.*$", "");
+                sitemap = XmlDocument.write("UTF-8", "sitemapindex", NAMESPACE, xml -> {
+                    for (long p = 1; (p - 1) * SITEMAP_PAGE < total; p++) {
+                        xml.start("sitemap").element("loc", site + "/sitemap.xml?page=" + p).end().newline();
+                    }
+                });
             } else {
                 int offset = page == 0 ? 0 : (page - 1) * SITEMAP_PAGE;
-                xml.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-                for (Map.Entry<String, Instant> entry : store.sitemap(offset, SITEMAP_PAGE)) {
-                    xml.append("<url><loc>").append(FeedResource.xml(config.articleUrl().replace("{slug}", entry.getKey())))
-                            .append("</loc><lastmod>")
-                            .append(entry.getValue()).append("</lastmod></url>\n");
-                }
-                xml.append("</urlset>\n");
+                sitemap = XmlDocument.write("UTF-8", "urlset", NAMESPACE, xml -> {
+                    for (PublishedArticles.LastChange change : store.sitemap(offset, SITEMAP_PAGE)) {
+                        xml.start("url").element("loc", config.articleUrl().replace("{slug}", change.slug()))
+                                .element("lastmod", change.updatedAt().toString()).end().newline();
+                    }
+                });
             }
-            return CachedResponse.of(xml.toString(), "application/xml", List.of("sitemap"));
+            return CachedResponse.of(sitemap, "application/xml", List.of("sitemap"));
         }, ifNoneMatch);
     }
 }

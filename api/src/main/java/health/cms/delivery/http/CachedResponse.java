@@ -1,6 +1,5 @@
 package health.cms.delivery.http;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -11,10 +10,6 @@ public record CachedResponse(byte[] body, String contentType, String etag, List<
 
     public static CachedResponse of(byte[] body, String contentType, List<String> surrogateKeys) {
         return new CachedResponse(body, contentType, "\"" + hash(body) + "\"", List.copyOf(surrogateKeys));
-    }
-
-    public static CachedResponse of(String body, String contentType, List<String> surrogateKeys) {
-        return of(body.getBytes(StandardCharsets.UTF_8), contentType, surrogateKeys);
     }
 
     private static String hash(byte[] body) {

@@ -49,8 +49,4 @@ public class ResponseCache {
     public void clear() {
         cache.invalidateAll();
     }
-
-    public long size() {
-        return cache.estimatedSize();
-    }
 }

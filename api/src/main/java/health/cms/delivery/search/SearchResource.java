@@ -1,5 +1,8 @@
 package health.cms.delivery.search;
 
+import java.util.List;
+import java.util.Optional;
+
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -12,8 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import health.cms.delivery.http.Parameters;
 import health.cms.delivery.http.Responses;
-import health.cms.delivery.problem.BadParameterException;
 import health.cms.delivery.store.Cursor;
 import health.cms.delivery.store.PublishedArticles;
 
@@ -37,10 +40,10 @@ public class SearchResource {
             @QueryParam("limit") String limitParam,
             @QueryParam("cursor") @Size(max = 200) String cursor,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        int limit = BadParameterException.number("limit", limitParam, 20, 1, 100);
-        var position = BadParameterException.cursor(cursor, Cursor::rank);
+        int limit = Parameters.number("limit", limitParam, 20, 1, 100);
+        Optional<Cursor> position = Parameters.cursor(cursor, Cursor::rank);
         String key = "search:" + limit + ":" + cursor + ":" + q.strip();
         return responses.cached(key, () -> responses.json(store.search(q.strip(), position, limit),
-                java.util.List.of("articles")), ifNoneMatch);
+                List.of("articles")), ifNoneMatch);
     }
 }

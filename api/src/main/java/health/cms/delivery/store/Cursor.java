@@ -7,9 +7,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
 
+import health.cms.core.refusal.Refusal;
+
 /**
  * An opaque keyset position: the sort value and id of the last item of a page. Clients pass it back
- * unchanged; anything that does not decode is refused as a bad parameter.
+ * unchanged; anything that does not decode is refused as an invalid {@code cursor} parameter.
  */
 public record Cursor(String sortValue, long id) {
 
@@ -27,7 +29,7 @@ public record Cursor(String sortValue, long id) {
         } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
             // refused below
         }
-        throw new InvalidCursorException();
+        throw invalid();
     }
 
     /** A search position: the rank of the last item. */
@@ -40,7 +42,7 @@ public record Cursor(String sortValue, long id) {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new InvalidCursorException();
+        throw invalid();
     }
 
     public String encode() {
@@ -55,19 +57,16 @@ public record Cursor(String sortValue, long id) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|");
             if (parts.length != 3 || !parts[0].equals("v1") || !parts[1].matches("-?[0-9.eE-]{1,40}")) {
-                throw new InvalidCursorException();
+                throw invalid();
             }
             return Optional.of(new Cursor(parts[1], Long.parseLong(parts[2])));
         } catch (IllegalArgumentException e) {
-            throw new InvalidCursorException();
+            throw invalid();
         }
     }
 
     /** The cursor was not one this API handed out. */
-    public static class InvalidCursorException extends RuntimeException {
-
-        public InvalidCursorException() {
-            super("cursor is not a value returned by this API");
-        }
+    private static Refusal.Invalid invalid() {
+        return Refusal.invalid("cursor", "cursor is not a value returned by this API");
     }
 }

@@ -1,31 +1,26 @@
 package health.cms.delivery.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import static health.cms.delivery.store.ReadModel.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-
-import javax.sql.DataSource;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.cms.workflow.review.ReviewStatus;
 
 /**
- * Reads the delivery read model ({@code published_article}), which holds live articles only. Reads go
- * to the {@code read} datasource, which may point at a PostgreSQL read replica.
+ * Reads live articles from the delivery read model ({@code published_article}, which holds nothing
+ * else): one by slug, filtered lists, full-text search and the sitemap's slugs.
  */
 @ApplicationScoped
 public class PublishedArticles {
@@ -37,18 +32,24 @@ public class PublishedArticles {
     /** How many of the newest matches a search ranks; see {@link #search}. */
     static final int SEARCH_WINDOW = 2_000;
 
-    private final DataSource read;
-    private final ObjectMapper json;
+    private final ReadModel db;
     private final Clock clock;
 
-    PublishedArticles(@io.quarkus.agroal.DataSource("read") DataSource read, ObjectMapper json, Clock clock) {
-        this.read = read;
-        this.json = json;
+    PublishedArticles(ReadModel db, Clock clock) {
+        this.db = db;
         this.clock = clock;
     }
 
     /** What narrows a list; null means any. */
     public record Filter(String category, String tag, String author, ReviewStatus reviewStatus, Instant updatedSince) {
+
+        public static Filter category(String category) {
+            return new Filter(category, null, null, null, null);
+        }
+
+        public static Filter author(String author) {
+            return new Filter(null, null, author, null, null);
+        }
     }
 
     /** A page of results and the cursor of the next page, if there is one. */
@@ -59,17 +60,22 @@ public class PublishedArticles {
     public record Document(long articleId, String slug, JsonNode document, Instant nextReviewDue) {
     }
 
+    /** A live article's slug and the time of its last change, for the sitemap. */
+    public record LastChange(String slug, Instant updatedAt) {
+    }
+
     public Optional<Document> document(String slug) {
-        return query("SELECT article_id, slug, document, next_review_due FROM published_article WHERE slug = ?",
-                rs -> new Document(rs.getLong(1), rs.getString(2), readTree(rs.getString(3)), instant(rs, 4)), slug)
-                .stream().findFirst();
+        return db.first("SELECT article_id, slug, document, next_review_due FROM published_article WHERE slug = ?",
+                rs -> new Document(rs.getLong("article_id"), rs.getString("slug"), db.readTree(rs.getString("document")),
+                        instant(rs, "next_review_due")),
+                slug);
     }
 
     /** The current slug of a live article that used to have this slug, if any. */
     public Optional<String> redirect(String oldSlug) {
-        return query("""
+        return db.first("""
                 SELECT p.slug FROM slug_redirect r JOIN published_article p ON p.article_id = r.article_id
-                WHERE r.old_slug = ?""", rs -> rs.getString(1), oldSlug).stream().findFirst();
+                WHERE r.old_slug = ?""", rs -> rs.getString(1), oldSlug);
     }
 
     /** Newest first, by the time the live revision went live, with keyset pagination. */
@@ -118,7 +124,7 @@ public class PublishedArticles {
         });
         sql.append(" ORDER BY updated_at DESC, article_id DESC LIMIT ?");
         params.add(limit + 1);
-        List<Row> rows = query(sql.toString(), this::row, params.toArray());
+        List<Row> rows = db.query(sql.toString(), rs -> row(rs, null, 0f), params.toArray());
         return page(rows, limit, r -> Long.toString(micros(r.item().updatedAt())));
     }
 
@@ -154,105 +160,47 @@ public class PublishedArticles {
                 ORDER BY hits.rank DESC, hits.article_id DESC""".formatted(
                 LIST_COLUMNS.replace("article_id, ", "p.article_id, "),
                 inner);
-        List<Row> rows = query(sql, rs -> {
-            Row row = row(rs);
-            String snippet = escapeHtml(rs.getString("snippet")).replace("\u0001", "<mark>").replace("\u0002", "</mark>");
-            ListItem i = row.item();
-            return new Row(row.id(), new ListItem(i.slug(), i.title(), i.summary(), i.category(), i.tags(), i.authors(),
-                    i.publishedAt(), i.updatedAt(), i.reviewStatus(), snippet), rs.getFloat("rank"));
-        }, params.toArray());
+        List<Row> rows = db.query(sql, rs -> row(rs, escapeHtml(rs.getString("snippet")).replace("\u0001", "<mark>")
+                .replace("\u0002", "</mark>"), rs.getFloat("rank")), params.toArray());
         return page(rows, limit, r -> Float.toString(r.rank()));
     }
 
-    /** Categories that have live articles, with how many. */
-    public List<Map<String, Object>> categories() {
-        return query("""
-                SELECT c.slug, c.name, c.description, c.review_interval_months, count(p.article_id)
-                FROM category c JOIN published_article p ON p.category_slug = c.slug
-                GROUP BY c.slug, c.name, c.description, c.review_interval_months ORDER BY c.name""",
-                rs -> Map.of("slug", rs.getString(1), "name", rs.getString(2),
-                        "description", String.valueOf(Optional.ofNullable(rs.getString(3)).orElse("")),
-                        "reviewIntervalMonths", rs.getInt(4), "liveArticles", rs.getLong(5)));
-    }
-
-    /** Tags that have live articles, with how many. */
-    public List<Map<String, Object>> tags() {
-        return query("""
-                SELECT t.slug, t.name, count(*) FROM published_article p
-                CROSS JOIN LATERAL unnest(p.tag_slugs) AS s(slug) JOIN tag t ON t.slug = s.slug
-                GROUP BY t.slug, t.name ORDER BY t.name""",
-                rs -> Map.of("slug", rs.getString(1), "name", rs.getString(2), "liveArticles", rs.getLong(3)));
-    }
-
-    public boolean exists(String table, String slug) {
-        if (!List.of("category", "tag", "profile").contains(table)) {
-            throw new IllegalArgumentException(table);
-        }
-        return !query("SELECT 1 FROM " + table + " WHERE slug = ?", rs -> 1, slug).isEmpty();
-    }
-
-    /** A public profile, or empty. */
-    public Optional<Map<String, Object>> profile(String slug) {
-        return query("""
-                SELECT slug, display_name, credentials, bio, website, avatar_url, specialties, is_author, is_reviewer
-                FROM profile WHERE slug = ?""", rs -> {
-            Map<String, Object> profile = new java.util.LinkedHashMap<>();
-            profile.put("slug", rs.getString(1));
-            profile.put("name", rs.getString(2));
-            profile.put("credentials", rs.getString(3));
-            profile.put("bio", rs.getString(4));
-            profile.put("website", rs.getString(5));
-            profile.put("avatarUrl", rs.getString(6));
-            profile.put("specialties", Arrays.asList((String[]) rs.getArray(7).getArray()));
-            profile.put("author", rs.getBoolean(8));
-            profile.put("reviewer", rs.getBoolean(9));
-            return profile;
-        }, slug).stream().findFirst();
-    }
-
     /** All live slugs with their last change, newest first, for the sitemap. */
-    public List<Map.Entry<String, Instant>> sitemap(int offset, int limit) {
-        return query(
+    public List<LastChange> sitemap(int offset, int limit) {
+        return db.query(
                 "SELECT slug, updated_at FROM published_article ORDER BY updated_at DESC, article_id DESC OFFSET ? LIMIT ?",
-                rs -> Map.entry(rs.getString(1), instant(rs, 2)), offset, limit);
+                rs -> new LastChange(rs.getString("slug"), instant(rs, "updated_at")), offset, limit);
     }
 
     public long count() {
-        return query("SELECT count(*) FROM published_article", rs -> rs.getLong(1)).get(0);
+        return db.query("SELECT count(*) FROM published_article", rs -> rs.getLong(1)).get(0);
     }
 
-    /** Published corrections of live articles, newest first. */
-    public List<Map<String, Object>> corrections(int limit) {
-        return query("""
-                SELECT p.slug, p.title, c.change_class, c.note, c.published_at, c.id FROM correction c
-                JOIN published_article p ON p.article_id = c.article_id
-                WHERE c.change_class IN ('factual', 'clinical')
-                ORDER BY c.published_at DESC, c.id DESC LIMIT ?""", rs -> Map.of("slug", rs.getString(1),
-                "title", rs.getString(2), "changeClass", rs.getString(3), "note", rs.getString(4),
-                "date", instant(rs, 5), "id", rs.getLong(6)), limit);
-    }
-
+    /** A list or search row: the item, and the id and rank (0 in lists) that a cursor points at. */
     private record Row(long id, ListItem item, float rank) {
     }
 
-    private Row row(ResultSet rs) throws SQLException {
+    private Row row(ResultSet rs, String snippet, float rank) throws SQLException {
         Instant nextReview = instant(rs, "next_review_due");
         List<ListItem.Named> authors = new ArrayList<>();
-        for (JsonNode author : readTree(rs.getString("authors"))) {
-            authors.add(new ListItem.Named(author.path("slug").asText(), author.path("name").asText()));
+        for (JsonNode author : db.readTree(rs.getString("authors"))) {
+            authors.add(named(author));
         }
         List<ListItem.Named> tags = new ArrayList<>();
-        for (JsonNode tag : readTree(rs.getString("tags"))) {
-            tags.add(new ListItem.Named(tag.path("slug").asText(), tag.path("name").asText()));
+        for (JsonNode tag : db.readTree(rs.getString("tags"))) {
+            tags.add(named(tag));
         }
-        JsonNode category = readTree(rs.getString("category"));
         return new Row(rs.getLong("article_id"), new ListItem(rs.getString("slug"), rs.getString("title"),
-                rs.getString("summary"), new ListItem.Named(category.path("slug").asText(), category.path("name").asText()),
-                tags, authors, instant(rs, "first_published_at"), instant(rs, "updated_at"),
-                ReviewStatus.of(nextReview, clock.instant()).value(), null), 0f);
+                rs.getString("summary"), named(db.readTree(rs.getString("category"))), tags, authors,
+                instant(rs, "first_published_at"), instant(rs, "updated_at"),
+                ReviewStatus.of(nextReview, clock.instant()).value(), snippet), rank);
     }
 
-    private static Page page(List<Row> rows, int limit, java.util.function.Function<Row, String> sortValue) {
+    private static ListItem.Named named(JsonNode node) {
+        return new ListItem.Named(node.path("slug").asText(), node.path("name").asText());
+    }
+
+    private static Page page(List<Row> rows, int limit, Function<Row, String> sortValue) {
         boolean more = rows.size() > limit;
         List<Row> shown = more ? rows.subList(0, limit) : rows;
         String next = more
@@ -271,69 +219,4 @@ public class PublishedArticles {
                 ? null
                 : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
-
-    private JsonNode readTree(String text) {
-        try {
-            return json.readTree(text == null ? "null" : text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The read model holds JSON written by the projector", e);
-        }
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    /** Maps one row. */
-    @FunctionalInterface
-    interface RowMapper<T> {
-
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        try (Connection connection = read.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                List<T> result = new ArrayList<>();
-                while (rs.next()) {
-                    result.add(mapper.map(rs));
-                }
-                return result;
-            }
-        } catch (SQLException e) {
-            // SQLState class 22 is a value PostgreSQL refuses (text with NUL, a time out of range): the
-            // request's fault, not an outage, even if a check at the edge missed it.
-            if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
-                throw new InvalidValueException(e);
-            }
-            throw new StoreUnavailableException(e);
-        }
-    }
-
-    /** The database refused a value taken from the request; the API says 400. */
-    public static class InvalidValueException extends RuntimeException {
-
-        InvalidValueException(SQLException cause) {
-            super("A value of the request was refused by the content store", cause);
-        }
-    }
-
-    /** The database could not answer; the API says 503 and nothing else. */
-    public static class StoreUnavailableException extends RuntimeException {
-
-        StoreUnavailableException(SQLException cause) {
-            super("The content store is unavailable", cause);
-        }
-    }
-
 }

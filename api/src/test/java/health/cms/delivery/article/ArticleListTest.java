@@ -1,5 +1,7 @@
 package health.cms.delivery.article;
 
+import static health.cms.delivery.testing.Publishing.publish;
+import static health.cms.delivery.testing.Refusals.assertBadParameter;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -147,12 +149,6 @@ class ArticleListTest {
         }
     }
 
-    private static void assertBadParameter(String url, String parameter) {
-        String body = given().get(url).then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem(parameter)).extract().asString();
-        assertTrue(!body.contains("Exception") && !body.contains("at health."), body);
-    }
-
     @Test
     void responsesCarryCacheHeadersAndRevalidateWith304() {
         var first = given().get("/api/v1/articles/listed-1").then().statusCode(200)
@@ -261,13 +257,6 @@ class ArticleListTest {
                 "## Section\n\nReadings `<above 140 systolic>` count as high; so does &lt;diastolic over 90&gt;.")));
         given().get("/api/v1/search?q=systolic").then().statusCode(200).body("items.slug", hasItem("search-angle-brackets"));
         given().get("/api/v1/search?q=diastolic").then().statusCode(200).body("items.slug", hasItem("search-angle-brackets"));
-    }
-
-    private static void publish(Article draft) {
-        Article submitted = Fixtures.editorial().apply(Fixtures.WRITER1, draft.id(), draft.version(),
-                TransitionRequest.of(EditorialAction.SUBMIT));
-        Fixtures.editorial().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
-                TransitionRequest.of(EditorialAction.APPROVE));
     }
 
     @Test
