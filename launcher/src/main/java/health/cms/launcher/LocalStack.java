@@ -9,18 +9,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The whole system on one machine: an embedded PostgreSQL whose data stays in {@code .local/}, a real
  * Keycloak importing {@code docker/keycloak/cms-realm.json}, and the api and admin-ui apps with demo
- * content. Ctrl-C stops everything in reverse order.
+ * content. Ctrl-C, SIGTERM and SIGHUP stop everything in reverse order, and so does the end of the process
+ * that started the stack (Maven, for {@code ./mvnw package -Pstack}).
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration KEYCLOAK_TIMEOUT = Duration.ofMinutes(6);
     private static final Duration APP_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration PARENT_POLL = Duration.ofMillis(500);
+    /** The realm's client secret on this machine; production sets its own (the apps refuse this one there). */
+    static final String LOCAL_CLIENT_SECRET = "cms-admin-ui-local-secret";
 
     private final StackSettings settings;
     private final PrintStream out;
@@ -40,7 +45,9 @@ public final class LocalStack implements AutoCloseable {
         try {
             stack = new LocalStack(StackSettings.fromEnvironment(), System.out);
             LocalStack running = stack;
+            // The JVM runs this hook on SIGTERM, SIGHUP and SIGINT alike; only SIGKILL skips it.
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "stop-local-stack"));
+            stopWhenParentEnds();
             stack.start();
             stack.printBanner();
             stack.awaitUnexpectedExit();
@@ -49,6 +56,25 @@ public final class LocalStack implements AutoCloseable {
             System.err.println("Local stack failed: " + e.getMessage());
             System.exit(1);
         }
+    }
+
+    /**
+     * exec-maven-plugin forks this JVM and, for a synchronous exec, registers nothing that would stop it: a
+     * SIGTERM or SIGHUP sent to Maven ends Maven alone (only Ctrl-C reaches the whole process group). So the
+     * stack stops itself, through the shutdown hook, as soon as the process that started it is gone.
+     */
+    private static void stopWhenParentEnds() {
+        ProcessHandle.current().parent().ifPresent(parent -> {
+            Thread watch = new Thread(() -> {
+                while (parent.isAlive()) {
+                    sleep(PARENT_POLL);
+                }
+                System.out.println("\nThe process that started the stack (pid " + parent.pid() + ") ended.");
+                System.exit(0);
+            }, "watch-parent");
+            watch.setDaemon(true);
+            watch.start();
+        });
     }
 
     /** Starts every part and returns when all of them answer. */
@@ -67,6 +93,7 @@ public final class LocalStack implements AutoCloseable {
         // Plain http on localhost: the session cookies cannot be Secure here, unlike in production.
         ManagedProcess admin = startApp("admin-ui", settings.adminPort(), Map.of(
                 "CMS_COOKIE_SECURE", "false",
+                "CMS_OIDC_CLIENT_SECRET", LOCAL_CLIENT_SECRET,
                 "CMS_OIDC_URL", settings.realmUrl(),
                 "CMS_DEMO_CONTENT", String.valueOf(settings.demoContent()),
                 "CMS_PUBLIC_API_URL", settings.apiUrl()));
@@ -102,7 +129,11 @@ public final class LocalStack implements AutoCloseable {
         step(LocalPostgres.isNew(dataDir)
                 ? "Creating the PostgreSQL database in " + dataDir
                 : "Starting PostgreSQL (data in " + dataDir + ")");
-        postgres = LocalPostgres.start(dataDir, settings.postgresPort());
+        // Under the lock close() takes: a stop requested meanwhile waits for the server and then stops it.
+        synchronized (this) {
+            refuseWhenStopping();
+            postgres = LocalPostgres.start(dataDir, settings.postgresPort());
+        }
         step("PostgreSQL is up on port " + settings.postgresPort());
     }
 
@@ -121,12 +152,12 @@ public final class LocalStack implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("JAVA_OPTS_APPEND", "-Xms64m");
-        ManagedProcess keycloak = ManagedProcess.start("Keycloak",
+        // The realm file takes the client secret from here, as it does in docker compose.
+        env.put("CMS_OIDC_CLIENT_SECRET", LOCAL_CLIENT_SECRET);
+        return track(() -> ManagedProcess.start("Keycloak",
                 List.of("bash", "bin/kc.sh", "start-dev", "--http-port", String.valueOf(settings.keycloakPort()),
                         "--hostname", settings.keycloakUrl(), "--import-realm"),
-                env, home, settings.logDir().resolve("keycloak.log"));
-        processes.add(keycloak);
-        return keycloak;
+                env, home, settings.logDir().resolve("keycloak.log")));
     }
 
     private ManagedProcess startApp(String module, int port, Map<String, String> extraEnv) {
@@ -135,16 +166,33 @@ public final class LocalStack implements AutoCloseable {
         env.put("CMS_DB_URL", settings.jdbcUrl());
         env.put("CMS_DB_USER", "cms");
         env.put("CMS_DB_PASSWORD", "cms");
+        // These published credentials are accepted here only: in production the apps refuse them at start.
+        env.put("CMS_LOCAL_STACK", "true");
         env.put(module.equals("api") ? "CMS_API_PORT" : "CMS_ADMIN_PORT", String.valueOf(port));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // glibc's per-thread malloc arenas dominate a small JVM's footprint; two are plenty.
         env.put("MALLOC_ARENA_MAX", "2");
-        ManagedProcess app = ManagedProcess.start(module,
+        return track(() -> ManagedProcess.start(module,
                 List.of(java, "-XX:+UseSerialGC", module.equals("api") ? "-Xmx128m" : "-Xmx384m",
                         "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-jar", settings.appJar(module).toString()),
-                env, settings.projectDir(), settings.logDir().resolve(module + ".log"));
-        processes.add(app);
-        return app;
+                env, settings.projectDir(), settings.logDir().resolve(module + ".log")));
+    }
+
+    /**
+     * Starts a part under the lock close() takes, so a stop requested during start-up (a signal while Keycloak
+     * builds itself) either finds the part in the list or keeps it from starting at all.
+     */
+    private synchronized ManagedProcess track(Supplier<ManagedProcess> starter) {
+        refuseWhenStopping();
+        ManagedProcess process = starter.get();
+        processes.add(process);
+        return process;
+    }
+
+    private void refuseWhenStopping() {
+        if (stopping) {
+            throw new StackException("Stopped during start-up.");
+        }
     }
 
     private void printBanner() {

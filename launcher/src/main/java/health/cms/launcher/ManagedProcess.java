@@ -10,13 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A child process of the stack: its log file, a readiness probe, and a clean stop. */
 final class ManagedProcess {
 
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -86,19 +90,37 @@ final class ManagedProcess {
         return process.pid();
     }
 
-    /** Asks the process (and its children) to stop, and kills it after a grace period. */
+    /**
+     * Asks the process and every process under it to stop (kc.sh runs Keycloak's JVM as its child), waits for
+     * all of them, and kills what is left after a grace period. The tree is taken before anything is signalled:
+     * once a parent has gone, its children are no longer its descendants and would be missed.
+     */
     void stop() {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        if (!awaitExit(tree, STOP_GRACE)) {
+            tree.forEach(ProcessHandle::destroyForcibly);
+            awaitExit(tree, Duration.ofSeconds(5));
         }
+    }
+
+    private static boolean awaitExit(List<ProcessHandle> tree, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()),
+                        TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                return false;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Waiting for process " + handle.pid() + " failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     String tail(int lines) {

@@ -1,0 +1,70 @@
+package health.cms.delivery.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.Config;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Refuses to start a production build whose database credentials are missing or a value this repository
+ * publishes (the local stack's {@code cms} password), naming the variable to set.
+ */
+@IfBuildProfile("prod")
+@ApplicationScoped
+public class ProductionSecrets {
+
+    /** Published with the CMS (local stack, docker compose, tests), so anyone can try them. */
+    static final Set<String> PUBLISHED = Set.of("cms", "cms-admin-ui-local-secret", "secret");
+
+    /** Every setting that holds a secret, by the variable an operator sets; required ones may not be missing. */
+    static final List<Setting> SETTINGS = List.of(
+            new Setting("quarkus.datasource.username", "CMS_DB_USER", Need.REQUIRED),
+            new Setting("quarkus.datasource.password", "CMS_DB_PASSWORD", Need.REQUIRED_SECRET),
+            // defaults to CMS_DB_PASSWORD, which is checked above; a read replica's own password is checked here
+            new Setting("quarkus.datasource.read.password", "CMS_DB_READ_PASSWORD", Need.SECRET));
+
+    void refuseDefaults(@Observes StartupEvent event, Config config) {
+        List<String> refusals = refusals(name -> config.getOptionalValue(name, String.class),
+                config.getOptionalValue("cms.local-stack", Boolean.class).orElse(false));
+        if (!refusals.isEmpty()) {
+            throw new IllegalStateException("Refusing to start in production: " + String.join("; ", refusals));
+        }
+    }
+
+    /** What is wrong with the settings, one sentence each; the local stack may use the published values. */
+    static List<String> refusals(Function<String, Optional<String>> config, boolean localStack) {
+        List<String> refusals = new ArrayList<>();
+        for (Setting setting : SETTINGS) {
+            Optional<String> value = config.apply(setting.property()).filter(v -> !v.isBlank());
+            if (setting.need() == Need.SECRET && value.equals(config.apply("quarkus.datasource.password"))) {
+                continue; // the replica uses the primary's password, already checked
+            }
+            if (value.isEmpty() && setting.need() != Need.SECRET) {
+                refusals.add(setting.variable() + " (" + setting.property() + ") is not set");
+            } else if (value.isPresent() && setting.need() != Need.REQUIRED && !localStack
+                    && PUBLISHED.contains(value.get().strip())) {
+                refusals.add(setting.variable() + " (" + setting.property() + ") is '" + value.get().strip()
+                        + "', a value published with the CMS: set one of your own");
+            }
+        }
+        return refusals;
+    }
+
+    /** A setting the check reads: its property, the variable that sets it, and what it needs. */
+    record Setting(String property, String variable, Need need) {
+    }
+
+    /** Must be set, may not be a published value, or both. */
+    enum Need {
+        REQUIRED, SECRET, REQUIRED_SECRET
+    }
+}
