@@ -19,9 +19,10 @@ import health.cms.core.backup.Manifest;
 import health.cms.core.backup.Progress;
 import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.workflow.ArticleInput;
+import health.cms.workflow.DraftingService;
 import health.cms.workflow.EditorialAction;
-import health.cms.workflow.EditorialService;
 import health.cms.workflow.TransitionRequest;
+import health.cms.workflow.TransitionService;
 import health.cms.workflow.testing.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,18 +45,19 @@ class LargeArchiveBenchmark {
     void writesAnArchiveOfManyLiveArticles() throws Exception {
         int count = Integer.getInteger("cms.bench.articles", 10_000);
         Fixtures.ensureBasics();
-        EditorialService editorial = Fixtures.editorial();
+        DraftingService drafting = Fixtures.drafting();
+        TransitionService transitions = Fixtures.transitions();
         Random random = new Random(7);
         for (int i = 0; i < count; i++) {
             String slug = "article-" + i;
-            Article article = editorial.create(Fixtures.WRITER1, new ArticleInput(slug, "Understanding " + slug,
+            Article article = drafting.create(Fixtures.WRITER1, new ArticleInput(slug, "Understanding " + slug,
                     sentence(random, 25), body(random), "treatments-therapies", List.of("anna-berg"), List.of("cancer"),
                     List.of(new ArticleInput.ReferenceInput("Example A. A review. J Example Med. 2021;" + i + ".", null,
                             null, null)),
                     null));
-            article = editorial.apply(Fixtures.WRITER1, article.id(), article.version(),
+            article = transitions.apply(Fixtures.WRITER1, article.id(), article.version(),
                     TransitionRequest.of(EditorialAction.SUBMIT));
-            editorial.apply(Fixtures.REVIEWER1, article.id(), article.version(),
+            transitions.apply(Fixtures.REVIEWER1, article.id(), article.version(),
                     TransitionRequest.of(EditorialAction.APPROVE));
         }
         Path archive = Path.of("target", "backup-" + count + ".zip");

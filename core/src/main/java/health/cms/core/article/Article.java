@@ -66,6 +66,9 @@ public class Article {
     @Column(name = "assigned_reviewer")
     private String assignedReviewer;
 
+    @Column(name = "submitted_by")
+    private String submittedBy;
+
     protected Article() {
     }
 
@@ -83,6 +86,12 @@ public class Article {
         }
         status = target;
         updatedAt = now;
+    }
+
+    /** Sends the working revision to medical review and remembers who sent it (they alone may take it back). */
+    public void submitForReview(String submitter, Instant now) {
+        moveTo(ArticleStatus.MEDICAL_REVIEW, now);
+        submittedBy = submitter;
     }
 
     /** Makes a new revision the one being worked on; the live revision is untouched. */
@@ -185,5 +194,10 @@ public class Article {
 
     public String assignedReviewer() {
         return assignedReviewer;
+    }
+
+    /** Who submitted the article for its latest medical review, or null if it never was. */
+    public String submittedBy() {
+        return submittedBy;
     }
 }

@@ -22,6 +22,7 @@ import health.cms.admin.manage.article.ArticleQueries;
 import health.cms.admin.manage.article.ArticleState;
 import health.cms.admin.web.DeskRoles;
 import health.cms.core.refusal.Refusal;
+import health.cms.workflow.EditorialAction;
 
 /** The medical reviewers' queue, and approving many submitted articles in one call. */
 @Path("/manage/v1/review-queue")
@@ -55,7 +56,8 @@ public class ReviewQueueApi {
         for (BulkApproval.Item item : request.articles()) {
             try {
                 ArticleState state = commands.transition(actor.get(), item.id(), item.version(),
-                        new ArticleCommands.TransitionBody("approve", request.comment(), null, null, item.changeClass(),
+                        new ArticleCommands.TransitionBody(EditorialAction.APPROVE.value(), request.comment(), null, null,
+                                item.changeClass(),
                                 item.correctionNote()));
                 results.add(new BulkResult(item.id(), "approved", state.status(), state.version(), null));
             } catch (Refusal e) {
