@@ -15,6 +15,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import health.cms.core.slug.Slugs;
+
 /**
  * An article: a stable slug, the revision readers see (live) and the revision being worked on.
  *
