@@ -92,7 +92,7 @@ class HostileRequestsTest {
         }
         Fixtures.draft("hostile-draft");
         Article renamed = Fixtures.published("hostile-old-name");
-        Fixtures.editorial().renameSlug(Fixtures.EDITOR1, renamed.id(), renamed.version(), "hostile-new-name");
+        Fixtures.drafting().renameSlug(Fixtures.EDITOR1, renamed.id(), renamed.version(), "hostile-new-name");
         return given().get("/api/v1/articles?limit=2").then().statusCode(200).extract().path("nextCursor");
     }
 }

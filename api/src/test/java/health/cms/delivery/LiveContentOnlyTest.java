@@ -33,9 +33,10 @@ import health.cms.core.taxonomy.TagRepository;
 import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.core.testing.ServedEndpoints;
 import health.cms.workflow.ArticleInput;
+import health.cms.workflow.DraftingService;
 import health.cms.workflow.EditorialAction;
-import health.cms.workflow.EditorialService;
 import health.cms.workflow.TransitionRequest;
+import health.cms.workflow.TransitionService;
 import health.cms.workflow.testing.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -73,22 +74,23 @@ class LiveContentOnlyTest {
             profiles.persist(new Profile("lo-author", details("Lola Live"), now));
             profiles.persist(new Profile("lo-hidden-author", details("Nina Neverlive"), now));
         });
-        EditorialService editorial = Fixtures.editorial();
+        DraftingService drafting = Fixtures.drafting();
+        TransitionService transitions = Fixtures.transitions();
 
         publish(create("lo-visible", VISIBLE));
         draft("lo-draft", "zqlodraftword", "a draft");
         submit(draft("lo-in-review", "zqloreviewword", "in medical review"));
         Article sentBack = submit(draft("lo-sent-back", "zqlosentbackword", "sent back by the reviewer"));
-        editorial.apply(Fixtures.REVIEWER1, sentBack.id(), sentBack.version(),
+        transitions.apply(Fixtures.REVIEWER1, sentBack.id(), sentBack.version(),
                 TransitionRequest.of(EditorialAction.REQUEST_CHANGES, "Not yet."));
         Article scheduled = submit(draft("lo-scheduled", "zqloscheduledword", "scheduled"));
-        editorial.apply(Fixtures.REVIEWER1, scheduled.id(), scheduled.version(), new TransitionRequest(
+        transitions.apply(Fixtures.REVIEWER1, scheduled.id(), scheduled.version(), new TransitionRequest(
                 EditorialAction.APPROVE, null, Instant.now().plus(Duration.ofDays(30)), null, null));
         Article unpublished = publish(draft("lo-unpublished", "zqlounpublishedword", "unpublished"));
-        editorial.apply(Fixtures.EDITOR1, unpublished.id(), unpublished.version(),
+        transitions.apply(Fixtures.EDITOR1, unpublished.id(), unpublished.version(),
                 TransitionRequest.of(EditorialAction.UNPUBLISH));
         HIDDEN.put("zqlohiddentaxonomyword", "a draft in a category, tag and byline nothing live uses");
-        editorial.create(Fixtures.WRITER1, input("lo-hidden-taxonomy", "zqlohiddentaxonomyword", "lo-hidden-category",
+        drafting.create(Fixtures.WRITER1, input("lo-hidden-taxonomy", "zqlohiddentaxonomyword", "lo-hidden-category",
                 "lo-hidden-tag", "lo-hidden-author"));
 
         // Live articles whose next revision is not live yet: the live text shows, the next one never does.
@@ -99,7 +101,7 @@ class LiveContentOnlyTest {
         Article nextScheduled = submit(edit(publish(create("lo-live-next-scheduled", VISIBLE)),
                 "zqlonextscheduledword", "the next revision of a live article, scheduled with a correction"));
         HIDDEN.put("zqlonextcorrectionword", "the correction note of a scheduled revision");
-        editorial.apply(Fixtures.REVIEWER1, nextScheduled.id(), nextScheduled.version(), new TransitionRequest(
+        transitions.apply(Fixtures.REVIEWER1, nextScheduled.id(), nextScheduled.version(), new TransitionRequest(
                 EditorialAction.APPROVE, null, Instant.now().plus(Duration.ofDays(30)), ChangeClass.FACTUAL,
                 "Correction zqlonextcorrectionword."));
     }
@@ -206,7 +208,7 @@ class LiveContentOnlyTest {
     }
 
     private static Article create(String slug, String word) {
-        return Fixtures.editorial().create(Fixtures.WRITER1, input(slug, word, "lo-category", "lo-tag", "lo-author"));
+        return Fixtures.drafting().create(Fixtures.WRITER1, input(slug, word, "lo-category", "lo-tag", "lo-author"));
     }
 
     private static Article draft(String slug, String word, String state) {
@@ -216,7 +218,7 @@ class LiveContentOnlyTest {
 
     private static Article edit(Article live, String word, String state) {
         HIDDEN.put(word, state);
-        return Fixtures.editorial().edit(Fixtures.WRITER1, live.id(), live.version(),
+        return Fixtures.drafting().edit(Fixtures.WRITER1, live.id(), live.version(),
                 input(null, word, "lo-category", "lo-tag", "lo-author"));
     }
 }

@@ -12,10 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import health.cms.core.article.Reference;
 import health.cms.core.article.RevisionContent;
-import health.cms.core.article.Slugs;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileRepository;
 import health.cms.core.refusal.Refusal;
+import health.cms.core.slug.Slugs;
 import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.CategoryRepository;
 import health.cms.core.taxonomy.Tag;

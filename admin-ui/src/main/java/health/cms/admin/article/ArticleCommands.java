@@ -1,5 +1,7 @@
 package health.cms.admin.article;
 
+import static java.util.stream.Collectors.joining;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -11,46 +13,49 @@ import health.cms.core.correction.ChangeClass;
 import health.cms.core.refusal.Refusal;
 import health.cms.workflow.Actor;
 import health.cms.workflow.ArticleInput;
+import health.cms.workflow.DraftingService;
 import health.cms.workflow.EditorialAction;
-import health.cms.workflow.EditorialService;
 import health.cms.workflow.TransitionRequest;
+import health.cms.workflow.TransitionService;
 
 /** Runs a change through the workflow and answers with the resulting state, in one transaction. */
 @ApplicationScoped
 public class ArticleCommands {
 
-    private final EditorialService editorial;
+    private final DraftingService drafting;
+    private final TransitionService transitions;
     private final ArticleQueries queries;
 
-    ArticleCommands(EditorialService editorial, ArticleQueries queries) {
-        this.editorial = editorial;
+    ArticleCommands(DraftingService drafting, TransitionService transitions, ArticleQueries queries) {
+        this.drafting = drafting;
+        this.transitions = transitions;
         this.queries = queries;
     }
 
     @Transactional
     public ArticleState create(Actor actor, ArticleInput input) {
-        return queries.state(editorial.create(actor, input), actor);
+        return queries.state(drafting.create(actor, input), actor);
     }
 
     @Transactional
     public ArticleState edit(Actor actor, long id, long version, ArticleInput input) {
-        return queries.state(editorial.edit(actor, id, version, input), actor);
+        return queries.state(drafting.edit(actor, id, version, input), actor);
     }
 
     @Transactional
     public ArticleState transition(Actor actor, long id, long version, TransitionBody body) {
-        Article article = editorial.apply(actor, id, version, toRequest(body));
+        Article article = transitions.apply(actor, id, version, toRequest(body));
         return queries.state(article, actor);
     }
 
     @Transactional
     public ArticleState renameSlug(Actor actor, long id, long version, String slug) {
-        return queries.state(editorial.renameSlug(actor, id, version, slug), actor);
+        return queries.state(drafting.renameSlug(actor, id, version, slug), actor);
     }
 
     @Transactional
     public ArticleState assignReviewer(Actor actor, long id, long version, String reviewer) {
-        return queries.state(editorial.assignReviewer(actor, id, version, reviewer), actor);
+        return queries.state(drafting.assignReviewer(actor, id, version, reviewer), actor);
     }
 
     static TransitionRequest toRequest(TransitionBody body) {
@@ -58,9 +63,9 @@ public class ArticleCommands {
             throw Refusal.invalid(Map.of("action", "is required"));
         }
         EditorialAction action = EditorialAction.fromValue(body.action())
-                .filter(a -> a != EditorialAction.PUBLISH_DUE)
-                .orElseThrow(() -> Refusal.invalid(Map.of("action", "unknown action '" + body.action()
-                        + "' (submit, withdraw, request-changes, approve, cancel-schedule, unpublish, recertify)")));
+                .filter(EditorialAction.requestable()::contains)
+                .orElseThrow(() -> Refusal.invalid(Map.of("action", "unknown action '" + body.action() + "' ("
+                        + EditorialAction.requestable().stream().map(EditorialAction::value).collect(joining(", ")) + ")")));
         ChangeClass changeClass = null;
         if (body.changeClass() != null) {
             try {

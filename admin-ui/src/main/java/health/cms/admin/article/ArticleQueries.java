@@ -20,7 +20,7 @@ import health.cms.core.review.SignOffRepository;
 import health.cms.core.taxonomy.Tag;
 import health.cms.workflow.Actor;
 import health.cms.workflow.EditorialAction;
-import health.cms.workflow.EditorialService;
+import health.cms.workflow.TransitionService;
 import health.cms.workflow.review.ReviewStatus;
 import health.cms.workflow.schedule.ScheduledJobRepository;
 
@@ -32,16 +32,16 @@ public class ArticleQueries {
     private final RevisionRepository revisions;
     private final SignOffRepository signOffs;
     private final ScheduledJobRepository jobs;
-    private final EditorialService editorial;
+    private final TransitionService transitions;
     private final Clock clock;
 
     ArticleQueries(ArticleRepository articles, RevisionRepository revisions, SignOffRepository signOffs,
-            ScheduledJobRepository jobs, EditorialService editorial, Clock clock) {
+            ScheduledJobRepository jobs, TransitionService transitions, Clock clock) {
         this.articles = articles;
         this.revisions = revisions;
         this.signOffs = signOffs;
         this.jobs = jobs;
-        this.editorial = editorial;
+        this.transitions = transitions;
         this.clock = clock;
     }
 
@@ -55,7 +55,7 @@ public class ArticleQueries {
                 article.isLive(), article.isLive() ? article.liveRevision().number() : null,
                 view(article.workingRevision()), article.createdAt(), article.updatedAt(), article.firstPublishedAt(),
                 article.lastReviewedAt(), article.nextReviewDue(), reviewStatus(article), article.assignedReviewer(),
-                editorial.availableActions(actor, article).stream().map(EditorialAction::value).toList(),
+                transitions.availableActions(actor, article).stream().map(EditorialAction::value).toList(),
                 jobs.pendingFor(article.id()).stream()
                         .map(j -> new ArticleState.ScheduledView(j.id(), j.kind().name().toLowerCase(), j.runAt(),
                                 j.requestedBy()))
@@ -66,7 +66,7 @@ public class ArticleQueries {
     @Transactional
     public String signOffProblem(long id, Actor actor) {
         Article article = find(id);
-        return editorial.separationOfDutiesProblem(actor, article, article.workingRevision());
+        return transitions.separationOfDutiesProblem(actor, article, article.workingRevision());
     }
 
     @Transactional

@@ -11,11 +11,11 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import health.cms.admin.web.Versions;
-import health.cms.core.article.Slugs;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileDetails;
 import health.cms.core.profile.ProfileRepository;
 import health.cms.core.refusal.Refusal;
+import health.cms.core.slug.Slugs;
 import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.CategoryRepository;
 import health.cms.core.taxonomy.Tag;

@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import health.cms.core.article.ArticleStatus;
+import health.cms.workflow.EditorialAction;
 import health.cms.workflow.review.ReviewStatus;
 
 /**
@@ -65,8 +67,8 @@ public class DeskOverview {
 
     Pipeline pipeline() {
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        for (String status : List.of("draft", "medical-review", "scheduled", "published")) {
-            byStatus.put(status, 0L);
+        for (ArticleStatus status : ArticleStatus.values()) {
+            byStatus.put(status.value(), 0L);
         }
         List<Object[]> rows = em.createNativeQuery("SELECT status, count(*) FROM article GROUP BY status", Object[].class)
                 .getResultList();
@@ -91,8 +93,10 @@ public class DeskOverview {
         LocalDate first = thisMonday.minusWeeks(WEEKS - 1);
         Instant since = first.atStartOfDay(ZoneOffset.UTC).toInstant();
         Map<LocalDate, Long> published = perWeek("occurred_at",
-                "FROM audit_event WHERE to_status = 'published' AND action IN ('approve', 'publish-due')", since);
-        Map<LocalDate, Long> reviews = perWeek("signed_at", "FROM sign_off WHERE true", since);
+                "FROM audit_event WHERE to_status = :published AND action IN (:goingLive)", since,
+                Map.of("published", ArticleStatus.PUBLISHED.value(), "goingLive",
+                        List.of(EditorialAction.APPROVE.value(), EditorialAction.PUBLISH_DUE.value())));
+        Map<LocalDate, Long> reviews = perWeek("signed_at", "FROM sign_off WHERE true", since, Map.of());
         List<Week> weeks = new ArrayList<>();
         for (LocalDate monday = first; !monday.isAfter(thisMonday); monday = monday.plusWeeks(1)) {
             weeks.add(new Week(monday, published.getOrDefault(monday, 0L), reviews.getOrDefault(monday, 0L)));
@@ -101,11 +105,14 @@ public class DeskOverview {
     }
 
     /** Counts rows per UTC week; PostgreSQL's weeks start on Monday. */
-    private Map<LocalDate, Long> perWeek(String column, String fromWhere, Instant since) {
+    private Map<LocalDate, Long> perWeek(String column, String fromWhere, Instant since, Map<String, Object> params) {
         Map<LocalDate, Long> counts = new LinkedHashMap<>();
-        List<Object[]> rows = em.createNativeQuery("SELECT CAST(date_trunc('week', " + column
+        var query = em.createNativeQuery("SELECT CAST(date_trunc('week', " + column
                 + " AT TIME ZONE 'UTC') AS date), count(*) " + fromWhere + " AND " + column + " >= :since GROUP BY 1",
-                Object[].class).setParameter("since", since).getResultList();
+                Object[].class).setParameter("since", since);
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
         rows.forEach(row -> counts.put(row[0] instanceof LocalDate day ? day : ((java.sql.Date) row[0]).toLocalDate(),
                 ((Number) row[1]).longValue()));
         return counts;

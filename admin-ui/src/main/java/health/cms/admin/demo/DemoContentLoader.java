@@ -26,10 +26,11 @@ import health.cms.core.taxonomy.CategoryRepository;
 import health.cms.core.taxonomy.Tag;
 import health.cms.core.taxonomy.TagRepository;
 import health.cms.workflow.Actor;
+import health.cms.workflow.DraftingService;
 import health.cms.workflow.EditorialAction;
-import health.cms.workflow.EditorialService;
 import health.cms.workflow.Role;
 import health.cms.workflow.TransitionRequest;
+import health.cms.workflow.TransitionService;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -45,18 +46,21 @@ public class DemoContentLoader {
 
     private final CmsConfig config;
     private final ObjectMapper json;
-    private final EditorialService editorial;
+    private final DraftingService drafting;
+    private final TransitionService transitions;
     private final ArticleRepository articles;
     private final CategoryRepository categories;
     private final TagRepository tags;
     private final ProfileRepository profiles;
     private final Clock clock;
 
-    DemoContentLoader(CmsConfig config, ObjectMapper json, EditorialService editorial, ArticleRepository articles,
+    DemoContentLoader(CmsConfig config, ObjectMapper json, DraftingService drafting, TransitionService transitions,
+            ArticleRepository articles,
             CategoryRepository categories, TagRepository tags, ProfileRepository profiles, Clock clock) {
         this.config = config;
         this.json = json;
-        this.editorial = editorial;
+        this.drafting = drafting;
+        this.transitions = transitions;
         this.articles = articles;
         this.categories = categories;
         this.tags = tags;
@@ -88,9 +92,9 @@ public class DemoContentLoader {
         for (DemoContent.ArticleData data : demo.articles()) {
             Actor writer = new Actor(data.writtenBy(), EnumSet.of(Role.WRITER));
             Actor reviewer = new Actor(data.reviewedBy(), EnumSet.of(Role.MEDICAL_REVIEWER));
-            Article article = editorial.create(writer, data.input());
-            article = editorial.apply(writer, article.id(), article.version(), TransitionRequest.of(EditorialAction.SUBMIT));
-            editorial.apply(reviewer, article.id(), article.version(),
+            Article article = drafting.create(writer, data.input());
+            article = transitions.apply(writer, article.id(), article.version(), TransitionRequest.of(EditorialAction.SUBMIT));
+            transitions.apply(reviewer, article.id(), article.version(),
                     TransitionRequest.of(EditorialAction.APPROVE, "Checked against the cited guidance."));
         }
         LOG.infof("Loaded demo content: %d articles, %d profiles, %d categories", demo.articles().size(),

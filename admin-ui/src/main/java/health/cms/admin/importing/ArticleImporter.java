@@ -25,10 +25,11 @@ import health.cms.core.article.ArticleRepository;
 import health.cms.core.refusal.Refusal;
 import health.cms.workflow.Actor;
 import health.cms.workflow.ArticleInput;
+import health.cms.workflow.DraftingService;
 import health.cms.workflow.EditorialAction;
-import health.cms.workflow.EditorialService;
 import health.cms.workflow.Role;
 import health.cms.workflow.TransitionRequest;
+import health.cms.workflow.TransitionService;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -48,17 +49,20 @@ public class ArticleImporter {
 
     private final ImportJobs jobs;
     private final ArticleRepository articles;
-    private final EditorialService editorial;
+    private final DraftingService drafting;
+    private final TransitionService transitions;
     private final ManagedExecutor executor;
     private final Clock clock;
     private final ObjectMapper lineReader;
     private final ObjectMapper json;
 
-    ArticleImporter(ImportJobs jobs, ArticleRepository articles, EditorialService editorial, ManagedExecutor executor,
+    ArticleImporter(ImportJobs jobs, ArticleRepository articles, DraftingService drafting, TransitionService transitions,
+            ManagedExecutor executor,
             Clock clock, ObjectMapper json) {
         this.jobs = jobs;
         this.articles = articles;
-        this.editorial = editorial;
+        this.drafting = drafting;
+        this.transitions = transitions;
         this.executor = executor;
         this.clock = clock;
         this.json = json;
@@ -208,9 +212,9 @@ public class ArticleImporter {
                     return new LineResult(number, Outcome.SKIPPED, slug, existing.id(), existing.version(),
                             "an article with this slug already exists");
                 }
-                Article article = editorial.create(actor, parsed.input());
+                Article article = drafting.create(actor, parsed.input());
                 if (submit) {
-                    article = editorial.apply(actor, article.id(), article.version(),
+                    article = transitions.apply(actor, article.id(), article.version(),
                             TransitionRequest.of(EditorialAction.SUBMIT, "Submitted by import"));
                 }
                 return new LineResult(number, Outcome.CREATED, slug, article.id(), article.version(), null);

@@ -25,6 +25,7 @@ import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.IntParams;
 import health.cms.admin.web.ManagementApi;
 import health.cms.core.refusal.Refusal;
+import health.cms.workflow.EditorialAction;
 
 /** The medical reviewers' queue, and approving many submitted articles in one call. */
 @ManagementApi
@@ -58,7 +59,8 @@ public class ReviewQueueApi {
         for (BulkApproval.Item item : request.articles()) {
             try {
                 ArticleState state = commands.transition(actor.get(), item.id(), item.version(),
-                        new ArticleCommands.TransitionBody("approve", request.comment(), null, null, item.changeClass(),
+                        new ArticleCommands.TransitionBody(EditorialAction.APPROVE.value(), request.comment(), null, null,
+                                item.changeClass(),
                                 item.correctionNote()));
                 results.add(new BulkResult(item.id(), "approved", state.status(), state.version(), null));
             } catch (Refusal e) {

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import health.cms.core.refusal.Refusal;
-import health.cms.workflow.EditorialService;
+import health.cms.workflow.TransitionService;
 import health.cms.workflow.schedule.ScheduledJob;
 import health.cms.workflow.schedule.ScheduledJobRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,12 +26,12 @@ public class ScheduledTransitions {
     private static final int MAX_JOBS_PER_RUN = 500;
 
     private final ScheduledJobRepository jobs;
-    private final EditorialService editorial;
+    private final TransitionService transitions;
     private final Clock clock;
 
-    ScheduledTransitions(ScheduledJobRepository jobs, EditorialService editorial, Clock clock) {
+    ScheduledTransitions(ScheduledJobRepository jobs, TransitionService transitions, Clock clock) {
         this.jobs = jobs;
-        this.editorial = editorial;
+        this.transitions = transitions;
         this.clock = clock;
     }
 
@@ -57,7 +57,7 @@ public class ScheduledTransitions {
                 Optional<ScheduledJob> job = jobs.claimNextDue(clock.instant());
                 job.ifPresent(j -> {
                     claimed[0] = j.id();
-                    editorial.runScheduled(j);
+                    transitions.runScheduled(j);
                 });
                 return job.isPresent();
             });
@@ -68,7 +68,7 @@ public class ScheduledTransitions {
             String reason = e instanceof Refusal ? e.getMessage() : "unexpected failure: " + e;
             LOG.warnf("Scheduled job %d failed: %s", claimed[0], reason);
             QuarkusTransaction.requiringNew().run(() -> jobs.findByIdOptional(claimed[0])
-                    .ifPresent(job -> job.finish("failed", reason, clock.instant())));
+                    .ifPresent(job -> job.finish(ScheduledJob.State.FAILED, reason, clock.instant())));
             return true;
         }
     }

@@ -166,7 +166,7 @@ class ArticlePagesTest {
         Article draft = Fixtures.draft("page-conflict");
         long loadedVersion = draft.version();
         // writer2 saves first, changing the dose
-        Fixtures.editorial().edit(Fixtures.WRITER2, draft.id(), loadedVersion,
+        Fixtures.drafting().edit(Fixtures.WRITER2, draft.id(), loadedVersion,
                 Fixtures.input("page-conflict", "Conflict", "## Section\n\nBody of page-conflict. Take 10 mg once a day."));
         String page = article("page-conflict", "Conflict", "## Dosage\n\nMy own paragraph that must survive.")
                 .formParam("version", loadedVersion).formParam("baseRevision", 1)
@@ -206,7 +206,7 @@ class ArticlePagesTest {
     @TestSecurity(user = "writer1", roles = "writer")
     void historyShowsRevisionsAuditAndADiffBetweenAnyTwo() {
         Article draft = Fixtures.draft("page-history");
-        Fixtures.editorial().edit(Fixtures.WRITER1, draft.id(), draft.version(),
+        Fixtures.drafting().edit(Fixtures.WRITER1, draft.id(), draft.version(),
                 Fixtures.input("page-history", "History", "## Dosage\n\nTake 7 mg."));
         given().get("/articles/" + draft.id() + "/history?from=1&to=2").then().statusCode(200)
                 .body(containsString("Revision 1 → 2"))

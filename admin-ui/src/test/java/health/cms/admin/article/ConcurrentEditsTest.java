@@ -139,7 +139,7 @@ class ConcurrentEditsTest {
         ExecutorService writers = Executors.newFixedThreadPool(2);
         try {
             Future<?> first = writers.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                Fixtures.editorial().edit(Fixtures.WRITER1, draft.id(), draft.version(),
+                Fixtures.drafting().edit(Fixtures.WRITER1, draft.id(), draft.version(),
                         Fixtures.input("edit-race", "Edit race", "## Dosage\n\nFirst writer: 5 mg."));
                 firstSaved.countDown();
                 await(commitFirst);
@@ -147,7 +147,7 @@ class ConcurrentEditsTest {
             firstSaved.await();
             Future<Refusal> second = writers.submit(() -> {
                 try {
-                    Fixtures.editorial().edit(Fixtures.WRITER2, draft.id(), draft.version(),
+                    Fixtures.drafting().edit(Fixtures.WRITER2, draft.id(), draft.version(),
                             Fixtures.input("edit-race", "Edit race", "## Dosage\n\nSecond writer: 10 mg."));
                     return null;
                 } catch (Refusal e) {

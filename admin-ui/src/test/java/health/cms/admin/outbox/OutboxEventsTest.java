@@ -51,13 +51,13 @@ class OutboxEventsTest {
     @Test
     void publishingEditingAndUnpublishingEachLeaveTheirEvent() {
         Article live = Fixtures.published("outbox-life");
-        Article edited = Fixtures.editorial().edit(Fixtures.WRITER1, live.id(), live.version(),
+        Article edited = Fixtures.drafting().edit(Fixtures.WRITER1, live.id(), live.version(),
                 Fixtures.input("outbox-life", "Outbox life", "## Section\n\nThe dose is now 10 mg."));
-        Article submitted = Fixtures.editorial().apply(Fixtures.WRITER1, edited.id(), edited.version(),
+        Article submitted = Fixtures.transitions().apply(Fixtures.WRITER1, edited.id(), edited.version(),
                 TransitionRequest.of(EditorialAction.SUBMIT));
-        Article approved = Fixtures.editorial().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
+        Article approved = Fixtures.transitions().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
                 new TransitionRequest(EditorialAction.APPROVE, null, null, ChangeClass.CLINICAL, "Dose corrected."));
-        Fixtures.editorial().apply(Fixtures.EDITOR1, approved.id(), approved.version(),
+        Fixtures.transitions().apply(Fixtures.EDITOR1, approved.id(), approved.version(),
                 TransitionRequest.of(EditorialAction.UNPUBLISH));
         assertEquals(List.of("article.published", "correction.published", "article.updated", "article.unpublished"),
                 events(live.id()));
@@ -67,7 +67,7 @@ class OutboxEventsTest {
     void aRolledBackTransitionLeavesNoEvent() {
         Article submitted = Fixtures.submitted("outbox-rollback");
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            Fixtures.editorial().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
+            Fixtures.transitions().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
                     TransitionRequest.of(EditorialAction.APPROVE));
             throw new IllegalStateException("the caller's transaction fails after the approval");
         }));
@@ -77,7 +77,7 @@ class OutboxEventsTest {
     @Test
     void aScheduledPublicationEmitsTheSameEventAsAManualOne() {
         Article submitted = Fixtures.submitted("outbox-scheduled");
-        Fixtures.editorial().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(), new TransitionRequest(
+        Fixtures.transitions().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(), new TransitionRequest(
                 EditorialAction.APPROVE, null, clock.instant().plus(Duration.ofHours(1)), null, null));
         assertEquals(List.of(), events(submitted.id()));
         clock.advance(Duration.ofHours(2));

@@ -40,9 +40,9 @@ class ReviewPagesTest {
     /** A live article edited by the given writer (dose 5 mg -> 10 mg) and submitted again. */
     private static Article editedAndSubmitted(String slug, health.cms.workflow.Actor writer) {
         Article live = Fixtures.published(slug);
-        Article edited = Fixtures.editorial().edit(writer, live.id(), live.version(),
+        Article edited = Fixtures.drafting().edit(writer, live.id(), live.version(),
                 Fixtures.input(slug, "Article " + slug, "## Section\n\nBody of " + slug + ". Take 10 mg daily."));
-        return Fixtures.editorial().apply(writer, edited.id(), edited.version(),
+        return Fixtures.transitions().apply(writer, edited.id(), edited.version(),
                 TransitionRequest.of(EditorialAction.SUBMIT));
     }
 

@@ -82,7 +82,7 @@ class ConcurrentPublicationTest {
         List<Article> scheduled = new ArrayList<>();
         for (int i = 0; i < SCHEDULED; i++) {
             Article waiting = Fixtures.submitted("race-scheduled-" + i);
-            scheduled.add(Fixtures.editorial().apply(Fixtures.REVIEWER1, waiting.id(), waiting.version(),
+            scheduled.add(Fixtures.transitions().apply(Fixtures.REVIEWER1, waiting.id(), waiting.version(),
                     new TransitionRequest(EditorialAction.APPROVE, null, clock.instant().plus(Duration.ofHours(1)), null,
                             null)));
         }

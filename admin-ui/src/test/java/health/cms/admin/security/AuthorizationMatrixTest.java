@@ -228,14 +228,14 @@ class AuthorizationMatrixTest {
             case "published" -> Target.of(Fixtures.published(slug("published")));
             case "own" -> {
                 String slug = slug("own");
-                Article own = Fixtures.editorial().create(Fixtures.REVIEWER2,
+                Article own = Fixtures.drafting().create(Fixtures.REVIEWER2,
                         Fixtures.input(slug, "Own " + slug, "## A\n\nText."));
-                yield Target.of(Fixtures.editorial().apply(Fixtures.REVIEWER2, own.id(), own.version(),
+                yield Target.of(Fixtures.transitions().apply(Fixtures.REVIEWER2, own.id(), own.version(),
                         TransitionRequest.of(EditorialAction.SUBMIT)));
             }
             case "scheduled" -> {
                 Article submitted = Fixtures.submitted(slug("scheduled"));
-                yield Target.of(Fixtures.editorial().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
+                yield Target.of(Fixtures.transitions().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
                         new TransitionRequest(EditorialAction.APPROVE, null,
                                 Fixtures.bean(Clock.class).instant().plus(Duration.ofDays(1)), null, null)));
             }

@@ -150,13 +150,13 @@ class WebhookDeliveryTest {
         receiver.failFirst(2, 503);
 
         Article live = Fixtures.published("wh-order-a");
-        Article edited = Fixtures.editorial().edit(Fixtures.WRITER1, live.id(), live.version(),
+        Article edited = Fixtures.drafting().edit(Fixtures.WRITER1, live.id(), live.version(),
                 Fixtures.input("wh-order-a", "Order A", "## Dose\n\nThe dose is now 10 mg."));
-        Article submitted = Fixtures.editorial().apply(Fixtures.WRITER1, edited.id(), edited.version(),
+        Article submitted = Fixtures.transitions().apply(Fixtures.WRITER1, edited.id(), edited.version(),
                 TransitionRequest.of(EditorialAction.SUBMIT));
-        Article updated = Fixtures.editorial().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
+        Article updated = Fixtures.transitions().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
                 new TransitionRequest(EditorialAction.APPROVE, null, null, ChangeClass.CLINICAL, "Dose corrected."));
-        Fixtures.editorial().apply(Fixtures.EDITOR1, updated.id(), updated.version(),
+        Fixtures.transitions().apply(Fixtures.EDITOR1, updated.id(), updated.version(),
                 TransitionRequest.of(EditorialAction.UNPUBLISH));
         Article other = Fixtures.published("wh-order-b");
         settle();
@@ -207,7 +207,7 @@ class WebhookDeliveryTest {
         subscribe(receiver, ALL, List.of());
         Article submitted = Fixtures.submitted("wh-rollback");
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            Fixtures.editorial().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
+            Fixtures.transitions().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
                     TransitionRequest.of(EditorialAction.APPROVE));
             throw new IllegalStateException("the caller's transaction fails after the approval");
         }));
@@ -221,7 +221,7 @@ class WebhookDeliveryTest {
     void aScheduledPublicationIsDeliveredAsArticlePublished() {
         subscribe(receiver, List.of("article.published"), List.of());
         Article submitted = Fixtures.submitted("wh-scheduled");
-        Fixtures.editorial().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(), new TransitionRequest(
+        Fixtures.transitions().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(), new TransitionRequest(
                 EditorialAction.APPROVE, null, clock.instant().plus(Duration.ofHours(1)), null, null));
         settle();
         assertEquals(List.of(), idsFor(receiver.all(), submitted.id()));
@@ -245,14 +245,14 @@ class WebhookDeliveryTest {
         });
         subscribe(receiver, List.of("article.published"), List.of("nutrition"));
         Fixtures.published("wh-filter-other-category");
-        Article nutrition = Fixtures.editorial().create(Fixtures.WRITER1, new ArticleInput("wh-filter-nutrition",
+        Article nutrition = Fixtures.drafting().create(Fixtures.WRITER1, new ArticleInput("wh-filter-nutrition",
                 "Fibre", "A lead.", "## Fibre\n\nEat more.", "nutrition", List.of("anna-berg"), List.of(),
                 List.of(new ArticleInput.ReferenceInput("Doe J. Fibre. BMJ. 2020;1:1.", null, null, null)), "First"));
-        nutrition = Fixtures.editorial().apply(Fixtures.WRITER1, nutrition.id(), nutrition.version(),
+        nutrition = Fixtures.transitions().apply(Fixtures.WRITER1, nutrition.id(), nutrition.version(),
                 TransitionRequest.of(EditorialAction.SUBMIT));
-        nutrition = Fixtures.editorial().apply(Fixtures.REVIEWER1, nutrition.id(), nutrition.version(),
+        nutrition = Fixtures.transitions().apply(Fixtures.REVIEWER1, nutrition.id(), nutrition.version(),
                 TransitionRequest.of(EditorialAction.APPROVE));
-        Fixtures.editorial().apply(Fixtures.EDITOR1, nutrition.id(), nutrition.version(),
+        Fixtures.transitions().apply(Fixtures.EDITOR1, nutrition.id(), nutrition.version(),
                 TransitionRequest.of(EditorialAction.UNPUBLISH));
         settle();
         assertEquals(List.of("wh-filter-nutrition/article.published"),
@@ -264,7 +264,7 @@ class WebhookDeliveryTest {
         SubscriptionView subscription = subscribe(receiver, ALL, List.of());
         receiver.failFirst(1, 400);
         Article live = Fixtures.published("wh-bad-request");
-        Fixtures.editorial().apply(Fixtures.EDITOR1, live.id(), live.version(),
+        Fixtures.transitions().apply(Fixtures.EDITOR1, live.id(), live.version(),
                 TransitionRequest.of(EditorialAction.UNPUBLISH));
         settle();
         List<String> messages = outboxMessages(live.id());
@@ -487,7 +487,7 @@ class WebhookDeliveryTest {
 
         Article current = QuarkusTransaction.requiringNew()
                 .call(() -> Fixtures.bean(health.cms.core.article.ArticleRepository.class).findById(live.id()));
-        Fixtures.editorial().apply(Fixtures.REVIEWER1, live.id(), current.version(),
+        Fixtures.transitions().apply(Fixtures.REVIEWER1, live.id(), current.version(),
                 TransitionRequest.of(EditorialAction.RECERTIFY, "Still right."));
         reminders.emitReached();
         assertEquals(2, reviewEvents(live.id()).size(), "a recertified article is current again");

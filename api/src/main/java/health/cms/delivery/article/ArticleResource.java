@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import health.cms.core.article.Slugs;
+import health.cms.core.slug.Slugs;
 import health.cms.delivery.catalog.CatalogQueries;
 import health.cms.delivery.http.CachedResponse;
 import health.cms.delivery.http.Parameters;

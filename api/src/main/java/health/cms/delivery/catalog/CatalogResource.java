@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-import health.cms.core.article.Slugs;
+import health.cms.core.slug.Slugs;
 import health.cms.delivery.http.Responses;
 import health.cms.delivery.store.ListItem;
 import health.cms.delivery.store.PublishedArticles;

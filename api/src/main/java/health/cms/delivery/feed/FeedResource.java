@@ -13,7 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import health.cms.core.article.Slugs;
+import health.cms.core.slug.Slugs;
 import health.cms.delivery.catalog.CatalogQueries;
 import health.cms.delivery.http.CachedResponse;
 import health.cms.delivery.http.DeliveryConfig;

@@ -50,10 +50,10 @@ class ArticleListTest {
         Fixtures.draft("hidden-draft");
         Fixtures.submitted("hidden-in-review");
         Article scheduled = Fixtures.submitted("hidden-scheduled");
-        Fixtures.editorial().apply(Fixtures.REVIEWER1, scheduled.id(), scheduled.version(), new TransitionRequest(
+        Fixtures.transitions().apply(Fixtures.REVIEWER1, scheduled.id(), scheduled.version(), new TransitionRequest(
                 EditorialAction.APPROVE, null, Instant.now().plus(Duration.ofDays(3)), null, null));
         Article unpublished = Fixtures.published("hidden-unpublished");
-        Fixtures.editorial().apply(Fixtures.EDITOR1, unpublished.id(), unpublished.version(),
+        Fixtures.transitions().apply(Fixtures.EDITOR1, unpublished.id(), unpublished.version(),
                 TransitionRequest.of(EditorialAction.UNPUBLISH));
     }
 
@@ -172,11 +172,11 @@ class ArticleListTest {
         String before = given().get("/api/v1/articles/cache-follows").then().statusCode(200).extract().header("ETag");
         assertEquals(before, given().get("/api/v1/articles/cache-follows").then().extract().header("ETag"),
                 "same content, same ETag");
-        Article edited = Fixtures.editorial().edit(Fixtures.WRITER1, live.id(), live.version(),
+        Article edited = Fixtures.drafting().edit(Fixtures.WRITER1, live.id(), live.version(),
                 Fixtures.input("cache-follows", "Cache follows, revised", "## Section\n\nRevised text."));
-        Article submitted = Fixtures.editorial().apply(Fixtures.WRITER1, edited.id(), edited.version(),
+        Article submitted = Fixtures.transitions().apply(Fixtures.WRITER1, edited.id(), edited.version(),
                 TransitionRequest.of(EditorialAction.SUBMIT));
-        Fixtures.editorial().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(), new TransitionRequest(
+        Fixtures.transitions().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(), new TransitionRequest(
                 EditorialAction.APPROVE, null, null, health.cms.core.correction.ChangeClass.TYPO, null));
         Instant deadline = Instant.now().plusMillis(1000);
         String after = before;
@@ -227,10 +227,10 @@ class ArticleListTest {
     @Test
     void searchRanksTitlesFirstAndHighlightsSafely() {
         Fixtures.ensureBasics();
-        var first = Fixtures.editorial().create(Fixtures.WRITER1, Fixtures.input("search-title-hit",
+        var first = Fixtures.drafting().create(Fixtures.WRITER1, Fixtures.input("search-title-hit",
                 "Shingles vaccine explained", "## Section\n\nAbout adults over 50 and <script>alert(1)</script>."));
         publish(first);
-        var second = Fixtures.editorial().create(Fixtures.WRITER1, Fixtures.input("search-body-hit",
+        var second = Fixtures.drafting().create(Fixtures.WRITER1, Fixtures.input("search-body-hit",
                 "Skin rashes", "## Section\n\nA rash can also come from shingles in older adults."));
         publish(second);
         JsonPath result = given().get("/api/v1/search?q=shingles").then().statusCode(200).extract().jsonPath();
@@ -253,7 +253,7 @@ class ArticleListTest {
     @Test
     void searchFindsWordsWrittenBetweenAngleBrackets() {
         Fixtures.ensureBasics();
-        publish(Fixtures.editorial().create(Fixtures.WRITER1, Fixtures.input("search-angle-brackets", "Blood pressure",
+        publish(Fixtures.drafting().create(Fixtures.WRITER1, Fixtures.input("search-angle-brackets", "Blood pressure",
                 "## Section\n\nReadings `<above 140 systolic>` count as high; so does &lt;diastolic over 90&gt;.")));
         given().get("/api/v1/search?q=systolic").then().statusCode(200).body("items.slug", hasItem("search-angle-brackets"));
         given().get("/api/v1/search?q=diastolic").then().statusCode(200).body("items.slug", hasItem("search-angle-brackets"));

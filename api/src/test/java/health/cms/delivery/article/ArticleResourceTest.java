@@ -67,7 +67,7 @@ class ArticleResourceTest {
     @Test
     void editingAPublishedArticleLeavesTheLiveVersionUntilApproved() {
         Article live = Fixtures.published("statins");
-        Fixtures.editorial().edit(Fixtures.WRITER1, live.id(), live.version(),
+        Fixtures.drafting().edit(Fixtures.WRITER1, live.id(), live.version(),
                 Fixtures.input("statins", "Statins, revised", "## Section\n\nNew unreviewed text."));
         given().get("/api/v1/articles/statins")
                 .then()
@@ -90,7 +90,7 @@ class ArticleResourceTest {
     void aRenamedSlugAnswers301ToTheNewOneAndNothingForHiddenArticles() {
         Article live = Fixtures.published("old-name");
         given().get("/api/v1/articles/old-name").then().statusCode(200);
-        Fixtures.editorial().renameSlug(Fixtures.EDITOR1, live.id(), live.version(), "new-name");
+        Fixtures.drafting().renameSlug(Fixtures.EDITOR1, live.id(), live.version(), "new-name");
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(1);
         int status = 0;
         while (java.time.Instant.now().isBefore(deadline) && status != 301) {
@@ -102,7 +102,7 @@ class ArticleResourceTest {
         given().get("/api/v1/articles/new-name").then().statusCode(200).body("slug", equalTo("new-name"));
 
         Article draft = Fixtures.draft("draft-old-name");
-        Fixtures.editorial().renameSlug(Fixtures.EDITOR1, draft.id(), draft.version(), "draft-new-name");
+        Fixtures.drafting().renameSlug(Fixtures.EDITOR1, draft.id(), draft.version(), "draft-new-name");
         given().redirects().follow(false).get("/api/v1/articles/draft-old-name").then().statusCode(404);
     }
 }

@@ -36,9 +36,10 @@ import health.cms.core.testing.EmbeddedDatabase;
 import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.core.testing.TableDumps;
 import health.cms.workflow.ArticleInput;
+import health.cms.workflow.DraftingService;
 import health.cms.workflow.EditorialAction;
-import health.cms.workflow.EditorialService;
 import health.cms.workflow.TransitionRequest;
+import health.cms.workflow.TransitionService;
 import health.cms.workflow.backup.Restore;
 import health.cms.workflow.testing.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -152,52 +153,54 @@ class BackupRoundTripTest {
 
     /** Every kind of state the workflow can leave behind, made through the workflow itself. */
     private static void writeContent() {
-        EditorialService editorial = Fixtures.editorial();
+        DraftingService drafting = Fixtures.drafting();
+        TransitionService transitions = Fixtures.transitions();
         Fixtures.published("immunotherapy");
 
         Article statins = Fixtures.published("statins");
-        statins = editorial.edit(Fixtures.WRITER1, statins.id(), statins.version(),
+        statins = drafting.edit(Fixtures.WRITER1, statins.id(), statins.version(),
                 Fixtures.input("statins", "Statins, revised", "## Section\n\nNew dosing guidance."));
-        statins = editorial.apply(Fixtures.WRITER1, statins.id(), statins.version(),
+        statins = transitions.apply(Fixtures.WRITER1, statins.id(), statins.version(),
                 TransitionRequest.of(EditorialAction.SUBMIT));
-        editorial.apply(Fixtures.REVIEWER1, statins.id(), statins.version(), new TransitionRequest(
+        transitions.apply(Fixtures.REVIEWER1, statins.id(), statins.version(), new TransitionRequest(
                 EditorialAction.APPROVE, "Dose checked.", null, ChangeClass.FACTUAL, "The daily dose was corrected."));
 
         Article recertified = Fixtures.published("recertified");
-        editorial.apply(Fixtures.REVIEWER1, recertified.id(), recertified.version(),
+        transitions.apply(Fixtures.REVIEWER1, recertified.id(), recertified.version(),
                 TransitionRequest.of(EditorialAction.RECERTIFY, "Still current."));
 
-        Article special = editorial.create(Fixtures.WRITER1, new ArticleInput("special-characters",
+        Article special = drafting.create(Fixtures.WRITER1, new ArticleInput("special-characters",
                 "Ünïcödé — “quotes”, <b>tags</b> & 💉", "Tabs\tand \\backslashes\\ and \"quotes\".",
                 "## Dosage\r\n\r\n| Drug | Dose |\n| --- | --- |\n| Ibuprofen | 400 mg |\n\n<script>alert(1)</script> ok",
                 "treatments-therapies", List.of("anna-berg", "robert-checker"), List.of("cancer"),
                 List.of(new ArticleInput.ReferenceInput("Müller K. Über Dosen. Dtsch Arztebl. 2021;2:3.", null, null,
                         "https://example.org/ü?a=1&b=2")),
                 "With everything a JSON encoder can trip over"));
-        special = editorial.apply(Fixtures.WRITER1, special.id(), special.version(),
+        special = transitions.apply(Fixtures.WRITER1, special.id(), special.version(),
                 TransitionRequest.of(EditorialAction.SUBMIT));
-        editorial.apply(Fixtures.REVIEWER1, special.id(), special.version(),
+        transitions.apply(Fixtures.REVIEWER1, special.id(), special.version(),
                 TransitionRequest.of(EditorialAction.APPROVE));
 
         Article renamed = Fixtures.published("old-name");
-        editorial.renameSlug(Fixtures.EDITOR1, renamed.id(), renamed.version(), "new-name");
+        drafting.renameSlug(Fixtures.EDITOR1, renamed.id(), renamed.version(), "new-name");
 
         Article withdrawn = Fixtures.published("withdrawn");
-        editorial.apply(Fixtures.EDITOR1, withdrawn.id(), withdrawn.version(), TransitionRequest.of(EditorialAction.UNPUBLISH));
+        transitions.apply(Fixtures.EDITOR1, withdrawn.id(), withdrawn.version(),
+                TransitionRequest.of(EditorialAction.UNPUBLISH));
 
         Instant inThreeDays = Instant.now().plus(Duration.ofDays(3));
         Article scheduled = Fixtures.submitted("scheduled");
-        editorial.apply(Fixtures.REVIEWER1, scheduled.id(), scheduled.version(),
+        transitions.apply(Fixtures.REVIEWER1, scheduled.id(), scheduled.version(),
                 new TransitionRequest(EditorialAction.APPROVE, null, inThreeDays, null, null));
         Article leaving = Fixtures.published("leaving-soon");
-        editorial.apply(Fixtures.EDITOR1, leaving.id(), leaving.version(),
+        transitions.apply(Fixtures.EDITOR1, leaving.id(), leaving.version(),
                 new TransitionRequest(EditorialAction.UNPUBLISH, null, inThreeDays, null, null));
 
         Article needsWork = Fixtures.submitted("needs-work");
-        editorial.apply(Fixtures.REVIEWER1, needsWork.id(), needsWork.version(),
+        transitions.apply(Fixtures.REVIEWER1, needsWork.id(), needsWork.version(),
                 TransitionRequest.of(EditorialAction.REQUEST_CHANGES, "Cite the 2024 guideline."));
         Article inReview = Fixtures.submitted("in-review");
-        editorial.assignReviewer(Fixtures.EDITOR1, inReview.id(), inReview.version(), "reviewer1");
+        drafting.assignReviewer(Fixtures.EDITOR1, inReview.id(), inReview.version(), "reviewer1");
         Fixtures.draft("draft-only");
         // written by admin-ui in production (webhooks, re-review reminders); here as rows, so the round
         // trip covers them: the subscription comes back without its secret

@@ -28,7 +28,7 @@ class FeedResourceTest {
     void aTitleWithMarkupAndACdataEndIsEscapedAndTheAtomFeedStillParses() throws Exception {
         String title = "Dose <5 mg> & more ]]> <![CDATA[x]]>";
         Fixtures.ensureBasics();
-        Publishing.publish(Fixtures.editorial().create(Fixtures.WRITER1,
+        Publishing.publish(Fixtures.drafting().create(Fixtures.WRITER1,
                 Fixtures.input("feed-escaping", title, "## Section\n\nText.")));
         byte[] atom = given().get("/api/v1/feeds/articles.atom").then().statusCode(200)
                 .contentType("application/atom+xml").extract().asByteArray();

@@ -12,14 +12,14 @@ public final class Publishing {
     }
 
     public static Article submit(Article draft) {
-        return Fixtures.editorial().apply(Fixtures.WRITER1, draft.id(), draft.version(),
+        return Fixtures.transitions().apply(Fixtures.WRITER1, draft.id(), draft.version(),
                 TransitionRequest.of(EditorialAction.SUBMIT));
     }
 
     /** Submits and approves a draft, or the working revision of a live article. */
     public static Article publish(Article draft) {
         Article submitted = submit(draft);
-        return Fixtures.editorial().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
+        return Fixtures.transitions().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
                 TransitionRequest.of(EditorialAction.APPROVE));
     }
 }

@@ -15,6 +15,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import health.cms.core.slug.Slugs;
+
 /**
  * An article: a stable slug, the revision readers see (live) and the revision being worked on.
  *
@@ -66,6 +68,9 @@ public class Article {
     @Column(name = "assigned_reviewer")
     private String assignedReviewer;
 
+    @Column(name = "submitted_by")
+    private String submittedBy;
+
     protected Article() {
     }
 
@@ -83,6 +88,12 @@ public class Article {
         }
         status = target;
         updatedAt = now;
+    }
+
+    /** Sends the working revision to medical review and remembers who sent it (they alone may take it back). */
+    public void submitForReview(String submitter, Instant now) {
+        moveTo(ArticleStatus.MEDICAL_REVIEW, now);
+        submittedBy = submitter;
     }
 
     /** Makes a new revision the one being worked on; the live revision is untouched. */
@@ -185,5 +196,10 @@ public class Article {
 
     public String assignedReviewer() {
         return assignedReviewer;
+    }
+
+    /** Who submitted the article for its latest medical review, or null if it never was. */
+    public String submittedBy() {
+        return submittedBy;
     }
 }

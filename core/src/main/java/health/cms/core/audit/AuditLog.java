@@ -40,6 +40,11 @@ public class AuditLog implements PanacheRepository<AuditEvent> {
         return event;
     }
 
+    /** The article's most recent event, if it has any. */
+    public Optional<AuditEvent> latestFor(long articleId) {
+        return find("articleId = ?1 order by id desc", articleId).firstResultOptional();
+    }
+
     public List<AuditEvent> forArticle(long articleId) {
         return list("articleId = ?1 order by id", articleId);
     }

@@ -15,7 +15,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import health.cms.core.article.Slugs;
+import health.cms.core.slug.Slugs;
 
 /** The public profile of an author or medical reviewer: what the author box and the review line show. */
 @Entity

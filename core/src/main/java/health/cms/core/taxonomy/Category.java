@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import health.cms.core.article.Slugs;
+import health.cms.core.slug.Slugs;
 
 /** A section of the publication; its re-review interval sets when live articles in it are due again. */
 @Entity

@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import health.cms.core.article.Slugs;
+import health.cms.core.slug.Slugs;
 
 /** A free keyword that cuts across categories, such as "cancer" or "children". */
 @Entity

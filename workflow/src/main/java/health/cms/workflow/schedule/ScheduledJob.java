@@ -1,8 +1,11 @@
 package health.cms.workflow.schedule;
 
 import java.time.Instant;
+import java.util.Locale;
 
+import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,6 +22,32 @@ public class ScheduledJob {
     /** What the job will do. */
     public enum Kind {
         PUBLISH, UNPUBLISH
+    }
+
+    /** Where the job stands; stored by its lower-case name, never its ordinal. */
+    public enum State {
+
+        PENDING, DONE, CANCELLED, FAILED;
+
+        /** The database spelling, e.g. {@code pending}. */
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Maps the state to its database spelling and back. */
+        @jakarta.persistence.Converter
+        public static class Converter implements AttributeConverter<State, String> {
+
+            @Override
+            public String convertToDatabaseColumn(State state) {
+                return state == null ? null : state.value();
+            }
+
+            @Override
+            public State convertToEntityAttribute(String value) {
+                return value == null ? null : State.valueOf(value.toUpperCase(Locale.ROOT));
+            }
+        }
     }
 
     @Id
@@ -46,8 +75,9 @@ public class ScheduledJob {
     @Column(name = "correction_note")
     private String correctionNote;
 
+    @Convert(converter = State.Converter.class)
     @Column(nullable = false)
-    private String state = "pending";
+    private State state = State.PENDING;
 
     private String outcome;
 
@@ -68,7 +98,7 @@ public class ScheduledJob {
         this.requestedBy = requestedBy;
     }
 
-    public void finish(String state, String outcome, Instant now) {
+    public void finish(State state, String outcome, Instant now) {
         this.state = state;
         this.outcome = outcome;
         this.finishedAt = now;
@@ -106,7 +136,7 @@ public class ScheduledJob {
         return correctionNote;
     }
 
-    public String state() {
+    public State state() {
         return state;
     }
 

@@ -24,17 +24,18 @@ public class ScheduledJobRepository implements PanacheRepository<ScheduledJob> {
         @SuppressWarnings("unchecked")
         List<ScheduledJob> jobs = getEntityManager().createNativeQuery("""
                 SELECT * FROM scheduled_job
-                WHERE state = 'pending' AND run_at <= :now
+                WHERE state = :pending AND run_at <= :now
                 ORDER BY run_at, id
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED""", ScheduledJob.class)
+                .setParameter("pending", ScheduledJob.State.PENDING.value())
                 .setParameter("now", now)
                 .getResultList();
         return jobs.stream().findFirst();
     }
 
     public List<ScheduledJob> pendingFor(long articleId) {
-        return list("articleId = ?1 and state = 'pending' order by runAt", articleId);
+        return list("articleId = ?1 and state = ?2 order by runAt", articleId, ScheduledJob.State.PENDING);
     }
 
     /**
@@ -44,7 +45,7 @@ public class ScheduledJobRepository implements PanacheRepository<ScheduledJob> {
      */
     public List<ScheduledJob> lockPendingFor(long articleId) {
         try {
-            return find("articleId = ?1 and state = 'pending' order by runAt", articleId)
+            return find("articleId = ?1 and state = ?2 order by runAt", articleId, ScheduledJob.State.PENDING)
                     .withLock(LockModeType.PESSIMISTIC_WRITE).withHint("jakarta.persistence.lock.timeout", 0).list();
         } catch (LockTimeoutException | PessimisticLockException e) {
             throw Refusal.conflict("The scheduler is running this article's planned change right now; "

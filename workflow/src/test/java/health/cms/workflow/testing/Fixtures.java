@@ -14,10 +14,11 @@ import health.cms.core.taxonomy.Tag;
 import health.cms.core.taxonomy.TagRepository;
 import health.cms.workflow.Actor;
 import health.cms.workflow.ArticleInput;
+import health.cms.workflow.DraftingService;
 import health.cms.workflow.EditorialAction;
-import health.cms.workflow.EditorialService;
 import health.cms.workflow.Role;
 import health.cms.workflow.TransitionRequest;
+import health.cms.workflow.TransitionService;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -66,22 +67,26 @@ public final class Fixtures {
 
     public static Article draft(String slug) {
         ensureBasics();
-        return editorial().create(WRITER1, input(slug, "Article " + slug, "## Section\n\nBody of " + slug + "."));
+        return drafting().create(WRITER1, input(slug, "Article " + slug, "## Section\n\nBody of " + slug + "."));
     }
 
     public static Article submitted(String slug) {
         Article draft = draft(slug);
-        return editorial().apply(WRITER1, draft.id(), draft.version(), TransitionRequest.of(EditorialAction.SUBMIT));
+        return transitions().apply(WRITER1, draft.id(), draft.version(), TransitionRequest.of(EditorialAction.SUBMIT));
     }
 
     public static Article published(String slug) {
         Article submitted = submitted(slug);
-        return editorial().apply(REVIEWER1, submitted.id(), submitted.version(),
+        return transitions().apply(REVIEWER1, submitted.id(), submitted.version(),
                 TransitionRequest.of(EditorialAction.APPROVE, "Looks right."));
     }
 
-    public static EditorialService editorial() {
-        return bean(EditorialService.class);
+    public static DraftingService drafting() {
+        return bean(DraftingService.class);
+    }
+
+    public static TransitionService transitions() {
+        return bean(TransitionService.class);
     }
 
     public static <T> T bean(Class<T> type) {

@@ -21,10 +21,11 @@ import health.cms.core.taxonomy.TagRepository;
 import health.cms.core.testing.HostileMarkup;
 import health.cms.workflow.Actor;
 import health.cms.workflow.ArticleInput;
+import health.cms.workflow.DraftingService;
 import health.cms.workflow.EditorialAction;
-import health.cms.workflow.EditorialService;
 import health.cms.workflow.Role;
 import health.cms.workflow.TransitionRequest;
+import health.cms.workflow.TransitionService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -97,28 +98,29 @@ public final class HostileArticles {
                     reviewer, false, true), now));
         });
         Actor reviewerActor = new Actor(reviewer, EnumSet.of(Role.MEDICAL_REVIEWER));
-        EditorialService editorial = Fixtures.editorial();
-        Article article = editorial.create(Fixtures.WRITER1, input(key, p, cut(p, 300), body(p)));
-        article = editorial.apply(Fixtures.WRITER1, article.id(), article.version(),
+        DraftingService drafting = Fixtures.drafting();
+        TransitionService transitions = Fixtures.transitions();
+        Article article = drafting.create(Fixtures.WRITER1, input(key, p, cut(p, 300), body(p)));
+        article = transitions.apply(Fixtures.WRITER1, article.id(), article.version(),
                 TransitionRequest.of(EditorialAction.SUBMIT, p));
-        article = editorial.apply(reviewerActor, article.id(), article.version(),
+        article = transitions.apply(reviewerActor, article.id(), article.version(),
                 TransitionRequest.of(EditorialAction.APPROVE, p));
-        article = editorial.edit(Fixtures.WRITER1, article.id(), article.version(),
+        article = drafting.edit(Fixtures.WRITER1, article.id(), article.version(),
                 input(key, p, cut(p, 300), body(p) + "\n\nRevised: dose 10 mg. " + p));
-        article = editorial.apply(Fixtures.WRITER1, article.id(), article.version(),
+        article = transitions.apply(Fixtures.WRITER1, article.id(), article.version(),
                 TransitionRequest.of(EditorialAction.SUBMIT, p));
         if (history) {
-            article = editorial.apply(reviewerActor, article.id(), article.version(),
+            article = transitions.apply(reviewerActor, article.id(), article.version(),
                     TransitionRequest.of(EditorialAction.REQUEST_CHANGES, p));
-            article = editorial.apply(Fixtures.WRITER1, article.id(), article.version(),
+            article = transitions.apply(Fixtures.WRITER1, article.id(), article.version(),
                     TransitionRequest.of(EditorialAction.SUBMIT, p));
         }
-        article = editorial.apply(reviewerActor, article.id(), article.version(),
+        article = transitions.apply(reviewerActor, article.id(), article.version(),
                 new TransitionRequest(EditorialAction.APPROVE, p, null, ChangeClass.FACTUAL, p));
         if (history) {
-            article = editorial.edit(Fixtures.WRITER1, article.id(), article.version(),
+            article = drafting.edit(Fixtures.WRITER1, article.id(), article.version(),
                     input(key, p, cut("v3 " + p, 300), body(p) + "\n\nThird revision: dose 20 mg. " + p));
-            editorial.apply(Fixtures.WRITER1, article.id(), article.version(),
+            transitions.apply(Fixtures.WRITER1, article.id(), article.version(),
                     TransitionRequest.of(EditorialAction.SUBMIT, p));
         }
         return new Made(payload, article.id(), key, key + "-author", reviewer, key + "-category", key + "-tag");

@@ -1,4 +1,4 @@
-package health.cms.core.article;
+package health.cms.core.slug;
 
 import java.text.Normalizer;
 import java.util.Locale;

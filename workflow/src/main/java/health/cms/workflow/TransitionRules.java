@@ -1,0 +1,68 @@
+package health.cms.workflow;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import health.cms.core.article.Article;
+import health.cms.core.article.Revision;
+import health.cms.core.refusal.Refusal;
+import health.cms.core.review.SignOffRepository;
+
+/**
+ * The per-article checks on top of {@link EditorialAction}'s table: separation of duties, and that
+ * only the submitter withdraws. The buttons a person sees and the actions they may apply come from here.
+ */
+@ApplicationScoped
+class TransitionRules {
+
+    private final SignOffRepository signOffs;
+
+    TransitionRules(SignOffRepository signOffs) {
+        this.signOffs = signOffs;
+    }
+
+    Set<EditorialAction> available(Actor actor, Article article) {
+        Set<EditorialAction> actions = EditorialAction.available(article.status(), article.isLive(), actor);
+        actions.removeIf(action -> refusal(actor, article, action) != null);
+        return actions;
+    }
+
+    /** Refuses the action as a conflict (wrong state) or as forbidden (wrong person). */
+    void check(Actor actor, Article article, EditorialAction action) {
+        String refusal = refusal(actor, article, action);
+        if (refusal == null) {
+            return;
+        }
+        boolean stateProblem = !action.allowedFrom(article.status(), article.isLive());
+        throw stateProblem ? Refusal.conflict(refusal) : Refusal.forbidden(refusal);
+    }
+
+    /** Why this person may not sign off the revision (they wrote or edited it), or null if they may. */
+    String separationOfDutiesProblem(Actor actor, Article article, Revision revision) {
+        return signOffs.contributorsOf(article, revision).contains(actor.username())
+                ? "You wrote or edited revision " + revision.number() + ", so another medical reviewer must sign it off"
+                : null;
+    }
+
+    /** The reason this action is refused for this person and article, or null when it is allowed. */
+    private String refusal(Actor actor, Article article, EditorialAction action) {
+        if (!action.allowedFor(actor)) {
+            return "The " + action.value() + " action needs the " + action.role().value() + " role";
+        }
+        if (!action.allowedFrom(article.status(), article.isLive())) {
+            return action.needsLiveRevision() && !article.isLive()
+                    ? "The article is not live, so it cannot be "
+                            + (action == EditorialAction.UNPUBLISH ? "unpublished" : "recertified")
+                    : "The " + action.value() + " action is not possible while the article is " + article.status();
+        }
+        return switch (action) {
+            case APPROVE -> separationOfDutiesProblem(actor, article, article.workingRevision());
+            case RECERTIFY -> separationOfDutiesProblem(actor, article, article.liveRevision());
+            case WITHDRAW -> actor.username().equals(article.submittedBy())
+                    ? null
+                    : "Only the person who submitted the article can withdraw it";
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,86 @@
+package health.cms.workflow;
+
+import static health.cms.workflow.WorkflowTest.edit;
+import static health.cms.workflow.WorkflowTest.read;
+import static health.cms.workflow.testing.Fixtures.EDITOR1;
+import static health.cms.workflow.testing.Fixtures.REVIEWER1;
+import static health.cms.workflow.testing.Fixtures.REVIEWER2;
+import static health.cms.workflow.testing.Fixtures.WRITER1;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import health.cms.core.article.Article;
+import health.cms.core.article.SlugRedirectRepository;
+import health.cms.core.refusal.Refusal;
+import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.workflow.testing.Fixtures;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Drafting: edits wait outside review, renames leave redirects, and reviewers are assigned by the same duties rule. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class DraftingServiceTest {
+
+    @Inject
+    DraftingService drafting;
+    @Inject
+    SlugRedirectRepository redirects;
+
+    @BeforeEach
+    void basics() {
+        Fixtures.ensureBasics();
+    }
+
+    @Test
+    void contentInReviewCannotBeEditedSoTheReviewerSignsWhatTheyRead() {
+        Article submitted = Fixtures.submitted("frozen-in-review");
+        assertThrows(Refusal.Conflict.class, () -> edit(WRITER1, submitted, "## A\n\nSneaked in."));
+    }
+
+    @Test
+    void aRenameLeavesARedirectThatNoOtherArticleMayTake() {
+        Article renamed = Fixtures.draft("old-name");
+        Article other = Fixtures.draft("other-article");
+        Article afterRename = drafting.renameSlug(EDITOR1, renamed.id(), renamed.version(), "new-name");
+
+        assertEquals("new-name", afterRename.slug());
+        assertTrue(read(() -> redirects.usedByAnother("old-name", other.id())));
+        Refusal.Invalid taken = assertThrows(Refusal.Invalid.class,
+                () -> drafting.renameSlug(EDITOR1, other.id(), other.version(), "old-name"));
+        assertTrue(taken.fieldErrors().get("slug").contains("is or was used by another article"));
+
+        Article back = drafting.renameSlug(EDITOR1, afterRename.id(), afterRename.version(), "old-name");
+        assertEquals("old-name", back.slug());
+        assertFalse(read(() -> redirects.usedByAnother("old-name", other.id())), "its own old slug answers directly again");
+        assertTrue(read(() -> redirects.usedByAnother("new-name", other.id())));
+    }
+
+    @Test
+    void onlyEditorsRename() {
+        Article draft = Fixtures.draft("writer-renames");
+        assertThrows(Refusal.Forbidden.class, () -> drafting.renameSlug(WRITER1, draft.id(), draft.version(), "x-y"));
+    }
+
+    @Test
+    void theAssignedReviewerNeedsAReviewerProfileAndMustNotHaveWrittenTheRevision() {
+        Article draft = Fixtures.draft("assigned");
+        Article coEdited = edit(REVIEWER2, draft, "## A\n\nreviewer2 edited this.");
+
+        assertTrue(assertThrows(Refusal.Invalid.class,
+                () -> drafting.assignReviewer(EDITOR1, coEdited.id(), coEdited.version(), "writer1"))
+                .fieldErrors().get("reviewer").contains("no medical reviewer profile"));
+        assertTrue(assertThrows(Refusal.Invalid.class,
+                () -> drafting.assignReviewer(EDITOR1, coEdited.id(), coEdited.version(), "reviewer2"))
+                .fieldErrors().get("reviewer").contains("cannot review it"));
+        Article assigned = drafting.assignReviewer(EDITOR1, coEdited.id(), coEdited.version(), REVIEWER1.username());
+        assertEquals("reviewer1", assigned.assignedReviewer());
+    }
+}

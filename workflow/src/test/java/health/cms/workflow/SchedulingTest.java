@@ -1,0 +1,133 @@
+package health.cms.workflow;
+
+import static health.cms.workflow.WorkflowTest.apply;
+import static health.cms.workflow.WorkflowTest.read;
+import static health.cms.workflow.WorkflowTest.reload;
+import static health.cms.workflow.testing.Fixtures.EDITOR1;
+import static health.cms.workflow.testing.Fixtures.REVIEWER1;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import health.cms.core.article.Article;
+import health.cms.core.article.ArticleStatus;
+import health.cms.core.audit.AuditEvent;
+import health.cms.core.audit.AuditLog;
+import health.cms.core.refusal.Refusal;
+import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.workflow.schedule.ScheduledJob;
+import health.cms.workflow.schedule.ScheduledJobRepository;
+import health.cms.workflow.testing.Fixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Planned transitions: an approval with a time waits as scheduled, and the scheduler's run goes through
+ * the same checks and audit; a plan the article has moved past is cancelled, never forced.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class SchedulingTest {
+
+    @Inject
+    TransitionService transitions;
+    @Inject
+    ScheduledJobRepository jobs;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Clock clock;
+
+    @BeforeEach
+    void basics() {
+        Fixtures.ensureBasics();
+        runEverythingDueBy(clock.instant().plus(Duration.ofDays(365 * 6)));
+    }
+
+    @Test
+    void anApprovalWithATimeWaitsAsScheduledAndTheRunPublishesIt() {
+        Instant goLive = clock.instant().plus(Duration.ofHours(1));
+        Article scheduled = approveAt(Fixtures.submitted("scheduled-publication"), goLive);
+        assertEquals(ArticleStatus.SCHEDULED, scheduled.status());
+        assertFalse(scheduled.isLive());
+        assertEquals(0, runEverythingDueBy(clock.instant()), "nothing is due yet");
+
+        assertEquals(1, runEverythingDueBy(goLive));
+        Article published = read(() -> reload(scheduled));
+        assertEquals(ArticleStatus.PUBLISHED, published.status());
+        assertTrue(published.isLive());
+        assertEquals(List.of("create", "submit", "approve", "publish-due"), actions(published));
+        assertEquals(ScheduledJob.State.DONE, lastJob(published).state());
+    }
+
+    @Test
+    void cancellingAScheduleReturnsTheArticleToDraftAndCancelsItsJob() {
+        Article scheduled = approveAt(Fixtures.submitted("cancelled-publication"), clock.instant().plus(Duration.ofHours(1)));
+        Article cancelled = apply(EDITOR1, scheduled, EditorialAction.CANCEL_SCHEDULE);
+
+        assertEquals(ArticleStatus.DRAFT, cancelled.status());
+        assertEquals(ScheduledJob.State.CANCELLED, lastJob(cancelled).state());
+        assertEquals(0, runEverythingDueBy(clock.instant().plus(Duration.ofDays(1))));
+        assertFalse(read(() -> reload(cancelled)).isLive());
+    }
+
+    @Test
+    void aPlannedUnpublicationOfAnArticleNoLongerLiveIsCancelledNotForced() {
+        Article live = Fixtures.published("planned-offline");
+        Instant offlineAt = clock.instant().plus(Duration.ofHours(2));
+        Article planned = apply(EDITOR1, live,
+                new TransitionRequest(EditorialAction.UNPUBLISH, null, offlineAt, null, null));
+        assertTrue(planned.isLive(), "still live until the planned time");
+        assertEquals("schedule-unpublish", actions(planned).get(actions(planned).size() - 1));
+
+        Article offline = apply(EDITOR1, planned, EditorialAction.UNPUBLISH);
+        assertEquals(1, runEverythingDueBy(offlineAt));
+        ScheduledJob job = lastJob(offline);
+        assertEquals(ScheduledJob.State.CANCELLED, job.state());
+        assertEquals("the article was no longer live", job.outcome());
+    }
+
+    @Test
+    void aPublicationMoreThanFiveYearsAheadIsRefused() {
+        Article submitted = Fixtures.submitted("too-far-ahead");
+        Refusal.Invalid refused = assertThrows(Refusal.Invalid.class,
+                () -> approveAt(submitted, clock.instant().plus(Duration.ofDays(6 * 365))));
+        assertTrue(refused.fieldErrors().containsKey("publishAt"));
+    }
+
+    private Article approveAt(Article submitted, Instant at) {
+        return apply(REVIEWER1, submitted, new TransitionRequest(EditorialAction.APPROVE, null, at, null, null));
+    }
+
+    /** Runs the scheduler's loop as if the time were {@code now}; returns how many jobs ran. */
+    private int runEverythingDueBy(Instant now) {
+        int ran = 0;
+        while (QuarkusTransaction.requiringNew().call(() -> jobs.claimNextDue(now).map(job -> {
+            transitions.runScheduled(job);
+            return true;
+        }).orElse(false))) {
+            ran++;
+        }
+        return ran;
+    }
+
+    private List<String> actions(Article article) {
+        return read(() -> audit.forArticle(article.id()).stream().map(AuditEvent::action).toList());
+    }
+
+    private ScheduledJob lastJob(Article article) {
+        return read(() -> jobs.find("articleId = ?1 order by id desc", article.id()).firstResult());
+    }
+}
