@@ -25,12 +25,12 @@ import jakarta.ws.rs.core.Response;
 
 import health.cms.admin.manage.CurrentActor;
 import health.cms.admin.manage.Versions;
-import health.cms.admin.webhook.DeliveryPage;
-import health.cms.admin.webhook.DeliveryView;
-import health.cms.admin.webhook.IssuedSecret;
-import health.cms.admin.webhook.SubscriptionInput;
-import health.cms.admin.webhook.SubscriptionView;
 import health.cms.admin.webhook.Webhooks;
+import health.cms.webhooks.DeliveryPage;
+import health.cms.webhooks.DeliveryView;
+import health.cms.webhooks.IssuedSecret;
+import health.cms.webhooks.SubscriptionInput;
+import health.cms.webhooks.SubscriptionView;
 import io.quarkus.security.Authenticated;
 
 /** Webhook subscriptions and their delivery log, for editors. */
