@@ -193,18 +193,6 @@ public class WebhookDelivery {
         return nextAttemptAt;
     }
 
-    public Instant firstAttemptAt() {
-        return firstAttemptAt;
-    }
-
-    public String claimedBy() {
-        return claimedBy;
-    }
-
-    public Instant claimedUntil() {
-        return claimedUntil;
-    }
-
     public Integer lastStatusCode() {
         return lastStatusCode;
     }

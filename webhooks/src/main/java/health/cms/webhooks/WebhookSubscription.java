@@ -137,10 +137,6 @@ public class WebhookSubscription {
     }
 
     /** The secrets that sign a request sent now: the current one, then the previous one during its grace time. */
-    List<String> signingSecrets(Instant now) {
-        return signingSecrets(secret, previousSecret, previousSecretUntil, now);
-    }
-
     static List<String> signingSecrets(String secret, String previous, Instant previousUntil, Instant now) {
         return previous != null && previousUntil != null && now.isBefore(previousUntil)
                 ? List.of(secret, previous)
