@@ -14,6 +14,7 @@ import health.cms.core.article.Reference;
 import health.cms.core.article.RevisionContent;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileRepository;
+import health.cms.core.markdown.MarkdownRenderer;
 import health.cms.core.refusal.Refusal;
 import health.cms.core.slug.Slugs;
 import health.cms.core.taxonomy.Category;
@@ -28,7 +29,7 @@ public class ContentResolver {
 
     static final int TITLE_MAX = 300;
     static final int SUMMARY_MAX = 2_000;
-    static final int BODY_MAX = 200_000;
+    static final int BODY_MAX = MarkdownRenderer.MAX_BODY_CHARS;
     /** The reference columns' lengths: longer input is refused here rather than by the database (a 500). */
     static final int DOI_MAX = 200;
     static final int URL_MAX = 1_000;

@@ -40,6 +40,8 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class ArticlePages {
 
+    static final String BODY_TOO_LONG = "must be at most " + MarkdownRenderer.MAX_BODY_CHARS + " characters";
+
     static final int PAGE_SIZE = 50;
 
     @CheckedTemplate
@@ -204,6 +206,11 @@ public class ArticlePages {
 
     private ArticleViews.Preview preview(ArticleForm form) {
         String body = form.body == null ? "" : form.body;
+        if (body.length() > MarkdownRenderer.MAX_BODY_CHARS) {
+            // The same limit as save: a preview must not be a way to make the server render more than it stores.
+            return new ArticleViews.Preview(form.title, form.summary, "<p class=\"error\">The body "
+                    + BODY_TOO_LONG + "; shorten it to see the preview.</p>");
+        }
         return new ArticleViews.Preview(form.title, form.summary, renderer.render(body).html());
     }
 

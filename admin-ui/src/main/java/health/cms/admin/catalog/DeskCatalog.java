@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import health.cms.admin.web.Versions;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileDetails;
 import health.cms.core.profile.ProfileRepository;
@@ -87,7 +86,7 @@ public class DeskCatalog {
             int intervalMonths) {
         requireEditor(actor);
         Category category = category(slug);
-        Versions.check("category", category.version(), version);
+        Refusal.requireVersion("category", category.version(), version);
         return guarded(() -> {
             category.update(requireName(name), description, intervalMonths);
             return category;
@@ -109,7 +108,7 @@ public class DeskCatalog {
     public Tag updateTag(Actor actor, String slug, long version, String name) {
         requireEditor(actor);
         Tag tag = tag(slug);
-        Versions.check("tag", tag.version(), version);
+        Refusal.requireVersion("tag", tag.version(), version);
         tag.rename(requireName(name));
         return tag;
     }
@@ -131,7 +130,7 @@ public class DeskCatalog {
     public Profile updateProfile(Actor actor, String slug, long version, ProfileDetails details) {
         requireEditor(actor);
         Profile profile = profile(slug);
-        Versions.check("profile", profile.version(), version);
+        Refusal.requireVersion("profile", profile.version(), version);
         checkDetails(details);
         checkKeycloakUser(details, profile);
         return guarded(() -> {

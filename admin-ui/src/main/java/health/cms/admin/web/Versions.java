@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
 import health.cms.core.problem.Problem;
-import health.cms.core.refusal.Refusal;
 
 /**
  * The one place for optimistic-lock versions at the edge: strong ETags carry the version, writes send
@@ -51,14 +50,6 @@ public final class Versions {
         } catch (NumberFormatException e) {
             throw new ProblemException(Problem.invalid("If-Match must be the ETag returned by GET",
                     Map.of("If-Match", "not an ETag of this API: " + ifMatch)));
-        }
-    }
-
-    /** Refuses a change made against {@code expected} when the stored record is now at {@code current}. */
-    public static void check(String what, long current, long expected) {
-        if (current != expected) {
-            throw Refusal.stale("This " + what + " was changed since you loaded it (now version " + current
-                    + "); reload it and apply your changes again");
         }
     }
 }

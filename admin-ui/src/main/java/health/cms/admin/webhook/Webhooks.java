@@ -1,275 +1,92 @@
 package health.cms.admin.webhook;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.transaction.Transactional;
 
-import org.hibernate.StaleStateException;
-
-import health.cms.admin.config.CmsConfig;
-import health.cms.admin.web.Versions;
 import health.cms.core.refusal.Refusal;
-import health.cms.core.taxonomy.CategoryRepository;
-import health.cms.core.url.HttpUrls;
+import health.cms.webhooks.DeliveryPage;
+import health.cms.webhooks.DeliveryView;
+import health.cms.webhooks.IssuedSecret;
+import health.cms.webhooks.SubscriptionInput;
+import health.cms.webhooks.SubscriptionView;
+import health.cms.webhooks.WebhookSubscriptions;
 import health.cms.workflow.Actor;
 import health.cms.workflow.Role;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Editors' management of webhook subscriptions and their delivery log, for the management API and the
- * desk's pages: refusals are {@link Refusal}s with field errors, results are views.
+ * desk's pages: the editor role is checked here, the work is done by the webhooks module.
  */
 @ApplicationScoped
 public class Webhooks {
 
-    private final WebhookSubscriptionRepository subscriptions;
-    private final WebhookDeliveryRepository deliveries;
-    private final CategoryRepository categories;
-    private final TargetGuard guard;
-    private final WebhookEvents events;
-    private final DeliveryWorker worker;
-    private final CmsConfig.Webhooks config;
-    private final Clock clock;
+    private final WebhookSubscriptions subscriptions;
 
-    Webhooks(WebhookSubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
-            CategoryRepository categories, TargetGuard guard, WebhookEvents events, DeliveryWorker worker,
-            CmsConfig config, Clock clock) {
+    Webhooks(WebhookSubscriptions subscriptions) {
         this.subscriptions = subscriptions;
-        this.deliveries = deliveries;
-        this.categories = categories;
-        this.guard = guard;
-        this.events = events;
-        this.worker = worker;
-        this.config = config.webhooks();
-        this.clock = clock;
     }
-
-    /** Why a restored subscription sends nothing yet. */
-    public static final String NO_SECRET = "This subscription was restored from a backup, which never holds signing "
-            + "secrets; rotate the secret and give the new one to the receiver to resume deliveries";
 
     /** The event types a subscription can choose from. */
     public List<String> eventTypes() {
-        return WebhookEvents.TYPES;
+        return subscriptions.eventTypes();
     }
 
-    @Transactional
     public List<SubscriptionView> list(Actor actor) {
         requireEditor(actor);
-        return subscriptions.list("order by id").stream().map(this::view).toList();
+        return subscriptions.list();
     }
 
-    @Transactional
     public SubscriptionView get(Actor actor, long id) {
         requireEditor(actor);
-        return view(find(id));
+        return subscriptions.get(id);
     }
 
     /** Creates a subscription with a new secret, returned this once. */
-    @Transactional
     public IssuedSecret create(Actor actor, SubscriptionInput input) {
         requireEditor(actor);
-        Valid valid = validate(input);
-        String secret = WebhookSignatures.newSecret();
-        WebhookSubscription subscription = new WebhookSubscription(valid.url(), valid.description(), valid.eventTypes(),
-                valid.categories(), input.enabled() == null || input.enabled(), secret, actor.username(),
-                clock.instant());
-        subscriptions.persist(subscription);
-        subscriptions.flush();
-        return new IssuedSecret(view(subscription), secret);
+        return subscriptions.create(actor.username(), input);
     }
 
-    /**
-     * Changes a subscription, version-checked. Enabling a disabled subscription clears its reason and
-     * sends its held deliveries, each with a fresh retry window.
-     */
+    /** Changes a subscription, version-checked; enabling it sends its held deliveries. */
     public SubscriptionView update(Actor actor, long id, long expectedVersion, SubscriptionInput input) {
-        SubscriptionView updated = QuarkusTransaction.requiringNew().call(() -> {
-            requireEditor(actor);
-            WebhookSubscription subscription = find(id);
-            Versions.check("subscription", subscription.version(), expectedVersion);
-            Valid valid = validate(input);
-            Instant now = clock.instant();
-            subscription.change(valid.url(), valid.description(), valid.eventTypes(), valid.categories(), now);
-            if (Boolean.TRUE.equals(input.enabled()) && !subscription.enabled()) {
-                subscription.enable(now);
-                deliveries.resumeHeld(id, now);
-            } else if (Boolean.FALSE.equals(input.enabled())) {
-                subscription.disable("Disabled by " + actor.username() + " at " + now, now);
-            }
-            return flushed(subscription);
-        });
-        worker.newWork();
-        return updated;
+        requireEditor(actor);
+        return subscriptions.update(actor.username(), id, expectedVersion, input);
     }
 
     /** Deletes a subscription with its deliveries and their log. */
-    @Transactional
     public void delete(Actor actor, long id) {
         requireEditor(actor);
-        subscriptions.delete(find(id));
+        subscriptions.delete(id);
     }
 
-    /** A new secret, returned this once; the previous one keeps signing for {@code cms.webhooks.secret-grace}. */
-    @Transactional
+    /** A new secret, returned this once; the previous one keeps signing for a grace time. */
     public IssuedSecret rotateSecret(Actor actor, long id) {
         requireEditor(actor);
-        WebhookSubscription subscription = find(id);
-        String secret = WebhookSignatures.newSecret();
-        Instant now = clock.instant();
-        subscription.rotateSecret(secret, now.plus(config.secretGrace()), now);
-        return new IssuedSecret(flushed(subscription), secret);
+        return subscriptions.rotateSecret(id);
     }
 
-    /**
-     * Sends a {@code webhook.test} event now, while the caller waits (at most the request timeout), and
-     * returns its delivery with the attempt. Disabled subscriptions can be tested too; test events are
-     * not retried and do not count towards disabling.
-     */
+    /** Sends a {@code webhook.test} event now, while the caller waits, and returns its delivery. */
     public DeliveryView sendTest(Actor actor, long id) {
-        String token = UUID.randomUUID().toString();
-        long deliveryId = QuarkusTransaction.requiringNew().call(() -> {
-            requireEditor(actor);
-            WebhookSubscription subscription = find(id);
-            if (!subscription.hasSecret()) {
-                throw Refusal.conflict(NO_SECRET);
-            }
-            Instant now = clock.instant();
-            WebhookDelivery test = WebhookDelivery.test(subscription.id(), events.testBody(subscription.id(), now),
-                    actor.username(), now, worker.instance(), token, now.plus(worker.lease()));
-            deliveries.persist(test);
-            deliveries.flush();
-            test.identifyTest();
-            return test.id();
-        });
-        worker.deliverLeased(deliveryId, token);
-        return QuarkusTransaction.requiringNew().call(() -> view(deliveries.findById(deliveryId)));
+        requireEditor(actor);
+        return subscriptions.sendTest(actor.username(), id);
     }
 
     /** A page of the subscription's delivery log, newest first, optionally only one state. */
-    @Transactional
     public DeliveryPage deliveries(Actor actor, long subscriptionId, String state, Long before, int limit) {
         requireEditor(actor);
-        find(subscriptionId);
-        WebhookDelivery.State wanted = null;
-        if (state != null) {
-            try {
-                wanted = WebhookDelivery.State.valueOf(state.toUpperCase());
-            } catch (IllegalArgumentException e) {
-                throw Refusal.invalid(Map.of("state", "must be pending, delivered or failed"));
-            }
-        }
-        List<WebhookDelivery> page = deliveries.page(subscriptionId, wanted, before, limit + 1);
-        boolean more = page.size() > limit;
-        List<WebhookDelivery> shown = more ? page.subList(0, limit) : page;
-        Map<Long, List<DeliveryAttempt>> attempts = deliveries
-                .attemptsOf(shown.stream().map(WebhookDelivery::id).toList());
-        return new DeliveryPage(
-                shown.stream().map(d -> DeliveryView.of(d, attempts.getOrDefault(d.id(), List.of()))).toList(),
-                more ? shown.get(shown.size() - 1).id() : null);
+        return subscriptions.deliveries(subscriptionId, state, before, limit);
     }
 
-    @Transactional
     public DeliveryView delivery(Actor actor, long deliveryId) {
         requireEditor(actor);
-        return view(findDelivery(deliveryId));
+        return subscriptions.delivery(deliveryId);
     }
 
-    /**
-     * Queues the same message again (same webhook-id and body, so receivers can dedupe) as a new delivery
-     * with its own attempts; it goes after the article's deliveries that are already pending.
-     */
+    /** Queues the same message again (same webhook-id and body) as a new delivery. */
     public DeliveryView redeliver(Actor actor, long deliveryId) {
-        DeliveryView queued = QuarkusTransaction.requiringNew().call(() -> {
-            requireEditor(actor);
-            WebhookDelivery original = findDelivery(deliveryId);
-            WebhookSubscription subscription = find(original.subscriptionId());
-            if (!subscription.enabled() && !original.test()) {
-                throw Refusal.conflict("The subscription is disabled"
-                        + (subscription.disabledReason() == null ? "" : " (" + subscription.disabledReason() + ")")
-                        + "; enable it first, then redeliver");
-            }
-            WebhookDelivery again = original.redelivery(actor.username(), clock.instant());
-            deliveries.persist(again);
-            deliveries.flush();
-            return view(again);
-        });
-        worker.newWork();
-        return queued;
-    }
-
-    private record Valid(String url, String description, List<String> eventTypes, List<String> categories) {
-    }
-
-    private Valid validate(SubscriptionInput input) {
-        if (input == null) {
-            throw Refusal.invalid(Map.of("body", "is required"));
-        }
-        Map<String, String> errors = new LinkedHashMap<>();
-        String url = input.url() == null ? "" : input.url().strip();
-        if (url.isEmpty()) {
-            errors.put("url", "is required");
-        } else if (url.length() > 2000) {
-            errors.put("url", "must be at most 2000 characters");
-        } else {
-            HttpUrls.problem(url).or(() -> guard.refusal(url)).ifPresent(problem -> errors.put("url", problem));
-        }
-        String description = input.description() == null || input.description().isBlank()
-                ? null
-                : input.description().strip();
-        if (description != null && description.length() > 500) {
-            errors.put("description", "must be at most 500 characters");
-        }
-        List<String> types = new ArrayList<>(new LinkedHashSet<>(input.eventTypes() == null ? List.of() : input.eventTypes()));
-        if (types.isEmpty()) {
-            errors.put("eventTypes", "choose at least one of " + String.join(", ", WebhookEvents.TYPES));
-        } else {
-            types.stream().filter(type -> !WebhookEvents.TYPES.contains(type)).findFirst().ifPresent(unknown -> errors
-                    .put("eventTypes", "'" + unknown + "' is not one of " + String.join(", ", WebhookEvents.TYPES)));
-        }
-        List<String> slugs = new ArrayList<>(new LinkedHashSet<>(input.categories() == null ? List.of() : input.categories()));
-        slugs.stream().filter(slug -> slug == null || categories.findBySlug(slug).isEmpty()).findFirst()
-                .ifPresent(unknown -> errors.put("categories", "there is no category '" + unknown + "'"));
-        if (!errors.isEmpty()) {
-            throw Refusal.invalid(errors);
-        }
-        return new Valid(url, description, types, slugs);
-    }
-
-    private WebhookSubscription find(long id) {
-        return subscriptions.findByIdOptional(id)
-                .orElseThrow(() -> Refusal.notFound("Webhook subscription " + id));
-    }
-
-    private WebhookDelivery findDelivery(long id) {
-        return deliveries.findByIdOptional(id).orElseThrow(() -> Refusal.notFound("Webhook delivery " + id));
-    }
-
-    private SubscriptionView view(WebhookSubscription subscription) {
-        return SubscriptionView.of(subscription, deliveries.pending(subscription.id()));
-    }
-
-    private DeliveryView view(WebhookDelivery delivery) {
-        return DeliveryView.of(delivery, deliveries.attemptsOf(List.of(delivery.id())).getOrDefault(delivery.id(),
-                List.of()));
-    }
-
-    private SubscriptionView flushed(WebhookSubscription subscription) {
-        try {
-            subscriptions.flush();
-        } catch (OptimisticLockException | StaleStateException e) {
-            throw Refusal.stale("Someone else changed this subscription at the same moment; reload it and try again");
-        }
-        return view(subscription);
+        requireEditor(actor);
+        return subscriptions.redeliver(actor.username(), deliveryId);
     }
 
     private static void requireEditor(Actor actor) {

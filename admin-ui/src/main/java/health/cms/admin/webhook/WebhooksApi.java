@@ -25,6 +25,11 @@ import health.cms.admin.web.CurrentActor;
 import health.cms.admin.web.IntParams;
 import health.cms.admin.web.ManagementApi;
 import health.cms.admin.web.Versions;
+import health.cms.webhooks.DeliveryPage;
+import health.cms.webhooks.DeliveryView;
+import health.cms.webhooks.IssuedSecret;
+import health.cms.webhooks.SubscriptionInput;
+import health.cms.webhooks.SubscriptionView;
 import io.quarkus.security.Authenticated;
 
 /** Webhook subscriptions and their delivery log, for editors. */

@@ -154,6 +154,17 @@ class ArticlePagesTest {
 
     @Test
     @TestSecurity(user = "writer1", roles = "writer")
+    void aPreviewOfABodyOverTheSaveLimitIsNotRendered() {
+        String body = "## Heading\n\nUnrendered marker.\n\n" + "# h\n".repeat(60_000);
+        form().formParam("title", "Huge").formParam("summary", "Lead").formParam("body", body)
+                .post("/articles/preview")
+                .then().statusCode(200)
+                .body(containsString("must be at most 200000 characters"))
+                .body(not(containsString("Unrendered marker.")));
+    }
+
+    @Test
+    @TestSecurity(user = "writer1", roles = "writer")
     void editingAPublishedArticleSaysTheLiveVersionStays() {
         Article live = Fixtures.published("page-live");
         given().get("/articles/" + live.id()).then().statusCode(200)

@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import health.cms.core.testing.EmbeddedDatabase;
+import health.cms.webhooks.WebhookSignatures;
+import health.cms.webhooks.testing.TestReceiver;
 
 /**
  * The packaged admin-ui as a real process, killed (SIGKILL) in the middle of a delivery backlog and

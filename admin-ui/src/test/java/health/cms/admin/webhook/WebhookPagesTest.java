@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import health.cms.admin.testing.MutableClock;
 import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.webhooks.DeliveryView;
+import health.cms.webhooks.OutboxFanOut;
+import health.cms.webhooks.testing.TestReceiver;
 import health.cms.workflow.testing.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -90,4 +90,12 @@ public abstract sealed class Refusal extends RuntimeException
     public static Invalid invalid(String field, String problem) {
         return invalid(Map.of(field, problem));
     }
+
+    /** The one version check: refuses a change made against {@code expected} when the record is now at {@code current}. */
+    public static void requireVersion(String what, long current, long expected) {
+        if (current != expected) {
+            throw stale("This " + what + " was changed since you loaded it (now version " + current
+                    + "); reload it and apply your changes again");
+        }
+    }
 }

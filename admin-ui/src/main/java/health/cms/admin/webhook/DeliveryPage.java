@@ -1,7 +1,0 @@
-package health.cms.admin.webhook;
-
-import java.util.List;
-
-/** A page of a subscription's delivery log, newest first; pass {@code nextBefore} back for the next page. */
-public record DeliveryPage(List<DeliveryView> deliveries, Long nextBefore) {
-}
