@@ -12,9 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import health.cms.core.article.Reference;
 import health.cms.core.article.RevisionContent;
+import health.cms.core.markdown.MarkdownRenderer;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileRepository;
-import health.cms.core.markdown.MarkdownRenderer;
 import health.cms.core.refusal.Refusal;
 import health.cms.core.slug.Slugs;
 import health.cms.core.taxonomy.Category;
