@@ -68,6 +68,13 @@ public class Webhooks {
         return subscriptions.list("order by id").stream().map(this::view).toList();
     }
 
+    /** A page of the subscriptions, oldest first. */
+    @Transactional
+    public List<SubscriptionView> list(Actor actor, int offset, int limit) {
+        requireEditor(actor);
+        return subscriptions.find("order by id").range(offset, offset + limit - 1).stream().map(this::view).toList();
+    }
+
     @Transactional
     public SubscriptionView get(Actor actor, long id) {
         requireEditor(actor);
