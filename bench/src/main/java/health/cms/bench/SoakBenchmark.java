@@ -157,11 +157,17 @@ public final class SoakBenchmark {
         int revisions = 0;
         int signOffs = 0;
         for (long[] article : articles) {
-            JsonNode history = JSON.readTree(Stack.send("GET", "/manage/v1/articles/" + article[0] + "/revisions",
-                    Stack.token("writer2"), null, null).body());
-            revisions += history.size();
-            for (JsonNode revision : history) {
-                signOffs += revision.path("signOffs").size();
+            // The history comes a page at a time; the Link header names the next page.
+            String page = "/manage/v1/articles/" + article[0] + "/revisions?limit=100";
+            while (page != null) {
+                var answer = Stack.send("GET", page, Stack.token("writer2"), null, null);
+                JsonNode history = JSON.readTree(answer.body());
+                revisions += history.size();
+                for (JsonNode revision : history) {
+                    signOffs += revision.path("signOffs").size();
+                }
+                page = answer.headers().firstValue("Link").map(link -> link.substring(1, link.indexOf('>')))
+                        .orElse(null);
             }
         }
         System.out.printf("%nEditorial changes: %d edits, %d approvals, %d refused%n", edits, approvals, refused);

@@ -64,6 +64,12 @@ public class WebhookSubscriptions {
         return subscriptions.list("order by id").stream().map(this::view).toList();
     }
 
+    /** A page of the subscriptions, oldest first. */
+    @Transactional
+    public List<SubscriptionView> list(int offset, int limit) {
+        return subscriptions.find("order by id").range(offset, offset + limit - 1).stream().map(this::view).toList();
+    }
+
     @Transactional
     public SubscriptionView get(long id) {
         return view(find(id));

@@ -51,6 +51,18 @@ public class ArticleHistory {
         return audit.forArticle(queries.find(articleId).id());
     }
 
+    /** A page of the article's audit events, oldest first. */
+    @Transactional
+    public List<AuditEvent> audit(long articleId, int offset, int limit) {
+        return audit.forArticle(queries.find(articleId).id(), offset, limit);
+    }
+
+    /** A page of the article's audit events, newest first (the desk's history page). */
+    @Transactional
+    public List<AuditEvent> newestAudit(long articleId, int offset, int limit) {
+        return audit.forArticleNewestFirst(queries.find(articleId).id(), offset, limit);
+    }
+
     /** A published correction as the history shows it. */
     public record CorrectionView(int revision, String changeClass, String note, java.time.Instant publishedAt) {
     }

@@ -24,6 +24,7 @@ import health.cms.admin.web.Failures;
 import health.cms.admin.web.Forms;
 import health.cms.admin.web.IntParams;
 import health.cms.core.article.ArticleStatus;
+import health.cms.core.audit.AuditEvent;
 import health.cms.core.diff.RevisionDiff;
 import health.cms.core.markdown.MarkdownRenderer;
 import health.cms.core.refusal.Refusal;
@@ -157,16 +158,21 @@ public class ArticlePages {
     @GET
     @Path("/{id}/history")
     public TemplateInstance history(@PathParam("id") long id, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+            @QueryParam("to") String to, @QueryParam("page") String page) {
         ArticleState state = queries.state(id, user.actor());
-        List<ArticleState.RevisionView> revisions = queries.revisions(id);
+        // A page at a time, newest first: an article edited thousands of times must not render them all at once.
+        int pageNumber = IntParams.parse("page", page, 1, 1, 10_000);
+        int revisionsFrom = (pageNumber - 1) * ArticleViews.HistoryView.REVISIONS_PER_PAGE;
+        int eventsFrom = (pageNumber - 1) * ArticleViews.HistoryView.EVENTS_PER_PAGE;
+        List<ArticleState.RevisionView> revisions = queries.newestRevisions(id, revisionsFrom,
+                ArticleViews.HistoryView.REVISIONS_PER_PAGE + 1);
+        List<AuditEvent> audit = history.newestAudit(id, eventsFrom, ArticleViews.HistoryView.EVENTS_PER_PAGE + 1);
         RevisionDiff.Result diff = null;
         if (from != null && to != null && !from.isBlank() && !to.isBlank()) {
             diff = history.diff(id, String.valueOf(revisionNumber("from", from)), revisionNumber("to", to));
         }
-        return Templates
-                .history(new ArticleViews.HistoryView(state, newestFirst(revisions), diff, newestFirst(history.audit(id)),
-                        history.corrections(id)));
+        return Templates.history(ArticleViews.HistoryView.of(state, revisions, diff, audit, history.corrections(id),
+                pageNumber));
     }
 
     private Response conflict(long id, ArticleForm form, Refusal stale) {
@@ -240,9 +246,4 @@ public class ArticlePages {
         }
     }
 
-    private static <T> List<T> newestFirst(List<T> oldestFirst) {
-        List<T> copy = new java.util.ArrayList<>(oldestFirst);
-        java.util.Collections.reverse(copy);
-        return copy;
-    }
 }

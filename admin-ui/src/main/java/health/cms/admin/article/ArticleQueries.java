@@ -74,6 +74,18 @@ public class ArticleQueries {
         return revisions.history(find(id)).stream().map(this::view).toList();
     }
 
+    /** A page of the revisions, oldest first. */
+    @Transactional
+    public List<ArticleState.RevisionView> revisions(long id, int offset, int limit) {
+        return revisions.history(find(id), offset, limit).stream().map(this::view).toList();
+    }
+
+    /** A page of the revisions, newest first (the desk's history page). */
+    @Transactional
+    public List<ArticleState.RevisionView> newestRevisions(long id, int offset, int limit) {
+        return revisions.newestFirst(find(id), offset, limit).stream().map(this::view).toList();
+    }
+
     @Transactional
     public ArticleState.RevisionView revision(long id, int number) {
         return revisions.findByNumber(find(id), number).map(this::view)
@@ -115,13 +127,23 @@ public class ArticleQueries {
     /** Submitted articles waiting longest first, then live articles due soon or overdue, at most {@code limit}. */
     @Transactional
     public List<ArticleState.Summary> reviewQueue(int limit) {
+        return reviewQueue(0, limit);
+    }
+
+    /** The queue from its {@code offset}-th entry on, at most {@code limit}. */
+    @Transactional
+    public List<ArticleState.Summary> reviewQueue(int offset, int limit) {
         List<ArticleState.Summary> queue = new ArrayList<>();
-        articles.find("status = ?1 order by updatedAt", ArticleStatus.MEDICAL_REVIEW).range(0, limit - 1).list()
-                .forEach(a -> queue.add(summary(a)));
+        long waiting = articles.count("status = ?1", ArticleStatus.MEDICAL_REVIEW);
+        if (offset < waiting) {
+            articles.find("status = ?1 order by updatedAt, id", ArticleStatus.MEDICAL_REVIEW)
+                    .range(offset, offset + limit - 1).list().forEach(a -> queue.add(summary(a)));
+        }
         if (queue.size() < limit) {
-            articles.find("liveRevision is not null and nextReviewDue < ?1 order by nextReviewDue",
-                    clock.instant().plus(ReviewStatus.DUE_SOON_WINDOW)).range(0, limit - queue.size() - 1).list()
-                    .forEach(a -> queue.add(summary(a)));
+            int dueOffset = (int) Math.max(0, offset - waiting);
+            articles.find("liveRevision is not null and nextReviewDue < ?1 order by nextReviewDue, id",
+                    clock.instant().plus(ReviewStatus.DUE_SOON_WINDOW))
+                    .range(dueOffset, dueOffset + limit - queue.size() - 1).list().forEach(a -> queue.add(summary(a)));
         }
         return queue;
     }

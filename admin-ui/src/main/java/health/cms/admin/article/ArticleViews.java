@@ -62,19 +62,45 @@ public final class ArticleViews {
     public record Conflict(String who, Instant when, RevisionDiff.Result theirChanges) {
     }
 
-    /** Revisions, a comparison between two of them, the audit trail and the corrections. */
+    /**
+     * Revisions, a comparison between two of them, the audit trail and the corrections: one page of them, newest
+     * first, {@code hasOlder} when an older page has revisions or events.
+     */
     public record HistoryView(ArticleState article, List<ArticleState.RevisionView> revisions, RevisionDiff.Result diff,
-            List<AuditEvent> audit, List<ArticleHistory.CorrectionView> corrections) {
+            List<AuditEvent> audit, List<ArticleHistory.CorrectionView> corrections, int page, boolean hasOlder) {
 
-        /** The comparison's "from": the one shown, else the revision before the newest. */
+        public static final int REVISIONS_PER_PAGE = 50;
+        public static final int EVENTS_PER_PAGE = 100;
+
+        /** From one more revision and event than a page holds, which tell whether an older page exists. */
+        static HistoryView of(ArticleState article, List<ArticleState.RevisionView> revisions, RevisionDiff.Result diff,
+                List<AuditEvent> audit, List<ArticleHistory.CorrectionView> corrections, int page) {
+            boolean hasOlder = revisions.size() > REVISIONS_PER_PAGE || audit.size() > EVENTS_PER_PAGE;
+            return new HistoryView(article, revisions.subList(0, Math.min(revisions.size(), REVISIONS_PER_PAGE)), diff,
+                    audit.subList(0, Math.min(audit.size(), EVENTS_PER_PAGE)), corrections, page, hasOlder);
+        }
+
+        /** The comparison's "from": the one shown, else the revision before the newest (0 past the last page). */
         public int fromNumber() {
-            return diff != null && diff.from() != null
-                    ? diff.from()
-                    : revisions.get(Math.min(1, revisions.size() - 1)).number();
+            if (diff != null && diff.from() != null) {
+                return diff.from();
+            }
+            return revisions.isEmpty() ? 0 : revisions.get(Math.min(1, revisions.size() - 1)).number();
         }
 
         public int toNumber() {
-            return diff != null ? diff.to() : revisions.get(0).number();
+            if (diff != null) {
+                return diff.to();
+            }
+            return revisions.isEmpty() ? 0 : revisions.get(0).number();
+        }
+
+        public int olderPage() {
+            return page + 1;
+        }
+
+        public int newerPage() {
+            return page - 1;
         }
     }
 }

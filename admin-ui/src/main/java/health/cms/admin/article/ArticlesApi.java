@@ -1,6 +1,5 @@
 package health.cms.admin.article;
 
-import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,13 +16,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import health.cms.admin.web.CurrentActor;
 import health.cms.admin.web.DeskRoles;
-import health.cms.admin.web.IntParams;
 import health.cms.admin.web.ManagementApi;
+import health.cms.admin.web.Paging;
 import health.cms.admin.web.Versions;
 import health.cms.core.article.ArticleStatus;
 import health.cms.core.audit.AuditEvent;
@@ -39,6 +40,10 @@ import health.cms.workflow.ArticleInput;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ArticlesApi {
 
+    /** Every revision carries its whole body (up to 200,000 characters), so its pages are smaller. */
+    static final int REVISIONS_PAGE = 50;
+    static final int MAX_REVISIONS_PAGE = 100;
+
     private static final String STATUS_PATTERN = "draft|medical-review|scheduled|published";
 
     @Inject
@@ -51,15 +56,16 @@ public class ArticlesApi {
     CurrentActor actor;
 
     @GET
-    public List<ArticleState.Summary> list(
+    public Response list(
             @QueryParam("status") @Pattern(regexp = STATUS_PATTERN, message = "must be one of " + STATUS_PATTERN) String status,
             @QueryParam("author") @Pattern(regexp = "[a-z0-9-]{1,200}", message = "must be an author slug") String author,
             @QueryParam("category") @Pattern(regexp = "[a-z0-9-]{1,200}", message = "must be a category slug") String category,
             @QueryParam("createdBy") @Pattern(regexp = "[\\w.@-]{1,200}", message = "must be a user name") String createdBy,
             @QueryParam("assignee") @Pattern(regexp = "[\\w.@-]{1,200}", message = "must be a user name") String assignee,
-            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
-        return queries.list(status == null ? null : ArticleStatus.fromValue(status), author, category, createdBy,
-                assignee, IntParams.parse("limit", limit, 50, 1, 200), IntParams.parse("offset", offset, 0, 0, 100_000));
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset, @Context UriInfo request) {
+        Paging page = Paging.parse(limit, offset, 50, 200);
+        return page.respond(queries.list(status == null ? null : ArticleStatus.fromValue(status), author, category,
+                createdBy, assignee, page.fetch(), page.offset()), request);
     }
 
     @POST
@@ -118,10 +124,13 @@ public class ArticlesApi {
     public record SlugBody(String slug) {
     }
 
+    /** Oldest first, {@value #REVISIONS_PAGE} a page by default and at most {@value #MAX_REVISIONS_PAGE}. */
     @GET
     @Path("/{id}/revisions")
-    public List<ArticleState.RevisionView> revisions(@PathParam("id") long id) {
-        return queries.revisions(id);
+    public Response revisions(@PathParam("id") long id, @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset, @Context UriInfo request) {
+        Paging page = Paging.parse(limit, offset, REVISIONS_PAGE, MAX_REVISIONS_PAGE);
+        return page.respond(queries.revisions(id, page.offset(), page.fetch()), request);
     }
 
     @GET
@@ -144,9 +153,12 @@ public class ArticlesApi {
 
     @GET
     @Path("/{id}/audit")
-    public List<AuditView> audit(@PathParam("id") long id) {
+    public Response audit(@PathParam("id") long id, @QueryParam("limit") String limit,
+            @QueryParam("offset") String offset, @Context UriInfo request) {
         queries.state(id, actor.get());
-        return history.audit(id).stream().map(AuditView::of).toList();
+        Paging page = Paging.parse(limit, offset);
+        return page.respond(history.audit(id, page.offset(), page.fetch()).stream().map(AuditView::of).toList(),
+                request);
     }
 
     private static ArticleInput requireBody(ArticleInput input) {

@@ -18,12 +18,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import health.cms.admin.web.CurrentActor;
 import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.ManagementApi;
+import health.cms.admin.web.Paging;
 import health.cms.admin.web.Versions;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileDetails;
@@ -79,8 +83,11 @@ public class CatalogApi {
 
     @GET
     @Path("/categories")
-    public List<CategoryJson> categories() {
-        return catalog.categories().stream().map(CategoryJson::of).toList();
+    public Response categories(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
+            @Context UriInfo request) {
+        Paging page = Paging.parse(limit, offset);
+        return page.respond(catalog.categories(page.offset(), page.fetch()).stream().map(CategoryJson::of).toList(),
+                request);
     }
 
     @POST
@@ -109,8 +116,10 @@ public class CatalogApi {
 
     @GET
     @Path("/tags")
-    public List<TagJson> tags() {
-        return catalog.tags().stream().map(TagJson::of).toList();
+    public Response tags(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
+            @Context UriInfo request) {
+        Paging page = Paging.parse(limit, offset);
+        return page.respond(catalog.tags(page.offset(), page.fetch()).stream().map(TagJson::of).toList(), request);
     }
 
     @POST
@@ -137,8 +146,11 @@ public class CatalogApi {
 
     @GET
     @Path("/authors")
-    public List<ProfileJson> profiles() {
-        return catalog.profiles().stream().map(ProfileJson::of).toList();
+    public Response profiles(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
+            @Context UriInfo request) {
+        Paging page = Paging.parse(limit, offset);
+        return page.respond(catalog.profiles(page.offset(), page.fetch()).stream().map(ProfileJson::of).toList(),
+                request);
     }
 
     @GET

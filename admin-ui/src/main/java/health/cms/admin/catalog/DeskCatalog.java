@@ -40,6 +40,22 @@ public class DeskCatalog {
         this.clock = clock;
     }
 
+    /** A page of the categories by name (slug breaks ties, so pages never overlap). */
+    @Transactional
+    public List<Category> categories(int offset, int limit) {
+        return categories.find("order by name, slug").range(offset, offset + limit - 1).list();
+    }
+
+    @Transactional
+    public List<Tag> tags(int offset, int limit) {
+        return tags.find("order by name, slug").range(offset, offset + limit - 1).list();
+    }
+
+    @Transactional
+    public List<Profile> profiles(int offset, int limit) {
+        return profiles.find("order by displayName, slug").range(offset, offset + limit - 1).list();
+    }
+
     @Transactional
     public List<Category> categories() {
         return categories.list("order by name");

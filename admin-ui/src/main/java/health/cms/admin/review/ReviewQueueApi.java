@@ -15,15 +15,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import health.cms.admin.article.ArticleCommands;
 import health.cms.admin.article.ArticleQueries;
 import health.cms.admin.article.ArticleState;
 import health.cms.admin.web.CurrentActor;
 import health.cms.admin.web.DeskRoles;
-import health.cms.admin.web.IntParams;
 import health.cms.admin.web.ManagementApi;
+import health.cms.admin.web.Paging;
 import health.cms.core.refusal.Refusal;
 import health.cms.workflow.EditorialAction;
 
@@ -42,8 +45,10 @@ public class ReviewQueueApi {
     CurrentActor actor;
 
     @GET
-    public List<ArticleState.Summary> queue(@QueryParam("limit") String limit) {
-        return queries.reviewQueue(IntParams.parse("limit", limit, 100, 1, 500));
+    public Response queue(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
+            @Context UriInfo request) {
+        Paging page = Paging.parse(limit, offset);
+        return page.respond(queries.reviewQueue(page.offset(), page.fetch()), request);
     }
 
     /**

@@ -37,6 +37,12 @@ public class Webhooks {
         return subscriptions.list();
     }
 
+    /** A page of the subscriptions, oldest first. */
+    public List<SubscriptionView> list(Actor actor, int offset, int limit) {
+        requireEditor(actor);
+        return subscriptions.list(offset, limit);
+    }
+
     public SubscriptionView get(Actor actor, long id) {
         requireEditor(actor);
         return subscriptions.get(id);

@@ -1,7 +1,6 @@
 package health.cms.admin.webhook;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -18,12 +17,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import health.cms.admin.web.CurrentActor;
 import health.cms.admin.web.IntParams;
 import health.cms.admin.web.ManagementApi;
+import health.cms.admin.web.Paging;
 import health.cms.admin.web.Versions;
 import health.cms.webhooks.DeliveryPage;
 import health.cms.webhooks.DeliveryView;
@@ -46,8 +48,10 @@ public class WebhooksApi {
     CurrentActor actor;
 
     @GET
-    public List<SubscriptionView> list() {
-        return webhooks.list(actor.get());
+    public Response list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
+            @Context UriInfo request) {
+        Paging page = Paging.parse(limit, offset);
+        return page.respond(webhooks.list(actor.get(), page.offset(), page.fetch()), request);
     }
 
     /** Creates a subscription; the answer carries its secret, which is never shown again. */

@@ -40,7 +40,7 @@ class CatalogApiTest {
                 .put("/manage/v1/categories/mental-health").then().statusCode(200);
         editor1().header("If-Match", etag).body(Map.of("name", "Stale", "reviewIntervalMonths", 12))
                 .put("/manage/v1/categories/mental-health").then().statusCode(412);
-        writer1().get("/manage/v1/categories").then().statusCode(200).body("slug", hasItem("mental-health"));
+        writer1().get("/manage/v1/categories?limit=500").then().statusCode(200).body("slug", hasItem("mental-health"));
     }
 
     @Test
@@ -50,7 +50,7 @@ class CatalogApiTest {
                 .contentType("application/problem+json");
         editor1().body(Map.of("slug", "temporary", "name", "Temporary")).post("/manage/v1/tags").then().statusCode(201);
         editor1().delete("/manage/v1/tags/temporary").then().statusCode(204);
-        editor1().get("/manage/v1/tags").then().body("slug.contains('temporary')", equalTo(false));
+        editor1().get("/manage/v1/tags?limit=500").then().body("slug.contains('temporary')", equalTo(false));
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import health.cms.admin.security.HostileRun.Content;
 import health.cms.admin.testing.ManageApi;
+import health.cms.admin.testing.Tokens;
 import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.core.testing.hostile.Draft;
 import health.cms.core.testing.hostile.Endpoint;
@@ -179,13 +180,16 @@ class HostileManageRequestsTest {
                 + "." + parts[2];
         String expired = Jwt.preferredUserName("editor1").subject("editor1")
                 .claim("realm_access", Map.of("roles", List.of("editor"))).issuer("https://server.example.com")
-                .audience("https://service.example.com").issuedAt(Instant.now().minusSeconds(7200))
+                .audience(Tokens.MANAGEMENT_API).issuedAt(Instant.now().minusSeconds(7200))
                 .expiresAt(Instant.now().minusSeconds(3600)).jws().keyId("1").sign("privateKey.jwk");
         String otherIssuer = Jwt.preferredUserName("editor1").subject("editor1")
                 .claim("realm_access", Map.of("roles", List.of("editor"))).issuer("https://evil.example")
-                .audience("https://service.example.com").jws().keyId("1").sign("privateKey.jwk");
+                .audience(Tokens.MANAGEMENT_API).jws().keyId("1").sign("privateKey.jwk");
+        String otherClient = Tokens.token("editor1", "editor").audience("account").claim("azp", "account-console")
+                .jws().keyId("1").sign("privateKey.jwk");
         String none = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0." + parts[1] + ".";
-        return List.of(forged, otherPayload, expired, otherIssuer, none, "garbage", "a.b.c", parts[0] + "." + parts[1]);
+        return List.of(forged, otherPayload, expired, otherIssuer, otherClient, none, "garbage", "a.b.c",
+                parts[0] + "." + parts[1]);
     }
 
     private static void bearer(Draft d, String token) {

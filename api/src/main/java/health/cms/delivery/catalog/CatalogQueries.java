@@ -46,23 +46,25 @@ public class CatalogQueries {
             String avatarUrl, List<String> specialties, boolean author, boolean reviewer) {
     }
 
-    /** Categories that have live articles, with how many. */
-    public List<CategoryView> categories() {
+    /** Categories that have live articles, with how many, by name (slug breaks ties, so pages never overlap). */
+    public List<CategoryView> categories(int limit, int offset) {
         return db.query("""
                 SELECT c.slug, c.name, c.description, c.review_interval_months, count(p.article_id)
                 FROM category c JOIN published_article p ON p.category_slug = c.slug
-                GROUP BY c.slug, c.name, c.description, c.review_interval_months ORDER BY c.name""",
+                GROUP BY c.slug, c.name, c.description, c.review_interval_months ORDER BY c.name, c.slug
+                LIMIT ? OFFSET ?""",
                 rs -> new CategoryView(rs.getString(1), rs.getString(2), Objects.requireNonNullElse(rs.getString(3), ""),
-                        rs.getInt(4), rs.getLong(5)));
+                        rs.getInt(4), rs.getLong(5)),
+                limit, offset);
     }
 
-    /** Tags that have live articles, with how many. */
-    public List<TagView> tags() {
+    /** Tags that have live articles, with how many, by name. */
+    public List<TagView> tags(int limit, int offset) {
         return db.query("""
                 SELECT t.slug, t.name, count(*) FROM published_article p
                 CROSS JOIN LATERAL unnest(p.tag_slugs) AS s(slug) JOIN tag t ON t.slug = s.slug
-                GROUP BY t.slug, t.name ORDER BY t.name""",
-                rs -> new TagView(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                GROUP BY t.slug, t.name ORDER BY t.name, t.slug LIMIT ? OFFSET ?""",
+                rs -> new TagView(rs.getString(1), rs.getString(2), rs.getLong(3)), limit, offset);
     }
 
     /** A public profile, or empty. */

@@ -10,6 +10,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import health.cms.core.slug.Slugs;
 import health.cms.delivery.http.Responses;
+import health.cms.delivery.http.Slice;
 import health.cms.delivery.store.ListItem;
 import health.cms.delivery.store.PublishedArticles;
 
@@ -47,16 +49,28 @@ public class CatalogResource {
     record AuthorPage(@JsonUnwrapped CatalogQueries.ProfileView profile, List<ListItem> articles) {
     }
 
+    /** A page of the categories: {@code limit} 1-500 (default 100), {@code offset}; more pages are in the Link header. */
     @GET
     @Path("/categories")
-    public Response categories(@HeaderParam("If-None-Match") String ifNoneMatch) {
-        return responses.cached("categories", () -> responses.json(catalog.categories(), List.of("categories")),
-                ifNoneMatch);
+    public Response categories(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Slice slice = Slice.parse(limit, offset);
+        return responses.cached("categories:" + slice, () -> {
+            List<CatalogQueries.CategoryView> fetched = catalog.categories(slice.fetch(), slice.offset());
+            return responses.json(slice.page(fetched), List.of("categories"))
+                    .withNext(slice.next("/api/v1/categories", fetched));
+        }, ifNoneMatch);
     }
 
+    /** A page of the tags, paged like the categories. */
     @GET
     @Path("/tags")
-    public Response tags(@HeaderParam("If-None-Match") String ifNoneMatch) {
-        return responses.cached("tags", () -> responses.json(catalog.tags(), List.of("tags")), ifNoneMatch);
+    public Response tags(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Slice slice = Slice.parse(limit, offset);
+        return responses.cached("tags:" + slice, () -> {
+            List<CatalogQueries.TagView> fetched = catalog.tags(slice.fetch(), slice.offset());
+            return responses.json(slice.page(fetched), List.of("tags")).withNext(slice.next("/api/v1/tags", fetched));
+        }, ifNoneMatch);
     }
 }

@@ -5,11 +5,19 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
-/** A rendered response body with its strong ETag and the CDN surrogate keys that name its content. */
-public record CachedResponse(byte[] body, String contentType, String etag, List<String> surrogateKeys) {
+/**
+ * A rendered response body with its strong ETag, the CDN surrogate keys that name its content and, for a page
+ * of a list, the address of the next page (null otherwise).
+ */
+public record CachedResponse(byte[] body, String contentType, String etag, List<String> surrogateKeys, String next) {
 
     public static CachedResponse of(byte[] body, String contentType, List<String> surrogateKeys) {
-        return new CachedResponse(body, contentType, "\"" + hash(body) + "\"", List.copyOf(surrogateKeys));
+        return new CachedResponse(body, contentType, "\"" + hash(body) + "\"", List.copyOf(surrogateKeys), null);
+    }
+
+    /** The same answer with a {@code Link: <next>; rel="next"} header; null keeps it without one. */
+    public CachedResponse withNext(String nextPage) {
+        return new CachedResponse(body, contentType, etag, surrogateKeys, nextPage);
     }
 
     private static String hash(byte[] body) {

@@ -54,6 +54,9 @@ public class Responses {
         Response.ResponseBuilder response = matches(ifNoneMatch, cached.etag())
                 ? Response.notModified()
                 : Response.ok(cached.body(), cached.contentType());
+        if (cached.next() != null) {
+            response.header("Link", "<" + cached.next() + ">; rel=\"next\"");
+        }
         return response
                 .tag(new EntityTag(cached.etag().substring(1, cached.etag().length() - 1)))
                 .header("Cache-Control", "public, max-age=" + config.maxAgeSeconds() + ", stale-while-revalidate="

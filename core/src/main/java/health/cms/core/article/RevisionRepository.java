@@ -16,6 +16,16 @@ public class RevisionRepository implements PanacheRepository<Revision> {
         return list("article = ?1 order by number", article);
     }
 
+    /** A page of the history, oldest first: at most {@code limit} revisions after the first {@code offset}. */
+    public List<Revision> history(Article article, int offset, int limit) {
+        return find("article = ?1 order by number", article).range(offset, offset + limit - 1).list();
+    }
+
+    /** A page of the history, newest first. */
+    public List<Revision> newestFirst(Article article, int offset, int limit) {
+        return find("article = ?1 order by number desc", article).range(offset, offset + limit - 1).list();
+    }
+
     public Optional<Revision> findByNumber(Article article, int number) {
         return find("article = ?1 and number = ?2", article, number).firstResultOptional();
     }

@@ -49,6 +49,16 @@ public class AuditLog implements PanacheRepository<AuditEvent> {
         return list("articleId = ?1 order by id", articleId);
     }
 
+    /** A page of an article's events, oldest first: at most {@code limit} after the first {@code offset}. */
+    public List<AuditEvent> forArticle(long articleId, int offset, int limit) {
+        return find("articleId = ?1 order by id", articleId).range(offset, offset + limit - 1).list();
+    }
+
+    /** A page of an article's events, newest first. */
+    public List<AuditEvent> forArticleNewestFirst(long articleId, int offset, int limit) {
+        return find("articleId = ?1 order by id desc", articleId).range(offset, offset + limit - 1).list();
+    }
+
     /** Walks the whole chain in id order and reports the first event whose hash or link is wrong. */
     @Transactional
     public Verification verify() {
