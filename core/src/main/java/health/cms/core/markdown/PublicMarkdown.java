@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.HtmlBlock;
@@ -27,6 +29,10 @@ final class PublicMarkdown extends AbstractVisitor {
     private record Cut(int start, int end) {
     }
 
+    private static final Pattern DROPPED_WITH_CONTENT = Pattern.compile(
+            "<(script|style|noscript|nostyle|noembed|noframes|iframe|object|frame|frameset|title)(?=[\\s/>])",
+            Pattern.CASE_INSENSITIVE);
+
     private final List<Cut> cuts = new ArrayList<>();
 
     /** {@code document} must have been parsed from {@code source} with inline source spans. */
@@ -41,9 +47,28 @@ final class PublicMarkdown extends AbstractVisitor {
         cutAll(htmlBlock);
     }
 
+    /**
+     * An inline tag goes; one that opens an element the sanitizer drops with its content (its
+     * {@code SKIPPABLE_ELEMENT_CONTENT}) takes the text up to its end tag in the same paragraph with it.
+     */
     @Override
     public void visit(HtmlInline htmlInline) {
         cutAll(htmlInline);
+        Matcher open = DROPPED_WITH_CONTENT.matcher(htmlInline.getLiteral());
+        if (!open.lookingAt() || htmlInline.getSourceSpans().isEmpty()) {
+            return;
+        }
+        Pattern close = Pattern.compile("</" + open.group(1) + "\\s*>", Pattern.CASE_INSENSITIVE);
+        int end = end(htmlInline.getSourceSpans());
+        for (Node next = htmlInline.getNext(); next != null; next = next.getNext()) {
+            if (!next.getSourceSpans().isEmpty()) {
+                end = end(next.getSourceSpans());
+            }
+            if (next instanceof HtmlInline tag && close.matcher(tag.getLiteral()).matches()) {
+                break;
+            }
+        }
+        cuts.add(new Cut(start(htmlInline.getSourceSpans()), end));
     }
 
     @Override

@@ -77,7 +77,7 @@ class ImagesAndServedMarkdownTest {
         assertFalse(lower.contains("<script") || lower.contains("javascript:") || lower.contains("vbscript:")
                 || lower.contains("<iframe"), served);
         assertTrue(served.contains("## Dosage"), served);
-        assertTrue(served.contains("Take 5 mg"), served);
+        assertTrue(served.contains("Take 5 mg daily"), "the script's text goes with it, as in the HTML: " + served);
         assertTrue(served.contains("see the leaflet."), "a refused link keeps its text: " + served);
         assertTrue(served.contains("[NICE](https://www.nice.org.uk/)"), "safe links stay as written: " + served);
     }
