@@ -2,6 +2,7 @@ package health.cms.delivery;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -83,6 +84,21 @@ class HostileContentTest {
         }
         assertEquals(HostileMarkup.payloads().size(), made.size());
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** A body that shows an image never saves (no image may load from another host), and the refusal says which. */
+    @Test
+    void imagePayloadsAreRefusedAtSaveAndNoBodyShowsAnImage() throws Exception {
+        List<HostileArticles.Made> refused = made.stream().filter(m -> m.bodyRefusal().isPresent()).toList();
+        assertTrue(refused.size() >= 10, "the corpus's image payloads are refused: " + refused.size());
+        for (HostileArticles.Made m : refused) {
+            assertTrue(m.bodyRefusal().orElseThrow().startsWith("may not show images"), m.payload().toString());
+        }
+        for (HostileArticles.Made m : made) {
+            String html = JSON.readTree(given().get("/api/v1/articles/" + m.slug()).asString()).path("body").path("html")
+                    .asText();
+            assertFalse(html.toLowerCase(java.util.Locale.ROOT).contains("<img"), m.payload() + " -> " + html);
+        }
     }
 
     @Test

@@ -34,14 +34,21 @@ public class ContentResolver {
     static final int DOI_MAX = 200;
     static final int URL_MAX = 1_000;
 
+    /** How many of a body's refused images the message names, and how much of each address. */
+    private static final int IMAGES_NAMED = 3;
+    private static final int IMAGE_URL_SHOWN = 200;
+
     private final CategoryRepository categories;
     private final TagRepository tags;
     private final ProfileRepository profiles;
+    private final MarkdownRenderer renderer;
 
-    ContentResolver(CategoryRepository categories, TagRepository tags, ProfileRepository profiles) {
+    ContentResolver(CategoryRepository categories, TagRepository tags, ProfileRepository profiles,
+            MarkdownRenderer renderer) {
         this.categories = categories;
         this.tags = tags;
         this.profiles = profiles;
+        this.renderer = renderer;
     }
 
     /** Resolves the input or throws one {@link Refusal} listing every bad field. */
@@ -51,6 +58,8 @@ public class ContentResolver {
         requireText(errors, "summary", input.summary(), SUMMARY_MAX);
         if (input.body() != null && input.body().length() > BODY_MAX) {
             errors.put("body", "must be at most " + BODY_MAX + " characters");
+        } else {
+            imageProblem(input.body()).ifPresent(problem -> errors.put("body", problem));
         }
         Category category = null;
         if (isBlank(input.category())) {
@@ -92,6 +101,28 @@ public class ContentResolver {
         }
         return new RevisionContent(input.title().strip(), input.summary().strip(),
                 input.body() == null ? "" : input.body(), category, authors, Set.copyOf(tagList), references);
+    }
+
+    /**
+     * Refuses every image until the media library exists: the sanitizer shows none (a remote picture could
+     * be swapped after sign-off and tracks every reader), and refusing here, on every path that saves, means
+     * the text is never silently changed at publication. Own media will pass here by their hash-bound URL.
+     */
+    private Optional<String> imageProblem(String body) {
+        List<String> images = renderer.images(body);
+        if (images.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> named = images.stream().limit(IMAGES_NAMED)
+                .map(src -> src.isEmpty()
+                        ? "(no address)"
+                        : "'" + (src.length() > IMAGE_URL_SHOWN ? src.substring(0, IMAGE_URL_SHOWN) + "..." : src) + "'")
+                .toList();
+        return Optional.of("may not show images from other hosts (only our own media will be allowed): "
+                + String.join(", ", named) + (images.size() > IMAGES_NAMED
+                        ? " and " + (images.size() - IMAGES_NAMED)
+                                + " more"
+                        : ""));
     }
 
     /** Checks a slug for a new article; uniqueness is the caller's check. */

@@ -62,6 +62,9 @@ public class DraftingService {
         ContentResolver.slugProblem(input.slug()).ifPresent(problem -> slugErrors.put("slug", problem));
         if (slugErrors.isEmpty() && articles.findBySlug(input.slug()).isPresent()) {
             slugErrors.put("slug", "an article with slug '" + input.slug() + "' already exists");
+        } else if (slugErrors.isEmpty() && redirects.isOldSlug(input.slug())) {
+            // Readers and search engines following the old link must keep reaching the renamed article.
+            slugErrors.put("slug", "'" + input.slug() + "' is an old address of another article and redirects there");
         }
         RevisionContent content;
         try {

@@ -83,4 +83,30 @@ class DraftingServiceTest {
         Article assigned = drafting.assignReviewer(EDITOR1, coEdited.id(), coEdited.version(), REVIEWER1.username());
         assertEquals("reviewer1", assigned.assignedReviewer());
     }
+
+    @Test
+    void aNewArticleCannotTakeAnotherArticlesOldSlug() {
+        Article moved = Fixtures.draft("moved-away");
+        drafting.renameSlug(EDITOR1, moved.id(), moved.version(), "moved-here");
+
+        Refusal.Invalid refused = assertThrows(Refusal.Invalid.class,
+                () -> drafting.create(WRITER1, Fixtures.input("moved-away", "Impostor", "## A\n\nOther text.")));
+        assertTrue(refused.fieldErrors().get("slug").contains("old address of another article"),
+                refused.fieldErrors().toString());
+        assertTrue(read(() -> redirects.usedByAnother("moved-away", -1)), "the redirect still points to the moved article");
+    }
+
+    @Test
+    void aRemoteImageIsRefusedAtSaveNamingTheImage() {
+        String body = "## Dose\n\n![dose chart](https://tracker.example/chart.png)\n\n<img src=\"https://cdn.example/x.png\">";
+        Refusal.Invalid created = assertThrows(Refusal.Invalid.class,
+                () -> drafting.create(WRITER1, Fixtures.input("remote-image", "Remote image", body)));
+        assertTrue(created.fieldErrors().get("body").contains("'https://tracker.example/chart.png'"),
+                created.fieldErrors().toString());
+        assertTrue(created.fieldErrors().get("body").contains("'https://cdn.example/x.png'"));
+
+        Article draft = Fixtures.draft("image-added-later");
+        Refusal.Invalid edited = assertThrows(Refusal.Invalid.class, () -> edit(WRITER1, draft, body));
+        assertTrue(edited.fieldErrors().get("body").contains("https://tracker.example/chart.png"));
+    }
 }

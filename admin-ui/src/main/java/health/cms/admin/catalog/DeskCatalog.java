@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import health.cms.core.audit.AuditSubject;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileDetails;
 import health.cms.core.profile.ProfileRepository;
@@ -31,12 +32,15 @@ public class DeskCatalog {
     private final CategoryRepository categories;
     private final TagRepository tags;
     private final ProfileRepository profiles;
+    private final CatalogAudit audit;
     private final Clock clock;
 
-    DeskCatalog(CategoryRepository categories, TagRepository tags, ProfileRepository profiles, Clock clock) {
+    DeskCatalog(CategoryRepository categories, TagRepository tags, ProfileRepository profiles, CatalogAudit audit,
+            Clock clock) {
         this.categories = categories;
         this.tags = tags;
         this.profiles = profiles;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -93,6 +97,8 @@ public class DeskCatalog {
         return guarded(() -> {
             Category category = new Category(slug, requireName(name), description, intervalMonths, clock.instant());
             categories.persist(category);
+            audit.record(actor, CatalogAction.CREATE_CATEGORY, AuditSubject.CATEGORY, slug,
+                    CatalogAudit.CategoryState.of(category).created());
             return category;
         });
     }
@@ -103,8 +109,13 @@ public class DeskCatalog {
         requireEditor(actor);
         Category category = category(slug);
         Refusal.requireVersion("category", category.version(), version);
+        CatalogAudit.CategoryState before = CatalogAudit.CategoryState.of(category);
         return guarded(() -> {
             category.update(requireName(name), description, intervalMonths);
+            String changes = before.changesTo(CatalogAudit.CategoryState.of(category));
+            if (!changes.isEmpty()) {
+                audit.record(actor, CatalogAction.UPDATE_CATEGORY, AuditSubject.CATEGORY, slug, changes);
+            }
             return category;
         });
     }
@@ -116,6 +127,7 @@ public class DeskCatalog {
         return guarded(() -> {
             Tag tag = new Tag(slug, requireName(name), clock.instant());
             tags.persist(tag);
+            audit.record(actor, CatalogAction.CREATE_TAG, AuditSubject.TAG, slug, "name: '" + tag.name() + "'");
             return tag;
         });
     }
@@ -125,7 +137,12 @@ public class DeskCatalog {
         requireEditor(actor);
         Tag tag = tag(slug);
         Refusal.requireVersion("tag", tag.version(), version);
+        String before = tag.name();
         tag.rename(requireName(name));
+        if (!before.equals(tag.name())) {
+            audit.record(actor, CatalogAction.RENAME_TAG, AuditSubject.TAG, slug,
+                    "name: '" + before + "' -> '" + tag.name() + "'");
+        }
         return tag;
     }
 
@@ -138,6 +155,8 @@ public class DeskCatalog {
         return guarded(() -> {
             Profile profile = new Profile(slug, details, clock.instant());
             profiles.persist(profile);
+            audit.record(actor, CatalogAction.CREATE_PROFILE, AuditSubject.PROFILE, slug,
+                    CatalogAudit.profileCreated(details));
             return profile;
         });
     }
@@ -149,8 +168,10 @@ public class DeskCatalog {
         Refusal.requireVersion("profile", profile.version(), version);
         checkDetails(details);
         checkKeycloakUser(details, profile);
+        ProfileDetails before = CatalogAudit.detailsOf(profile);
         return guarded(() -> {
             profile.update(details);
+            audit.profileChanged(actor, slug, before, CatalogAudit.detailsOf(profile));
             return profile;
         });
     }
@@ -159,16 +180,19 @@ public class DeskCatalog {
     @Transactional
     public void deleteCategory(Actor actor, String slug) {
         delete(actor, categories, () -> category(slug), "Category '" + slug + "'");
+        audit.record(actor, CatalogAction.DELETE_CATEGORY, AuditSubject.CATEGORY, slug, null);
     }
 
     @Transactional
     public void deleteTag(Actor actor, String slug) {
         delete(actor, tags, () -> tag(slug), "Tag '" + slug + "'");
+        audit.record(actor, CatalogAction.DELETE_TAG, AuditSubject.TAG, slug, null);
     }
 
     @Transactional
     public void deleteProfile(Actor actor, String slug) {
         delete(actor, profiles, () -> profile(slug), "Profile '" + slug + "'");
+        audit.record(actor, CatalogAction.DELETE_PROFILE, AuditSubject.PROFILE, slug, null);
     }
 
     private <T> void delete(Actor actor, PanacheRepository<T> repository, Supplier<T> finder, String what) {

@@ -6,6 +6,7 @@ import static health.cms.admin.testing.Tokens.writer2;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +79,31 @@ class ImportApiTest {
         assertEquals(3, second.getInt("skipped"));
         writer1().get("/manage/v1/articles?createdBy=writer1&limit=200").then()
                 .body("findAll { it.slug == 'import-one' }.size()", equalTo(1));
+    }
+
+    @Test
+    void theImporterReportsARemoteImagePerLine() {
+        String withImage = line("import-with-image").replace("Text.", "![chart](https://tracker.example/c.png)");
+        JsonPath job = runToEnd(writer1(), String.join("\n", line("import-beside-image"), withImage), false);
+
+        assertEquals("created", job.getString("results.find { it.line == 1 }.result"));
+        assertEquals("error", job.getString("results.find { it.line == 2 }.result"));
+        String reason = job.getString("results.find { it.line == 2 }.reason");
+        assertTrue(reason.startsWith("body ") && reason.contains("'https://tracker.example/c.png'"), reason);
+    }
+
+    @Test
+    void anImportCannotTakeAnotherArticlesOldSlug() {
+        runToEnd(writer1(), line("import-renamed-away"), false);
+        long id = writer1().get("/manage/v1/articles?createdBy=writer1&limit=200").then().extract().jsonPath()
+                .getLong("find { it.slug == 'import-renamed-away' }.id");
+        String etag = editor1().get("/manage/v1/articles/" + id).then().extract().header("ETag");
+        editor1().header("If-Match", etag).body(java.util.Map.of("slug", "import-renamed-here"))
+                .put("/manage/v1/articles/" + id + "/slug").then().statusCode(200);
+
+        JsonPath job = runToEnd(writer1(), line("import-renamed-away"), false);
+        assertEquals("error", job.getString("results[0].result"), job.prettify());
+        assertTrue(job.getString("results[0].reason").contains("old address of another article"), job.prettify());
     }
 
     @Test

@@ -7,11 +7,21 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import health.cms.core.article.Article;
 import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.delivery.testing.Publishing;
+import health.cms.workflow.ArticleInput;
 import health.cms.workflow.testing.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -104,5 +114,41 @@ class ArticleResourceTest {
         Article draft = Fixtures.draft("draft-old-name");
         Fixtures.drafting().renameSlug(Fixtures.EDITOR1, draft.id(), draft.version(), "draft-new-name");
         given().redirects().follow(false).get("/api/v1/articles/draft-old-name").then().statusCode(404);
+    }
+
+    @Test
+    void aScriptEndTagInATitleCannotBreakOutOfTheJsonLdBlock() throws Exception {
+        Fixtures.ensureBasics();
+        String title = "Dose </script><script>alert(1)</script> <!-- & more \u2028 end";
+        ArticleInput input = Fixtures.input("script-in-title", title, "## Section\n\nText.");
+        Publishing.publish(Fixtures.drafting().create(Fixtures.WRITER1, new ArticleInput(input.slug(), title,
+                input.summary(), input.body(), input.category(), input.authors(), input.tags(),
+                List.of(new ArticleInput.ReferenceInput("Trial </SCRIPT > results", null, null, null)), "First")));
+
+        String script = given().get("/api/v1/articles/script-in-title").then().statusCode(200).extract()
+                .path("jsonLdScript");
+
+        String lower = script.toLowerCase(Locale.ROOT);
+        assertFalse(lower.contains("</script") || lower.contains("<!--") || script.contains("<")
+                || script.contains(">") || script.contains("&") || script.contains("\u2028"), script);
+        JsonNode parsed = new ObjectMapper().readTree(script);
+        assertEquals(title, parsed.path("headline").asText(), "the embedded JSON reads back as the exact title");
+        assertEquals("Trial </SCRIPT > results", parsed.path("citation").path(0).path("name").asText());
+    }
+
+    @Test
+    void theServedMarkdownDoesNotCarryWhatTheSanitizerRemoved() {
+        Fixtures.ensureBasics();
+        Publishing.publish(Fixtures.drafting().create(Fixtures.WRITER1, Fixtures.input("markdown-served", "Served",
+                "## Section\n\nTake 5 mg<script>steal()</script> daily.\n\n[Leaflet](javascript:alert(1))\n\n"
+                        + "<iframe src=\"https://evil.example\"></iframe>\n\n[NICE](https://www.nice.org.uk/)")));
+
+        String markdown = given().get("/api/v1/articles/markdown-served").then().statusCode(200).extract()
+                .path("body.markdown");
+
+        assertFalse(markdown.contains("<script") || markdown.contains("javascript:") || markdown.contains("<iframe"),
+                markdown);
+        assertTrue(markdown.contains("Take 5 mg daily.") && markdown.contains("Leaflet")
+                && markdown.contains("[NICE](https://www.nice.org.uk/)"), markdown);
     }
 }

@@ -15,6 +15,11 @@ public class SlugRedirectRepository implements PanacheRepository<SlugRedirect> {
         return count("oldSlug = ?1 and articleId <> ?2", slug, articleId) > 0;
     }
 
+    /** True when some article once had this slug, so a new article taking it would capture that one's old links. */
+    public boolean isOldSlug(String slug) {
+        return count("oldSlug", slug) > 0;
+    }
+
     /**
      * Records that the article left {@code oldSlug} for {@code newSlug}: the old slug now redirects, and
      * a redirect the article itself once left at the new slug goes, since the slug answers directly again.

@@ -2,7 +2,9 @@ package health.cms.core.audit;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -54,6 +56,12 @@ public class AuditEvent {
 
     private String comment;
 
+    @Column(name = "subject_type")
+    private String subjectType;
+
+    @Column(name = "subject_id")
+    private String subjectId;
+
     @Column(name = "prev_hash", nullable = false, length = 64)
     private String prevHash;
 
@@ -65,6 +73,12 @@ public class AuditEvent {
 
     public AuditEvent(Instant occurredAt, String actor, String action, Long articleId, Long revisionId, String fromStatus,
             String toStatus, String comment, String prevHash) {
+        this(occurredAt, actor, action, articleId, revisionId, fromStatus, toStatus, comment, null, null, prevHash);
+    }
+
+    /** An event about a catalog record ({@code subjectType} and {@code subjectId}) rather than an article. */
+    public AuditEvent(Instant occurredAt, String actor, String action, Long articleId, Long revisionId, String fromStatus,
+            String toStatus, String comment, String subjectType, String subjectId, String prevHash) {
         // PostgreSQL keeps microseconds; hash exactly what will be read back.
         this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
         this.actor = actor;
@@ -74,6 +88,8 @@ public class AuditEvent {
         this.fromStatus = fromStatus;
         this.toStatus = toStatus;
         this.comment = comment;
+        this.subjectType = subjectType;
+        this.subjectId = subjectId;
         this.prevHash = prevHash;
         this.hash = computeHash();
     }
@@ -83,7 +99,8 @@ public class AuditEvent {
      * rows it wrote before committing them). The hash is taken as given, not computed.
      */
     public static AuditEvent stored(long id, Instant occurredAt, String actor, String action, Long articleId,
-            Long revisionId, String fromStatus, String toStatus, String comment, String prevHash, String hash) {
+            Long revisionId, String fromStatus, String toStatus, String comment, String subjectType, String subjectId,
+            String prevHash, String hash) {
         AuditEvent event = new AuditEvent();
         event.id = id;
         event.occurredAt = occurredAt;
@@ -94,15 +111,27 @@ public class AuditEvent {
         event.fromStatus = fromStatus;
         event.toStatus = toStatus;
         event.comment = comment;
+        event.subjectType = subjectType;
+        event.subjectId = subjectId;
         event.prevHash = prevHash;
         event.hash = hash;
         return event;
     }
 
-    /** Recomputes the hash from the stored fields; differs from {@link #hash()} if the row was altered. */
+    /**
+     * Recomputes the hash from the stored fields; differs from {@link #hash()} if the row was altered. An
+     * event with a subject also hashes it (after the other fields); one without hashes the fields events had
+     * before subjects existed, so their hashes never change. Removing a subject from a row breaks its hash
+     * either way, since the subject is what distinguishes the two field lists.
+     */
     public String computeHash() {
-        return ContentHash.ofFields(Arrays.asList(occurredAt.toString(), actor, action, str(articleId), str(revisionId),
-                fromStatus, toStatus, comment, prevHash));
+        List<String> fields = new ArrayList<>(Arrays.asList(occurredAt.toString(), actor, action, str(articleId),
+                str(revisionId), fromStatus, toStatus, comment, prevHash));
+        if (subjectType != null || subjectId != null) {
+            fields.add(subjectType);
+            fields.add(subjectId);
+        }
+        return ContentHash.ofFields(fields);
     }
 
     private static String str(Long value) {
@@ -143,6 +172,14 @@ public class AuditEvent {
 
     public String comment() {
         return comment;
+    }
+
+    public String subjectType() {
+        return subjectType;
+    }
+
+    public String subjectId() {
+        return subjectId;
     }
 
     public String prevHash() {

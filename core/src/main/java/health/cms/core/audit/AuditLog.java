@@ -17,9 +17,21 @@ public class AuditLog implements PanacheRepository<AuditEvent> {
     /** Lock key that serialises appends, so two transactions never link to the same predecessor. */
     private static final long APPEND_LOCK = 0x415544_4954L;
 
-    /** One step of the chain as the caller describes it. */
+    /** One step of the chain as the caller describes it: about an article, or about a catalog record. */
     public record Entry(Instant at, String actor, String action, Long articleId, Long revisionId, String fromStatus,
-            String toStatus, String comment) {
+            String toStatus, String comment, AuditSubject subjectType, String subjectId) {
+
+        /** A step in an article's life. */
+        public Entry(Instant at, String actor, String action, Long articleId, Long revisionId, String fromStatus,
+                String toStatus, String comment) {
+            this(at, actor, action, articleId, revisionId, fromStatus, toStatus, comment, null, null);
+        }
+
+        /** A change to a catalog record, which has no article, revision or status. */
+        public static Entry about(AuditSubject subject, String subjectId, Instant at, String actor, String action,
+                String comment) {
+            return new Entry(at, actor, action, null, null, null, null, comment, subject, subjectId);
+        }
     }
 
     /** The result of walking the chain: empty when intact, otherwise the first event that does not link. */
@@ -35,7 +47,8 @@ public class AuditLog implements PanacheRepository<AuditEvent> {
         getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ")").getSingleResult();
         String prevHash = find("order by id desc").firstResultOptional().map(AuditEvent::hash).orElse(AuditEvent.GENESIS);
         AuditEvent event = new AuditEvent(entry.at(), entry.actor(), entry.action(), entry.articleId(), entry.revisionId(),
-                entry.fromStatus(), entry.toStatus(), entry.comment(), prevHash);
+                entry.fromStatus(), entry.toStatus(), entry.comment(),
+                entry.subjectType() == null ? null : entry.subjectType().value(), entry.subjectId(), prevHash);
         persist(event);
         return event;
     }
@@ -43,6 +56,11 @@ public class AuditLog implements PanacheRepository<AuditEvent> {
     /** The article's most recent event, if it has any. */
     public Optional<AuditEvent> latestFor(long articleId) {
         return find("articleId = ?1 order by id desc", articleId).firstResultOptional();
+    }
+
+    /** The events about one catalog record, oldest first. */
+    public List<AuditEvent> forSubject(AuditSubject subject, String subjectId) {
+        return list("subjectType = ?1 and subjectId = ?2 order by id", subject.value(), subjectId);
     }
 
     public List<AuditEvent> forArticle(long articleId) {

@@ -12,6 +12,7 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -36,7 +37,9 @@ public class MarkdownRenderer {
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
             .and(Sanitizers.TABLES)
-            .and(Sanitizers.IMAGES)
+            // No <img> at all: a reader's browser would fetch it from whatever host it names, which could then
+            // track readers or swap the picture after sign-off. Images will come from our own media, and then be
+            // allowed here only with a src that is one of our media URLs, which are bound to the picture's hash.
             .and(new HtmlPolicyBuilder()
                     .allowElements("a")
                     .allowAttributes("href", "title").onElements("a")
@@ -63,7 +66,13 @@ public class MarkdownRenderer {
      */
     public static final int MAX_ANCHORED_HEADINGS = 500;
 
+    /** Rounds of cutting {@link #publicMarkdown} tries; a real body needs two at most. */
+    private static final int PUBLIC_MARKDOWN_ROUNDS = 8;
+
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private final Parser spanningParser = Parser.builder().extensions(EXTENSIONS)
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+    private final HtmlRenderer rawRenderer = HtmlRenderer.builder().extensions(EXTENSIONS).build();
 
     /** Renders Markdown to sanitized HTML and collects the headings for a table of contents. */
     public RenderedMarkdown render(String markdown) {
@@ -81,6 +90,33 @@ public class MarkdownRenderer {
                     .ifPresent(text -> toc.add(new TocEntry(heading.level(), text, heading.anchor())));
         }
         return new RenderedMarkdown(html.toString(), toc);
+    }
+
+    /**
+     * The source of every image the Markdown asks for, whether written as Markdown or as raw HTML, in order
+     * ({@code ""} for an image without one). The sanitizer shows none of them, so save refuses a body that has
+     * any rather than publish a text that differs from what was written.
+     */
+    public List<String> images(String markdown) {
+        return ImageSources.in(rawRenderer.render(parser.parse(markdown == null ? "" : markdown)));
+    }
+
+    /**
+     * The Markdown to serve next to the rendered HTML: as written, without raw HTML, images and links to
+     * schemes the sanitizer drops, so it never carries what {@link #render} removed.
+     */
+    public String publicMarkdown(String markdown) {
+        String current = markdown == null ? "" : markdown;
+        // Cutting can join what is left into new markup ("<scr<b>ipt>" loses "<b>"), so cut until nothing is.
+        for (int round = 0; round < PUBLIC_MARKDOWN_ROUNDS; round++) {
+            String next = PublicMarkdown.of(current, spanningParser.parse(current));
+            if (next.equals(current)) {
+                return current;
+            }
+            current = next;
+        }
+        // A body built to regrow markup however often it is cut is served as HTML only.
+        return "";
     }
 
     /** Sanitizes an HTML fragment with the same allow-list as rendered Markdown. */

@@ -9,6 +9,7 @@ import health.cms.core.markdown.TocEntry;
 /**
  * The public view of a live article: what downstream sites render. Built when a revision goes
  * live and stored in the delivery read model; only the review status is added when it is served.
+ * {@code jsonLd} is the schema.org object; {@code jsonLdScript} is the same as text ready to embed.
  */
 public record PublicArticle(
         String slug,
@@ -25,9 +26,35 @@ public record PublicArticle(
         Instant firstPublishedAt,
         Instant updatedAt,
         int revision,
-        Map<String, Object> jsonLd) {
+        Map<String, Object> jsonLd,
+        String jsonLdScript) {
 
-    /** The body as sanitized HTML and as the Markdown it came from. */
+    /**
+     * JSON text made safe to put between {@code <script type="application/ld+json">} and {@code </script>}:
+     * {@code <}, {@code >}, {@code &}, U+2028 and U+2029 become {@code \u003c}-style escapes, which JSON
+     * readers decode back to the same characters, so no title, name or citation can end the script block or
+     * open a comment in it. Those characters can only occur inside JSON strings, where the escape is valid.
+     */
+    public static String scriptSafe(String json) {
+        StringBuilder out = new StringBuilder(json.length() + 16);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            switch (c) {
+                case '<' -> out.append("\\u003c");
+                case '>' -> out.append("\\u003e");
+                case '&' -> out.append("\\u0026");
+                case '\u2028' -> out.append("\\u2028");
+                case '\u2029' -> out.append("\\u2029");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The body as sanitized HTML and as its Markdown without raw HTML, images and links the sanitizer drops
+     * (see {@code MarkdownRenderer#publicMarkdown}).
+     */
     public record Body(String html, String markdown) {
     }
 

@@ -34,7 +34,7 @@ final class RestoredContent {
     long verifyAuditChain() throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT id, occurred_at, actor, action, article_id, revision_id, from_status, to_status, comment,
-                    prev_hash, hash FROM audit_event ORDER BY id""")) {
+                    subject_type, subject_id, prev_hash, hash FROM audit_event ORDER BY id""")) {
             query.setFetchSize(1_000);
             try (ResultSet rs = query.executeQuery()) {
                 AuditLog.Verification verification = AuditLog.verifyChain(new Iterator<>() {
@@ -58,7 +58,8 @@ final class RestoredContent {
                         return unchecked(() -> AuditEvent.stored(rs.getLong(1),
                                 rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4),
                                 rs.getObject(5, Long.class), rs.getObject(6, Long.class), rs.getString(7), rs.getString(8),
-                                rs.getString(9), rs.getString(10), rs.getString(11)));
+                                rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                                rs.getString(13)));
                     }
                 });
                 if (!verification.intact()) {

@@ -106,19 +106,24 @@ public class PublicationProjector {
 
     /**
      * Projects live articles that have no public entry yet (for example articles published before the
-     * read model existed); returns how many were added. Safe to run on every start.
+     * read model existed), and re-projects entries written before the served Markdown was cleaned and the
+     * JSON-LD came ready to embed (their public "updated" time is kept); returns how many were written.
+     * Safe to run on every start.
      */
     @Transactional
     public int backfill() {
         @SuppressWarnings("unchecked")
-        List<Number> missing = em.createNativeQuery("""
-                SELECT a.id FROM article a WHERE a.live_revision_id IS NOT NULL
-                AND NOT EXISTS (SELECT 1 FROM published_article p WHERE p.article_id = a.id)""").getResultList();
-        for (Number id : missing) {
-            Article article = em.find(Article.class, id.longValue());
-            publish(article, article.updatedAt(), true);
+        List<Object[]> stale = em.createNativeQuery(
+                """
+                        SELECT a.id, p.article_id IS NULL FROM article a
+                        LEFT JOIN published_article p ON p.article_id = a.id
+                        WHERE a.live_revision_id IS NOT NULL AND (p.article_id IS NULL OR NOT jsonb_exists(p.document, 'jsonLdScript'))""")
+                .getResultList();
+        for (Object[] row : stale) {
+            Article article = em.find(Article.class, ((Number) row[0]).longValue());
+            publish(article, article.updatedAt(), (Boolean) row[1]);
         }
-        return missing.size();
+        return stale.size();
     }
 
     /** Tells the replicas that an old slug now redirects. */
@@ -155,18 +160,18 @@ public class PublicationProjector {
                 .map(a -> new PublicArticle.AuthorView(a.slug(), a.displayName(), a.credentials(), a.bio(), a.website(),
                         a.avatarUrl()))
                 .toList();
+        Map<String, Object> jsonLd = jsonLd(live, article, signOff, authors, updatedAt);
         List<PublicArticle.ReferenceView> references = live.references().stream()
                 .map(r -> new PublicArticle.ReferenceView(r.citation(), r.doi(), r.pmid(), r.url())).toList();
         return new PublicArticle(article.slug(), live.title(), live.summary(),
-                new PublicArticle.Body(body.html(), live.bodyMarkdown()), body.toc(),
+                new PublicArticle.Body(body.html(), renderer.publicMarkdown(live.bodyMarkdown())), body.toc(),
                 new PublicArticle.Named(live.category().slug(), live.category().name()),
                 live.tags().stream().map(t -> new PublicArticle.Named(t.slug(), t.name())).toList(), authors, review,
                 references,
                 corrections.forArticle(article).stream()
                         .map(c -> new PublicArticle.CorrectionView(c.publishedAt(), c.changeClass().value(), c.note()))
                         .toList(),
-                article.firstPublishedAt(), updatedAt, live.number(),
-                jsonLd(live, article, signOff, authors, updatedAt));
+                article.firstPublishedAt(), updatedAt, live.number(), jsonLd, PublicArticle.scriptSafe(toJson(jsonLd)));
     }
 
     /** A schema.org MedicalWebPage that downstream sites can embed as it is. */
@@ -222,7 +227,7 @@ public class PublicationProjector {
         return slugs.stream().collect(Collectors.joining(",", "{", "}"));
     }
 
-    private String toJson(PublicArticle view) {
+    private String toJson(Object view) {
         try {
             return json.writeValueAsString(view);
         } catch (JsonProcessingException e) {

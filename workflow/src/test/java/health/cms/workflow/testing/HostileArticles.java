@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +16,7 @@ import health.cms.core.correction.ChangeClass;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileDetails;
 import health.cms.core.profile.ProfileRepository;
+import health.cms.core.refusal.Refusal;
 import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.CategoryRepository;
 import health.cms.core.taxonomy.Tag;
@@ -42,10 +45,17 @@ public final class HostileArticles {
     /** Every article carries this word, so one search finds them all. */
     public static final String MARKER = "zqhostilemarker";
 
-    /** What was made for one payload. */
+    /**
+     * What was made for one payload. {@code bodyRefusal} is the save's refusal of a body carrying the payload
+     * (one that shows an image, which no body may); that article's body then has {@link #REFUSED_BODY} in the
+     * payload's place, and every other field still carries the payload.
+     */
     public record Made(HostileMarkup.Payload payload, long articleId, String slug, String author, String reviewer,
-            String category, String tag) {
+            String category, String tag, Optional<String> bodyRefusal) {
     }
+
+    /** Stands in the body for a payload the save refused. */
+    public static final String REFUSED_BODY = "A body with this payload was refused at save.";
 
     private HostileArticles() {
     }
@@ -100,13 +110,24 @@ public final class HostileArticles {
         Actor reviewerActor = new Actor(reviewer, EnumSet.of(Role.MEDICAL_REVIEWER));
         DraftingService drafting = Fixtures.drafting();
         TransitionService transitions = Fixtures.transitions();
-        Article article = drafting.create(Fixtures.WRITER1, input(key, p, cut(p, 300), body(p)));
+        Optional<String> bodyRefusal = Optional.empty();
+        Article article;
+        try {
+            article = drafting.create(Fixtures.WRITER1, input(key, p, cut(p, 300), body(p)));
+        } catch (Refusal.Invalid refused) {
+            if (!refused.fieldErrors().keySet().equals(Set.of("body"))) {
+                throw refused;
+            }
+            bodyRefusal = Optional.of(refused.fieldErrors().get("body"));
+            article = drafting.create(Fixtures.WRITER1, input(key, p, cut(p, 300), body(REFUSED_BODY)));
+        }
+        String b = bodyRefusal.isPresent() ? REFUSED_BODY : p;
         article = transitions.apply(Fixtures.WRITER1, article.id(), article.version(),
                 TransitionRequest.of(EditorialAction.SUBMIT, p));
         article = transitions.apply(reviewerActor, article.id(), article.version(),
                 TransitionRequest.of(EditorialAction.APPROVE, p));
         article = drafting.edit(Fixtures.WRITER1, article.id(), article.version(),
-                input(key, p, cut(p, 300), body(p) + "\n\nRevised: dose 10 mg. " + p));
+                input(key, p, cut(p, 300), body(b) + "\n\nRevised: dose 10 mg. " + b));
         article = transitions.apply(Fixtures.WRITER1, article.id(), article.version(),
                 TransitionRequest.of(EditorialAction.SUBMIT, p));
         if (history) {
@@ -119,11 +140,12 @@ public final class HostileArticles {
                 new TransitionRequest(EditorialAction.APPROVE, p, null, ChangeClass.FACTUAL, p));
         if (history) {
             article = drafting.edit(Fixtures.WRITER1, article.id(), article.version(),
-                    input(key, p, cut("v3 " + p, 300), body(p) + "\n\nThird revision: dose 20 mg. " + p));
+                    input(key, p, cut("v3 " + p, 300), body(b) + "\n\nThird revision: dose 20 mg. " + b));
             transitions.apply(Fixtures.WRITER1, article.id(), article.version(),
                     TransitionRequest.of(EditorialAction.SUBMIT, p));
         }
-        return new Made(payload, article.id(), key, key + "-author", reviewer, key + "-category", key + "-tag");
+        return new Made(payload, article.id(), key, key + "-author", reviewer, key + "-category", key + "-tag",
+                bodyRefusal);
     }
 
     private static ArticleInput input(String key, String p, String title, String body) {

@@ -1,0 +1,25 @@
+package health.cms.core.audit;
+
+/**
+ * What an audit event that is not about an article changed: a catalog record, named by its slug. Each value
+ * is stored and hashed as written, so it never changes once released.
+ */
+public enum AuditSubject {
+
+    // @formatter:off
+    PROFILE(  "profile"),
+    CATEGORY( "category"),
+    TAG(      "tag");
+    // @formatter:on
+
+    private final String value;
+
+    AuditSubject(String value) {
+        this.value = value;
+    }
+
+    /** The value stored in {@code audit_event.subject_type}. */
+    public String value() {
+        return value;
+    }
+}
