@@ -1,20 +1,17 @@
 package health.cms.admin;
 
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 
-import health.cms.core.testing.ModuleRules;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
 import health.cms.core.testing.ModuleRules.Module;
 
 /** The admin-ui module's shape: no package cycles, and it uses only the modules below it. */
 class ModuleShapeTest {
 
-    @Test
-    void hasNoPackageCycles() {
-        ModuleRules.noPackageCycles().check(Module.ADMIN_UI.mainClasses());
-    }
-
-    @Test
-    void pointsOneWay() {
-        Module.ADMIN_UI.pointsOneWay().check(Module.ADMIN_UI.mainClasses());
+    @TestFactory
+    Stream<DynamicTest> hasNoPackageCyclesAndPointsOneWay() {
+        return Module.ADMIN_UI.shapeTests();
     }
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import health.cms.core.outbox.Outbox.EventType;
 import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.core.testing.MutableClock;
 import health.cms.webhooks.testing.DeliveryHarness;
-import health.cms.webhooks.testing.MutableClock;
 import health.cms.webhooks.testing.OutboxEvents;
 import health.cms.webhooks.testing.TestReceiver;
 import io.quarkus.test.common.QuarkusTestResource;

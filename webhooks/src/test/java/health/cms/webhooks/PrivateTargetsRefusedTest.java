@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import health.cms.core.refusal.Refusal;
 import health.cms.core.testing.EmbeddedPostgresResource;
-import health.cms.webhooks.testing.MutableClock;
+import health.cms.core.testing.MutableClock;
 import health.cms.webhooks.testing.OutboxEvents;
 import health.cms.webhooks.testing.TestReceiver;
 import io.quarkus.narayana.jta.QuarkusTransaction;

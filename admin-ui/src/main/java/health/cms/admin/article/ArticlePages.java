@@ -22,12 +22,12 @@ import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
 import health.cms.admin.web.Forms;
-import health.cms.admin.web.IntParams;
 import health.cms.core.article.ArticleStatus;
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.diff.RevisionDiff;
 import health.cms.core.markdown.MarkdownRenderer;
 import health.cms.core.refusal.Refusal;
+import health.cms.core.refusal.WholeNumber;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -78,7 +78,7 @@ public class ArticlePages {
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("category") String category,
             @QueryParam("mine") boolean mine, @QueryParam("page") String page) {
         ArticleStatus wanted = status == null || status.isBlank() ? null : parseStatus(status);
-        int pageNumber = IntParams.parse("page", page, 1, 1, 10_000);
+        int pageNumber = WholeNumber.parse("page", page, 1, 1, 10_000);
         List<ArticleState.Summary> found = queries.list(wanted, null, Forms.blankToNull(category),
                 mine ? user.username() : null,
                 null, PAGE_SIZE + 1, (pageNumber - 1) * PAGE_SIZE);
@@ -161,7 +161,7 @@ public class ArticlePages {
             @QueryParam("to") String to, @QueryParam("page") String page) {
         ArticleState state = queries.state(id, user.actor());
         // A page at a time, newest first: an article edited thousands of times must not render them all at once.
-        int pageNumber = IntParams.parse("page", page, 1, 1, 10_000);
+        int pageNumber = WholeNumber.parse("page", page, 1, 1, 10_000);
         int revisionsFrom = (pageNumber - 1) * ArticleViews.HistoryView.REVISIONS_PER_PAGE;
         int eventsFrom = (pageNumber - 1) * ArticleViews.HistoryView.EVENTS_PER_PAGE;
         List<ArticleState.RevisionView> revisions = queries.newestRevisions(id, revisionsFrom,

@@ -6,8 +6,10 @@ import java.util.List;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import health.cms.core.refusal.WholeNumber;
+
 /**
- * One page of a management API list: {@code limit} and {@code offset} parsed through {@link IntParams}, a
+ * One page of a management API list: {@code limit} and {@code offset} parsed through {@link WholeNumber}, a
  * maximum page size so that no request loads an unbounded history, and the answer as the bare JSON array
  * the list always was, with a {@code Link: <...>; rel="next"} header while more follow.
  */
@@ -25,8 +27,8 @@ public record Paging(int limit, int offset) {
 
     /** For lists whose entries are large (revisions carry whole bodies) or whose sizes were documented before. */
     public static Paging parse(String limit, String offset, int defaultLimit, int maxLimit) {
-        return new Paging(IntParams.parse("limit", limit, defaultLimit, 1, maxLimit),
-                IntParams.parse("offset", offset, 0, 0, MAX_OFFSET));
+        return new Paging(WholeNumber.parse("limit", limit, defaultLimit, 1, maxLimit),
+                WholeNumber.parse("offset", offset, 0, 0, MAX_OFFSET));
     }
 
     /** Rows to read: one more than the page, which tells whether a next page exists. */

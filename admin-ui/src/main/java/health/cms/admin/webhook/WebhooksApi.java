@@ -23,10 +23,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import health.cms.admin.web.CurrentActor;
-import health.cms.admin.web.IntParams;
 import health.cms.admin.web.ManagementApi;
 import health.cms.admin.web.Paging;
 import health.cms.admin.web.Versions;
+import health.cms.core.refusal.WholeNumber;
 import health.cms.webhooks.DeliveryPage;
 import health.cms.webhooks.DeliveryView;
 import health.cms.webhooks.IssuedSecret;
@@ -103,7 +103,7 @@ public class WebhooksApi {
             @QueryParam("state") @Pattern(regexp = "pending|delivered|failed", message = "must be pending, delivered or failed") String state,
             @QueryParam("before") @Min(1) Long before,
             @QueryParam("limit") String limit) {
-        return webhooks.deliveries(actor.get(), id, state, before, IntParams.parse("limit", limit, 50, 1, 200));
+        return webhooks.deliveries(actor.get(), id, state, before, WholeNumber.parse("limit", limit, 50, 1, 200));
     }
 
     @GET

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import health.cms.admin.schedule.ScheduledTransitions;
-import health.cms.admin.testing.MutableClock;
 import health.cms.core.article.Article;
 import health.cms.core.correction.ChangeClass;
 import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.core.testing.MutableClock;
 import health.cms.workflow.EditorialAction;
 import health.cms.workflow.TransitionRequest;
 import health.cms.workflow.testing.Fixtures;

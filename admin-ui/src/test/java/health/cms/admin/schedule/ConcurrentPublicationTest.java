@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import health.cms.admin.testing.MutableClock;
 import health.cms.admin.testing.OwnDatabase;
 import health.cms.admin.testing.Tokens;
 import health.cms.core.article.Article;
 import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.core.testing.MutableClock;
 import health.cms.workflow.EditorialAction;
 import health.cms.workflow.TransitionRequest;
 import health.cms.workflow.testing.Fixtures;

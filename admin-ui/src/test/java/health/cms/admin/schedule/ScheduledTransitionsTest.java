@@ -24,8 +24,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import health.cms.admin.testing.MutableClock;
 import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.core.testing.MutableClock;
 import health.cms.workflow.testing.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

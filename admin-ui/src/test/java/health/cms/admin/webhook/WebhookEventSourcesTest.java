@@ -13,10 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import health.cms.admin.schedule.ScheduledTransitions;
-import health.cms.admin.testing.MutableClock;
 import health.cms.core.article.Article;
 import health.cms.core.article.ArticleRepository;
 import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.core.testing.MutableClock;
 import health.cms.webhooks.OutboxFanOut;
 import health.cms.webhooks.testing.DeliveryHarness;
 import health.cms.webhooks.testing.TestReceiver;

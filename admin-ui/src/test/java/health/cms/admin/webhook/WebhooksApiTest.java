@@ -26,8 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import health.cms.admin.testing.MutableClock;
 import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.core.testing.MutableClock;
 import health.cms.webhooks.DeliveryWorker;
 import health.cms.webhooks.OutboxFanOut;
 import health.cms.webhooks.testing.TestReceiver;

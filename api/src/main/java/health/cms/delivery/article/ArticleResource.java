@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import health.cms.core.refusal.WholeNumber;
 import health.cms.core.slug.Slugs;
 import health.cms.delivery.catalog.CatalogQueries;
 import health.cms.delivery.http.CachedResponse;
@@ -89,7 +90,7 @@ public class ArticleResource {
             @QueryParam("limit") String limitParam,
             @QueryParam("cursor") @Size(max = 200) String cursor,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        int limit = Parameters.number("limit", limitParam, 20, 1, 100);
+        int limit = WholeNumber.parse("limit", limitParam, 20, 1, 100);
         PublishedArticles.Filter filter = new PublishedArticles.Filter(category, tag, author,
                 reviewStatus == null ? null : ReviewStatus.valueOf(reviewStatus.toUpperCase().replace('-', '_')),
                 Parameters.instant("updatedSince", updatedSince));

@@ -10,9 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import health.cms.core.refusal.WholeNumber;
 import health.cms.delivery.http.CachedResponse;
 import health.cms.delivery.http.DeliveryConfig;
-import health.cms.delivery.http.Parameters;
 import health.cms.delivery.http.Responses;
 import health.cms.delivery.store.PublishedArticles;
 
@@ -34,7 +34,7 @@ public class SitemapResource {
     @GET
     @Produces("application/xml")
     public Response sitemap(@QueryParam("page") String pageParam, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        int page = Parameters.number("page", pageParam, 0, 1, 10_000);
+        int page = WholeNumber.parse("page", pageParam, 0, 1, 10_000);
         return responses.cached("sitemap:" + page, () -> {
             long total = store.count();
             byte[] sitemap;

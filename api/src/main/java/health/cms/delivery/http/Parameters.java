@@ -9,8 +9,9 @@ import health.cms.core.refusal.Refusal;
 import health.cms.delivery.store.Cursor;
 
 /**
- * Parses the query parameters that arrive as text (sizes, pages, times, cursors), so that a bad one is a
- * 400 refusal naming it rather than a 404 or a failure deep in a query. Every resource parses them here.
+ * Parses the query parameters that arrive as text (times, cursors; whole numbers through core's
+ * {@link health.cms.core.refusal.WholeNumber}), so that a bad one is a 400 refusal naming it rather than a 404
+ * or a failure deep in a query. Every resource parses them here.
  */
 public final class Parameters {
 
@@ -18,22 +19,6 @@ public final class Parameters {
     private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
     private Parameters() {
-    }
-
-    /** A whole number from {@code min} to {@code max}; absent or blank is {@code fallback}. */
-    public static int number(String parameter, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // refused below with the same message as an out-of-range number
-        }
-        throw Refusal.invalid(parameter, "must be a whole number from " + min + " to " + max);
     }
 
     /** An ISO-8601 UTC time that PostgreSQL can compare; absent is null. */

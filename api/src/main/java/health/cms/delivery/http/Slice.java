@@ -2,9 +2,11 @@ package health.cms.delivery.http;
 
 import java.util.List;
 
+import health.cms.core.refusal.WholeNumber;
+
 /**
  * One page of a list that has no keyset order to page by (the catalog's lists): {@code limit} and
- * {@code offset} parsed through {@link Parameters}, with a maximum size so that no request makes the
+ * {@code offset} parsed through {@link WholeNumber}, with a maximum size so that no request makes the
  * api render and cache an unbounded list.
  */
 public record Slice(int limit, int offset) {
@@ -15,8 +17,8 @@ public record Slice(int limit, int offset) {
     public static final int MAX_OFFSET = 100_000;
 
     public static Slice parse(String limit, String offset) {
-        return new Slice(Parameters.number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
-                Parameters.number("offset", offset, 0, 0, MAX_OFFSET));
+        return new Slice(WholeNumber.parse("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
+                WholeNumber.parse("offset", offset, 0, 0, MAX_OFFSET));
     }
 
     /** Rows to read: one more than the page, which tells whether a next page exists. */

@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import health.cms.core.refusal.WholeNumber;
 import health.cms.delivery.http.Parameters;
 import health.cms.delivery.http.Responses;
 import health.cms.delivery.store.Cursor;
@@ -40,7 +41,7 @@ public class SearchResource {
             @QueryParam("limit") String limitParam,
             @QueryParam("cursor") @Size(max = 200) String cursor,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        int limit = Parameters.number("limit", limitParam, 20, 1, 100);
+        int limit = WholeNumber.parse("limit", limitParam, 20, 1, 100);
         Optional<Cursor> position = Parameters.cursor(cursor, Cursor::rank);
         String key = "search:" + limit + ":" + cursor + ":" + q.strip();
         return responses.cached(key, () -> responses.json(store.search(q.strip(), position, limit),

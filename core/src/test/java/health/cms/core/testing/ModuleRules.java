@@ -2,9 +2,13 @@ package health.cms.core.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -50,6 +54,16 @@ public final class ModuleRules {
             return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                     .withImportOption(location -> !location.contains("-tests.jar") && !location.contains("/testing/"))
                     .importPackages(rootPackage);
+        }
+
+        /**
+         * The checks every module's {@code ModuleShapeTest} runs on its main classes, each a test of its own:
+         * no package cycles, and no use of a module it does not list.
+         */
+        public Stream<DynamicTest> shapeTests() {
+            JavaClasses classes = mainClasses();
+            return Stream.of(dynamicTest("hasNoPackageCycles", () -> noPackageCycles().check(classes)),
+                    dynamicTest("pointsOneWay", () -> pointsOneWay().check(classes)));
         }
 
         /** No class of this module uses a module it does not list. */

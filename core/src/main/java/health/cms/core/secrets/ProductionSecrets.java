@@ -1,4 +1,4 @@
-package health.cms.admin.security;
+package health.cms.core.secrets;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +15,9 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Refuses to start a production build whose database credentials are missing or a value this repository
- * publishes (the local stack's {@code cms} password, the realm's local client secret), naming the variable to set.
+ * Refuses to start a production build of either app whose database credentials or client secret are missing or
+ * a value this repository publishes (the local stack's {@code cms} password, the realm's local client secret),
+ * naming the variable to set.
  */
 @IfBuildProfile("prod")
 @ApplicationScoped
@@ -29,7 +30,9 @@ public class ProductionSecrets {
     static final List<Setting> SETTINGS = List.of(
             new Setting("quarkus.datasource.username", "CMS_DB_USER", Need.REQUIRED),
             new Setting("quarkus.datasource.password", "CMS_DB_PASSWORD", Need.REQUIRED_SECRET),
-            // the session cookies are encrypted with a key derived from it, too
+            // the api's read replica; defaults to CMS_DB_PASSWORD, which is checked above
+            new Setting("quarkus.datasource.read.password", "CMS_DB_READ_PASSWORD", Need.SECRET),
+            // the desk's login; the session cookies are encrypted with a key derived from it, too
             new Setting("quarkus.oidc.credentials.secret", "CMS_OIDC_CLIENT_SECRET", Need.REQUIRED_SECRET));
 
     void refuseDefaults(@Observes StartupEvent event, Config config) {
@@ -44,11 +47,13 @@ public class ProductionSecrets {
     static List<String> refusals(Function<String, Optional<String>> config, boolean localStack) {
         List<String> refusals = new ArrayList<>();
         for (Setting setting : SETTINGS) {
-            if (setting.property().startsWith("quarkus.oidc.")
-                    && !config.apply("quarkus.oidc.tenant-enabled").map(Boolean::parseBoolean).orElse(true)) {
-                continue; // no login on this instance, so no client secret to leak
+            if (setting.property().startsWith("quarkus.oidc.") && !logsUsersIn(config)) {
+                continue; // no login on this instance (the api, or a desk started without), so no client secret to leak
             }
             Optional<String> value = config.apply(setting.property()).filter(v -> !v.isBlank());
+            if (setting.need() == Need.SECRET && value.equals(config.apply("quarkus.datasource.password"))) {
+                continue; // the replica uses the primary's password, already checked
+            }
             if (value.isEmpty() && setting.need() != Need.SECRET) {
                 refusals.add(setting.variable() + " (" + setting.property() + ") is not set");
             } else if (value.isPresent() && setting.need() != Need.REQUIRED && !localStack
@@ -58,6 +63,11 @@ public class ProductionSecrets {
             }
         }
         return refusals;
+    }
+
+    private static boolean logsUsersIn(Function<String, Optional<String>> config) {
+        return config.apply("quarkus.oidc.auth-server-url").isPresent()
+                && config.apply("quarkus.oidc.tenant-enabled").map(Boolean::parseBoolean).orElse(true);
     }
 
     /** A setting the check reads: its property, the variable that sets it, and what it needs. */

@@ -1,4 +1,4 @@
-package health.cms.admin.testing;
+package health.cms.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,0 +1,96 @@
+package health.cms.core.secrets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class ProductionSecretsTest {
+
+    /** The api's settings of its own: no login. */
+    private static final Map<String, String> API = Map.of("quarkus.datasource.username", "cms",
+            "quarkus.datasource.password", "s3cr3t-from-the-vault");
+
+    /** The desk's settings of its own: it logs users in through the OIDC server. */
+    private static final Map<String, String> DESK = Map.of("quarkus.datasource.username", "cms",
+            "quarkus.datasource.password", "db-password-from-the-vault",
+            "quarkus.oidc.auth-server-url", "https://login.example.org/realms/cms",
+            "quarkus.oidc.credentials.secret", "client-secret-from-keycloak");
+
+    private static List<String> refusals(Map<String, String> settings, boolean localStack) {
+        return ProductionSecrets.refusals(name -> Optional.ofNullable(settings.get(name)), localStack);
+    }
+
+    private static Map<String, String> desk(String property, String value) {
+        Map<String, String> settings = new HashMap<>(DESK);
+        if (value == null) {
+            settings.remove(property);
+        } else {
+            settings.put(property, value);
+        }
+        return settings;
+    }
+
+    @Test
+    void acceptsCredentialsOfTheOperatorsOwn() {
+        assertEquals(List.of(), refusals(API, false));
+        assertEquals(List.of(), refusals(DESK, false));
+    }
+
+    @Test
+    void refusesMissingDatabaseCredentialsNamingTheVariables() {
+        assertEquals(List.of("CMS_DB_USER (quarkus.datasource.username) is not set",
+                "CMS_DB_PASSWORD (quarkus.datasource.password) is not set"),
+                refusals(Map.of("quarkus.datasource.password", " "), false));
+        assertEquals(List.of("CMS_DB_USER (quarkus.datasource.username) is not set"),
+                refusals(desk("quarkus.datasource.username", null), false));
+    }
+
+    @Test
+    void refusesThePublishedPasswordOnThePrimaryOnceAndOnAReadReplicaOfItsOwn() {
+        assertEquals(List.of(
+                "CMS_DB_PASSWORD (quarkus.datasource.password) is 'cms', a value published with the CMS: set one of your own"),
+                refusals(Map.of("quarkus.datasource.username", "cms", "quarkus.datasource.password", "cms",
+                        "quarkus.datasource.read.password", "cms"), false));
+        assertEquals(List.of(
+                "CMS_DB_READ_PASSWORD (quarkus.datasource.read.password) is 'cms', a value published with the CMS: set one of your own"),
+                refusals(Map.of("quarkus.datasource.username", "cms", "quarkus.datasource.password", "own-one",
+                        "quarkus.datasource.read.password", "cms"), false));
+    }
+
+    @Test
+    void refusesAMissingClientSecretNamingTheVariable() {
+        assertEquals(List.of("CMS_OIDC_CLIENT_SECRET (quarkus.oidc.credentials.secret) is not set"),
+                refusals(desk("quarkus.oidc.credentials.secret", null), false));
+    }
+
+    @Test
+    void refusesTheRealmsPublishedClientSecretAndTheLocalDatabasePassword() {
+        assertEquals(List.of(
+                "CMS_OIDC_CLIENT_SECRET (quarkus.oidc.credentials.secret) is 'cms-admin-ui-local-secret', a value published with the CMS: set one of your own"),
+                refusals(desk("quarkus.oidc.credentials.secret", "cms-admin-ui-local-secret"), false));
+        assertEquals(List.of(
+                "CMS_DB_PASSWORD (quarkus.datasource.password) is 'cms', a value published with the CMS: set one of your own"),
+                refusals(desk("quarkus.datasource.password", "cms"), false));
+    }
+
+    @Test
+    void anInstanceWithoutLoginNeedsNoClientSecret() {
+        Map<String, String> settings = desk("quarkus.oidc.credentials.secret", null);
+        settings.put("quarkus.oidc.tenant-enabled", "false");
+        assertEquals(List.of(), refusals(settings, false));
+    }
+
+    @Test
+    void theLocalStackMayUseThePublishedValuesButNotLeaveThemOut() {
+        assertEquals(List.of(), refusals(Map.of("quarkus.datasource.username", "cms", "quarkus.datasource.password", "cms",
+                "quarkus.oidc.auth-server-url", "http://localhost:8180/realms/cms",
+                "quarkus.oidc.credentials.secret", "cms-admin-ui-local-secret"), true));
+        assertEquals(List.of("CMS_DB_PASSWORD (quarkus.datasource.password) is not set"),
+                refusals(Map.of("quarkus.datasource.username", "cms"), true));
+    }
+}
