@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -16,15 +17,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import health.cms.admin.web.CurrentActor;
 import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.ManagementApi;
-import health.cms.admin.web.Paging;
+import health.cms.admin.web.PageRequest;
 import health.cms.admin.web.Versions;
 import health.cms.core.article.ArticleStatus;
 import health.cms.core.audit.AuditEvent;
@@ -62,10 +61,10 @@ public class ArticlesApi {
             @QueryParam("category") @Pattern(regexp = "[a-z0-9-]{1,200}", message = "must be a category slug") String category,
             @QueryParam("createdBy") @Pattern(regexp = "[\\w.@-]{1,200}", message = "must be a user name") String createdBy,
             @QueryParam("assignee") @Pattern(regexp = "[\\w.@-]{1,200}", message = "must be a user name") String assignee,
-            @QueryParam("limit") String limit, @QueryParam("offset") String offset, @Context UriInfo request) {
-        Paging page = Paging.parse(limit, offset, 50, 200);
-        return page.respond(queries.list(status == null ? null : ArticleStatus.fromValue(status), author, category,
-                createdBy, assignee, page.fetch(), page.offset()), request);
+            @BeanParam PageRequest page) {
+        ArticleStatus inStatus = status == null ? null : ArticleStatus.fromValue(status);
+        return page.respond(50, 200,
+                (offset, rows) -> queries.list(inStatus, author, category, createdBy, assignee, rows, offset));
     }
 
     @POST
@@ -127,10 +126,8 @@ public class ArticlesApi {
     /** Oldest first, {@value #REVISIONS_PAGE} a page by default and at most {@value #MAX_REVISIONS_PAGE}. */
     @GET
     @Path("/{id}/revisions")
-    public Response revisions(@PathParam("id") long id, @QueryParam("limit") String limit,
-            @QueryParam("offset") String offset, @Context UriInfo request) {
-        Paging page = Paging.parse(limit, offset, REVISIONS_PAGE, MAX_REVISIONS_PAGE);
-        return page.respond(queries.revisions(id, page.offset(), page.fetch()), request);
+    public Response revisions(@PathParam("id") long id, @BeanParam PageRequest page) {
+        return page.respond(REVISIONS_PAGE, MAX_REVISIONS_PAGE, (offset, rows) -> queries.revisions(id, offset, rows));
     }
 
     @GET
@@ -153,12 +150,9 @@ public class ArticlesApi {
 
     @GET
     @Path("/{id}/audit")
-    public Response audit(@PathParam("id") long id, @QueryParam("limit") String limit,
-            @QueryParam("offset") String offset, @Context UriInfo request) {
+    public Response audit(@PathParam("id") long id, @BeanParam PageRequest page) {
         queries.state(id, actor.get());
-        Paging page = Paging.parse(limit, offset);
-        return page.respond(history.audit(id, page.offset(), page.fetch()).stream().map(AuditView::of).toList(),
-                request);
+        return page.respond((offset, rows) -> history.audit(id, offset, rows), AuditView::of);
     }
 
     private static ArticleInput requireBody(ArticleInput input) {

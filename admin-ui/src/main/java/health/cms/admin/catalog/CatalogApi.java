@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,16 +19,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import health.cms.admin.web.CurrentActor;
 import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.ManagementApi;
-import health.cms.admin.web.Paging;
+import health.cms.admin.web.PageRequest;
 import health.cms.admin.web.Versions;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileDetails;
@@ -83,11 +81,8 @@ public class CatalogApi {
 
     @GET
     @Path("/categories")
-    public Response categories(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
-            @Context UriInfo request) {
-        Paging page = Paging.parse(limit, offset);
-        return page.respond(catalog.categories(page.offset(), page.fetch()).stream().map(CategoryJson::of).toList(),
-                request);
+    public Response categories(@BeanParam PageRequest page) {
+        return page.respond(catalog::categories, CategoryJson::of);
     }
 
     @POST
@@ -116,10 +111,8 @@ public class CatalogApi {
 
     @GET
     @Path("/tags")
-    public Response tags(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
-            @Context UriInfo request) {
-        Paging page = Paging.parse(limit, offset);
-        return page.respond(catalog.tags(page.offset(), page.fetch()).stream().map(TagJson::of).toList(), request);
+    public Response tags(@BeanParam PageRequest page) {
+        return page.respond(catalog::tags, TagJson::of);
     }
 
     @POST
@@ -146,11 +139,8 @@ public class CatalogApi {
 
     @GET
     @Path("/authors")
-    public Response profiles(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
-            @Context UriInfo request) {
-        Paging page = Paging.parse(limit, offset);
-        return page.respond(catalog.profiles(page.offset(), page.fetch()).stream().map(ProfileJson::of).toList(),
-                request);
+    public Response profiles(@BeanParam PageRequest page) {
+        return page.respond(catalog::profiles, ProfileJson::of);
     }
 
     @GET

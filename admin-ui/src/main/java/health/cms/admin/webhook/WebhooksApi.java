@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,14 +18,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import health.cms.admin.web.CurrentActor;
 import health.cms.admin.web.ManagementApi;
-import health.cms.admin.web.Paging;
+import health.cms.admin.web.PageRequest;
 import health.cms.admin.web.Versions;
 import health.cms.core.refusal.WholeNumber;
 import health.cms.webhooks.DeliveryPage;
@@ -48,10 +47,8 @@ public class WebhooksApi {
     CurrentActor actor;
 
     @GET
-    public Response list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
-            @Context UriInfo request) {
-        Paging page = Paging.parse(limit, offset);
-        return page.respond(webhooks.list(actor.get(), page.offset(), page.fetch()), request);
+    public Response list(@BeanParam PageRequest page) {
+        return page.respond((offset, rows) -> webhooks.list(actor.get(), offset, rows));
     }
 
     /** Creates a subscription; the answer carries its secret, which is never shown again. */

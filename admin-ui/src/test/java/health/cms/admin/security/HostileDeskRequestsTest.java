@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import health.cms.admin.security.HostileRun.Content;
@@ -45,15 +44,6 @@ class HostileDeskRequestsTest {
     @Inject
     DataSource database;
 
-    private static Content content;
-
-    @BeforeEach
-    void content() {
-        if (content == null) {
-            content = HostileRun.content("desk-hostile");
-        }
-    }
-
     @Test
     @TestSecurity(user = "writer1", roles = "writer")
     void deskPagesRefuseMalformedFormsFromAWriter() {
@@ -76,6 +66,7 @@ class HostileDeskRequestsTest {
     }
 
     private List<Endpoint> deskEndpoints() {
+        Content content = HostileRun.content("desk-hostile");
         String id = String.valueOf(content.draft());
         String version = String.valueOf(content.draftVersion());
         BiConsumer<Draft, RandomGenerator> staleVersion = (d, r) -> d.formField("version", "987654321");

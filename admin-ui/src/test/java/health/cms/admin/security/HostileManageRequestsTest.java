@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import health.cms.admin.security.HostileRun.Content;
@@ -50,15 +49,6 @@ class HostileManageRequestsTest {
     @Inject
     DataSource database;
 
-    private static Content content;
-
-    @BeforeEach
-    void content() {
-        if (content == null) {
-            content = HostileRun.content("hostile");
-        }
-    }
-
     @Test
     void managementApiRefusesMalformedRequestsCleanlyAndChangesNothing() {
         Map<String, String> tokens = new LinkedHashMap<>();
@@ -85,6 +75,7 @@ class HostileManageRequestsTest {
         BiConsumer<Draft, RandomGenerator> notWriter = (d, r) -> bearer(d, tokens.get(pick(r, List.of("reviewer1",
                 "editor1", "nobody"))));
 
+        Content content = HostileRun.content("hostile");
         String id = String.valueOf(content.draft());
         String etag = "\"" + content.draftVersion() + "\"";
         Map<String, Object> article = new LinkedHashMap<>(ManageApi.article("hostile-new", "## Dose\n\n5 mg."));

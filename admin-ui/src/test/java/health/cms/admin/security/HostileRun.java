@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -40,7 +41,14 @@ final class HostileRun {
             long importJob) {
     }
 
+    private static final Map<String, Content> MADE = new HashMap<>();
+
+    /** The suite's content, made on its first call (the suites run one after another in one JVM). */
     static Content content(String prefix) {
+        return MADE.computeIfAbsent(prefix, HostileRun::make);
+    }
+
+    private static Content make(String prefix) {
         Fixtures.ensureBasics();
         Article draft = Fixtures.draft(prefix + "-draft");
         Article submitted = Fixtures.submitted(prefix + "-submitted");

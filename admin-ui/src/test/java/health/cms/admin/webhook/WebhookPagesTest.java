@@ -12,17 +12,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import health.cms.core.testing.EmbeddedPostgresResource;
-import health.cms.core.testing.MutableClock;
 import health.cms.webhooks.DeliveryView;
-import health.cms.webhooks.OutboxFanOut;
-import health.cms.webhooks.testing.TestReceiver;
 import health.cms.workflow.testing.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,31 +25,9 @@ import io.quarkus.test.security.TestSecurity;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class WebhookPagesTest {
+class WebhookPagesTest extends WithReceiver {
 
     private static final Pattern SECRET = Pattern.compile("id=\"secret\" class=\"secret\" readonly value=\"(whsec_[^\"]+)\"");
-
-    @Inject
-    Webhooks webhooks;
-    @Inject
-    OutboxFanOut fanOut;
-    @Inject
-    MutableClock clock;
-
-    private TestReceiver receiver;
-
-    @BeforeEach
-    void receiver() throws Exception {
-        Fixtures.ensureBasics();
-        fanOut.fanOut();
-        receiver = new TestReceiver(clock::instant);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        receiver.close();
-        webhooks.list(Fixtures.EDITOR1).forEach(s -> webhooks.delete(Fixtures.EDITOR1, s.id()));
-    }
 
     private String create() {
         String page = form().formParam("url", receiver.url()).formParam("description", "Website cache purge")

@@ -22,16 +22,10 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import health.cms.core.testing.EmbeddedPostgresResource;
-import health.cms.core.testing.MutableClock;
 import health.cms.webhooks.DeliveryWorker;
-import health.cms.webhooks.OutboxFanOut;
-import health.cms.webhooks.testing.TestReceiver;
-import health.cms.workflow.testing.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -40,33 +34,12 @@ import io.restassured.response.Response;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class WebhooksApiTest {
+class WebhooksApiTest extends WithReceiver {
 
     private static final String WEBHOOKS = "/manage/v1/webhooks";
 
     @Inject
-    MutableClock clock;
-    @Inject
-    Webhooks webhooks;
-    @Inject
     DeliveryWorker worker;
-    @Inject
-    OutboxFanOut fanOut;
-
-    private TestReceiver receiver;
-
-    @BeforeEach
-    void receiver() throws Exception {
-        Fixtures.ensureBasics();
-        fanOut.fanOut();
-        receiver = new TestReceiver(clock::instant);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        receiver.close();
-        webhooks.list(Fixtures.EDITOR1).forEach(s -> webhooks.delete(Fixtures.EDITOR1, s.id()));
-    }
 
     private Map<String, Object> body(String description) {
         return Map.of("url", receiver.url(), "description", description, "eventTypes", List.of("article.published"));

@@ -2,6 +2,7 @@ package health.cms.delivery.catalog;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
@@ -54,12 +55,7 @@ public class CatalogResource {
     @Path("/categories")
     public Response categories(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Slice slice = Slice.parse(limit, offset);
-        return responses.cached("categories:" + slice, () -> {
-            List<CatalogQueries.CategoryView> fetched = catalog.categories(slice.fetch(), slice.offset());
-            return responses.json(slice.page(fetched), List.of("categories"))
-                    .withNext(slice.next("/api/v1/categories", fetched));
-        }, ifNoneMatch);
+        return page("categories", Slice.parse(limit, offset), catalog::categories, ifNoneMatch);
     }
 
     /** A page of the tags, paged like the categories. */
@@ -67,10 +63,14 @@ public class CatalogResource {
     @Path("/tags")
     public Response tags(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        Slice slice = Slice.parse(limit, offset);
-        return responses.cached("tags:" + slice, () -> {
-            List<CatalogQueries.TagView> fetched = catalog.tags(slice.fetch(), slice.offset());
-            return responses.json(slice.page(fetched), List.of("tags")).withNext(slice.next("/api/v1/tags", fetched));
+        return page("tags", Slice.parse(limit, offset), catalog::tags, ifNoneMatch);
+    }
+
+    /** One cached page of the list at {@code /api/v1/<list>}, purged by the list's name, with the next page's link. */
+    private <T> Response page(String list, Slice slice, BiFunction<Integer, Integer, List<T>> read, String ifNoneMatch) {
+        return responses.cached(list + ":" + slice, () -> {
+            List<T> fetched = read.apply(slice.fetch(), slice.offset());
+            return responses.json(slice.page(fetched), List.of(list)).withNext(slice.next("/api/v1/" + list, fetched));
         }, ifNoneMatch);
     }
 }

@@ -2,63 +2,18 @@ package health.cms.core.taxonomy;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
-import health.cms.core.slug.Slugs;
 
 /** A free keyword that cuts across categories, such as "cancer" or "children". */
 @Entity
 @Table(name = "tag")
-public class Tag {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(nullable = false, unique = true)
-    private String slug;
-
-    @Column(nullable = false)
-    private String name;
-
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+public class Tag extends Term {
 
     protected Tag() {
     }
 
     public Tag(String slug, String name, Instant now) {
-        this.slug = Slugs.requireValid(slug);
-        this.name = name;
-        this.createdAt = now;
-    }
-
-    public void rename(String name) {
-        this.name = name;
-    }
-
-    public Long id() {
-        return id;
-    }
-
-    public String slug() {
-        return slug;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public long version() {
-        return version;
+        super(slug, name, now);
     }
 }
