@@ -25,6 +25,14 @@ class ProductionSecretsTest {
         return ProductionSecrets.refusals(name -> Optional.ofNullable(settings.get(name)), localStack);
     }
 
+    private static String notSet(String variable, String property) {
+        return variable + " (" + property + ") is not set";
+    }
+
+    private static String published(String variable, String property, String value) {
+        return variable + " (" + property + ") is '" + value + "', a value published with the CMS: set one of your own";
+    }
+
     private static Map<String, String> desk(String property, String value) {
         Map<String, String> settings = new HashMap<>(DESK);
         if (value == null) {
@@ -43,38 +51,38 @@ class ProductionSecretsTest {
 
     @Test
     void refusesMissingDatabaseCredentialsNamingTheVariables() {
-        assertEquals(List.of("CMS_DB_USER (quarkus.datasource.username) is not set",
-                "CMS_DB_PASSWORD (quarkus.datasource.password) is not set"),
+        assertEquals(List.of(notSet("CMS_DB_USER", "quarkus.datasource.username"),
+                notSet("CMS_DB_PASSWORD", "quarkus.datasource.password")),
                 refusals(Map.of("quarkus.datasource.password", " "), false));
-        assertEquals(List.of("CMS_DB_USER (quarkus.datasource.username) is not set"),
+        assertEquals(List.of(notSet("CMS_DB_USER", "quarkus.datasource.username")),
                 refusals(desk("quarkus.datasource.username", null), false));
     }
 
     @Test
     void refusesThePublishedPasswordOnThePrimaryOnceAndOnAReadReplicaOfItsOwn() {
         assertEquals(List.of(
-                "CMS_DB_PASSWORD (quarkus.datasource.password) is 'cms', a value published with the CMS: set one of your own"),
+                published("CMS_DB_PASSWORD", "quarkus.datasource.password", "cms")),
                 refusals(Map.of("quarkus.datasource.username", "cms", "quarkus.datasource.password", "cms",
                         "quarkus.datasource.read.password", "cms"), false));
         assertEquals(List.of(
-                "CMS_DB_READ_PASSWORD (quarkus.datasource.read.password) is 'cms', a value published with the CMS: set one of your own"),
+                published("CMS_DB_READ_PASSWORD", "quarkus.datasource.read.password", "cms")),
                 refusals(Map.of("quarkus.datasource.username", "cms", "quarkus.datasource.password", "own-one",
                         "quarkus.datasource.read.password", "cms"), false));
     }
 
     @Test
     void refusesAMissingClientSecretNamingTheVariable() {
-        assertEquals(List.of("CMS_OIDC_CLIENT_SECRET (quarkus.oidc.credentials.secret) is not set"),
+        assertEquals(List.of(notSet("CMS_OIDC_CLIENT_SECRET", "quarkus.oidc.credentials.secret")),
                 refusals(desk("quarkus.oidc.credentials.secret", null), false));
     }
 
     @Test
     void refusesTheRealmsPublishedClientSecretAndTheLocalDatabasePassword() {
         assertEquals(List.of(
-                "CMS_OIDC_CLIENT_SECRET (quarkus.oidc.credentials.secret) is 'cms-admin-ui-local-secret', a value published with the CMS: set one of your own"),
+                published("CMS_OIDC_CLIENT_SECRET", "quarkus.oidc.credentials.secret", "cms-admin-ui-local-secret")),
                 refusals(desk("quarkus.oidc.credentials.secret", "cms-admin-ui-local-secret"), false));
         assertEquals(List.of(
-                "CMS_DB_PASSWORD (quarkus.datasource.password) is 'cms', a value published with the CMS: set one of your own"),
+                published("CMS_DB_PASSWORD", "quarkus.datasource.password", "cms")),
                 refusals(desk("quarkus.datasource.password", "cms"), false));
     }
 
@@ -90,7 +98,7 @@ class ProductionSecretsTest {
         assertEquals(List.of(), refusals(Map.of("quarkus.datasource.username", "cms", "quarkus.datasource.password", "cms",
                 "quarkus.oidc.auth-server-url", "http://localhost:8180/realms/cms",
                 "quarkus.oidc.credentials.secret", "cms-admin-ui-local-secret"), true));
-        assertEquals(List.of("CMS_DB_PASSWORD (quarkus.datasource.password) is not set"),
+        assertEquals(List.of(notSet("CMS_DB_PASSWORD", "quarkus.datasource.password")),
                 refusals(Map.of("quarkus.datasource.username", "cms"), true));
     }
 }
