@@ -36,7 +36,7 @@ class RestoreTest {
         source = SampleContent.database();
         archive = dir.resolve("sample.zip");
         try (Connection connection = SampleContent.connect(source)) {
-            new BackupExport(Progress.SILENT, Clock.systemUTC()).write(connection, archive);
+            new BackupExport(Progress.SILENT, Clock.systemUTC(), Archives.KEY).write(connection, archive);
         }
     }
 
@@ -80,9 +80,9 @@ class RestoreTest {
 
     @Test
     void rollsBackWhenTheArchivedAuditTrailDoesNotVerify() {
-        // A forger who edits an event and fixes the zip checksum still cannot pass the hash chain.
-        Path forged = Archives.forged(archive, "tables/audit_event.jsonl",
-                rows -> rows.replace("\"actor\":\"reviewer1\"", "\"actor\":\"editor1\""));
+        // Even someone holding the backup key, who edits an event and signs the archive again, cannot pass the hash chain.
+        Path forged = Archives.resigned(Archives.forged(archive, "tables/audit_event.jsonl",
+                rows -> rows.replace("\"actor\":\"reviewer1\"", "\"actor\":\"editor1\"")));
         String target = SampleContent.migratedDatabase();
 
         BackupException refused = assertRefused(forged, target, "The audit trail in the archive does not verify");
@@ -92,7 +92,8 @@ class RestoreTest {
 
     @Test
     void rollsBackWhenARevisionsTextNoLongerMatchesItsContentHash() {
-        Path forged = Archives.forged(archive, "tables/revision.jsonl", rows -> rows.replace("Wheezing", "Sneezing"));
+        Path forged = Archives.resigned(
+                Archives.forged(archive, "tables/revision.jsonl", rows -> rows.replace("Wheezing", "Sneezing")));
         String target = SampleContent.migratedDatabase();
 
         BackupException refused = assertRefused(forged, target, "no longer matches its content hash");
@@ -102,8 +103,8 @@ class RestoreTest {
 
     @Test
     void rollsBackWhenALiveRevisionHasNoSignOffOfItsExactText() {
-        Path forged = Archives.forged(archive, "tables/sign_off.jsonl",
-                rows -> rows.replaceAll("\"content_hash\":\"[0-9a-f]{64}\"", "\"content_hash\":\"" + "0".repeat(64) + "\""));
+        Path forged = Archives.resigned(Archives.forged(archive, "tables/sign_off.jsonl",
+                rows -> rows.replaceAll("\"content_hash\":\"[0-9a-f]{64}\"", "\"content_hash\":\"" + "0".repeat(64) + "\"")));
         String target = SampleContent.migratedDatabase();
 
         BackupException refused = assertRefused(forged, target, "no medical sign-off of their exact live text");
@@ -114,8 +115,8 @@ class RestoreTest {
     @Test
     void refusesAnArchiveFromANewerSchemaBeforeWritingAnything() {
         String current = schemaVersion();
-        Path newer = Archives.withManifest(archive,
-                m -> m.replace("\"schemaVersion\" : \"" + current + "\"", "\"schemaVersion\" : \"99\""));
+        Path newer = Archives.resigned(Archives.withManifest(archive,
+                m -> m.replace("\"schemaVersion\" : \"" + current + "\"", "\"schemaVersion\" : \"99\"")));
         String target = SampleContent.migratedDatabase();
 
         assertRefused(newer, target, "The archive has schema version 99, newer than this database's " + current);
@@ -136,13 +137,13 @@ class RestoreTest {
 
     /** The schema version of the sample archive: the newest migration of this build. */
     private static String schemaVersion() {
-        try (BackupArchive opened = BackupArchive.open(archive)) {
+        try (BackupArchive opened = BackupArchive.open(archive, Archives.KEY)) {
             return opened.manifest().schemaVersion();
         }
     }
 
     private static Restore.Report restore(Path file, String target) throws SQLException {
-        try (BackupArchive opened = BackupArchive.open(file); Connection c = SampleContent.connect(target)) {
+        try (BackupArchive opened = BackupArchive.open(file, Archives.KEY); Connection c = SampleContent.connect(target)) {
             return new Restore(Progress.SILENT).run(opened, c);
         }
     }
