@@ -22,7 +22,7 @@ import health.cms.core.backup.BackupException;
  */
 final class RestoredContent {
 
-    private static final String ROLLED_BACK = " The restore was rolled back; nothing was written.";
+    static final String ROLLED_BACK = " The restore was rolled back; nothing was written.";
 
     private final Connection connection;
 
@@ -79,13 +79,13 @@ final class RestoredContent {
     long verifyContentHashes() throws SQLException {
         long checked = 0;
         List<String> altered = new ArrayList<>();
-        try (ByRevision<String> authors = new ByRevision<>(connection, """
+        try (ByKey<String> authors = new ByKey<>(connection, """
                 SELECT ra.revision_id, p.slug FROM revision_author ra JOIN profile p ON p.id = ra.profile_id
                 ORDER BY ra.revision_id, ra.position""", rs -> rs.getString(2));
-                ByRevision<String> tags = new ByRevision<>(connection, """
+                ByKey<String> tags = new ByKey<>(connection, """
                         SELECT rt.revision_id, t.slug FROM revision_tag rt JOIN tag t ON t.id = rt.tag_id
                         ORDER BY rt.revision_id""", rs -> rs.getString(2));
-                ByRevision<Reference> references = new ByRevision<>(connection, """
+                ByKey<Reference> references = new ByKey<>(connection, """
                         SELECT revision_id, citation, doi, pmid, url FROM revision_reference
                         ORDER BY revision_id, position""",
                         rs -> new Reference(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
@@ -139,28 +139,7 @@ final class RestoredContent {
         return checked;
     }
 
-    /** The public read model holds exactly the live revisions, under their current slugs. */
-    void verifyReadModel() throws SQLException {
-        List<String> wrong = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("""
-                SELECT a.slug FROM article a WHERE a.live_revision_id IS NOT NULL AND NOT EXISTS (
-                    SELECT 1 FROM published_article p
-                    WHERE p.article_id = a.id AND p.revision_id = a.live_revision_id AND p.slug = a.slug)
-                UNION ALL
-                SELECT p.slug FROM published_article p JOIN article a ON a.id = p.article_id
-                WHERE a.live_revision_id IS NULL""");
-                ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-                wrong.add("'" + rs.getString(1) + "'");
-            }
-        }
-        if (!wrong.isEmpty()) {
-            throw new BackupException("The public read model in the archive does not match what is live for "
-                    + firstFew(wrong) + "." + ROLLED_BACK);
-        }
-    }
-
-    private static String firstFew(List<String> items) {
+    static String firstFew(List<String> items) {
         return items.size() <= 5
                 ? String.join(", ", items)
                 : String.join(", ", items.subList(0, 5)) + " and " + (items.size() - 5) + " more";
@@ -176,45 +155,6 @@ final class RestoredContent {
             return supplier.get();
         } catch (SQLException e) {
             throw new BackupException("Reading the restored audit trail failed: " + e.getMessage(), e);
-        }
-    }
-
-    private interface RowMapper<T> {
-
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    /** Child rows ordered by revision id (the first column), handed out one revision at a time. */
-    private static final class ByRevision<T> implements AutoCloseable {
-
-        private final PreparedStatement query;
-        private final ResultSet rs;
-        private final RowMapper<T> mapper;
-        private boolean hasRow;
-
-        ByRevision(Connection connection, String sql, RowMapper<T> mapper) throws SQLException {
-            this.query = connection.prepareStatement(sql);
-            this.query.setFetchSize(1_000);
-            this.rs = query.executeQuery();
-            this.mapper = mapper;
-            this.hasRow = rs.next();
-        }
-
-        /** The rows of this revision; revisions must be asked for in ascending id order. */
-        List<T> take(long revisionId) throws SQLException {
-            List<T> rows = new ArrayList<>();
-            while (hasRow && rs.getLong(1) <= revisionId) {
-                if (rs.getLong(1) == revisionId) {
-                    rows.add(mapper.map(rs));
-                }
-                hasRow = rs.next();
-            }
-            return rows;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            query.close();
         }
     }
 }

@@ -1,17 +1,20 @@
 package health.cms.workflow.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,11 +48,34 @@ class RestoreTest {
         String target = SampleContent.migratedDatabase();
         Restore.Report report = restore(archive, target);
 
-        assertEquals(TableDumps.of(source), TableDumps.of(target));
+        Map<String, List<List<String>>> restored = TableDumps.of(target);
+        Map<String, List<List<String>>> original = TableDumps.of(source);
+        original.remove("published_article");
+        assertEquals(original, withoutReadModel(restored));
         assertEquals(3, report.auditEvents());
         assertEquals(2, report.revisionsHashed());
         assertEquals(1, report.liveRevisionsSignedOff());
         assertEquals(1L, report.rows().get("published_article"));
+        String served = servedDocument(target, "asthma");
+        assertTrue(served.contains("<h2 id=\\\"treatment\\\">Treatment</h2>\\n<p>Prednisolone 10 mg daily for five days.</p>"),
+                "the read model is rendered again from the live revision: " + served);
+        assertTrue(served.contains("\"reviewerName\": \"Rita Reviewer\""), served);
+    }
+
+    @Test
+    void editedDoseInReadModelIsNotServedAfterRestore() throws SQLException {
+        // Even someone holding the backup key, who edits what readers are served and signs the archive again,
+        // only gets the signed live revision served: the read model is derived again, never copied.
+        Path forged = Archives.resigned(Archives.forged(archive, "tables/published_article.jsonl",
+                rows -> rows.replace("10 mg", "100 mg")));
+        assertTrue(Archives.entry(forged, "tables/published_article.jsonl").contains("Prednisolone 100 mg daily"));
+        String target = SampleContent.migratedDatabase();
+
+        restore(forged, target);
+
+        String served = servedDocument(target, "asthma") + readModelText(target);
+        assertTrue(served.contains("Prednisolone 10 mg daily"), served);
+        assertFalse(served.contains("100 mg"), served);
     }
 
     @Test
@@ -152,6 +178,36 @@ class RestoreTest {
         BackupException refused = assertThrows(BackupException.class, () -> restore(file, target));
         assertTrue(refused.getMessage().contains(expected), refused.getMessage());
         return refused;
+    }
+
+    private static Map<String, List<List<String>>> withoutReadModel(Map<String, List<List<String>>> dump) {
+        Map<String, List<List<String>>> copy = new TreeMap<>(dump);
+        copy.remove("published_article");
+        return copy;
+    }
+
+    /** The stored public document of an article, as the api serves it. */
+    private static String servedDocument(String url, String slug) throws SQLException {
+        try (Connection c = SampleContent.connect(url);
+                PreparedStatement query = c.prepareStatement(
+                        "SELECT document::text FROM published_article WHERE slug = ?")) {
+            query.setString(1, slug);
+            try (ResultSet rs = query.executeQuery()) {
+                assertTrue(rs.next(), "no public entry for " + slug);
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** Every text column of the read model: what search and lists answer from. */
+    private static String readModelText(String url) throws SQLException {
+        try (Connection c = SampleContent.connect(url);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT string_agg(title || ' ' || summary || ' ' || body_text || ' ' "
+                        + "|| search::text, ' ') FROM published_article")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private static void assertEmpty(String url) {

@@ -24,7 +24,8 @@ import health.cms.core.testing.EmbeddedDatabase;
  */
 final class SampleContent {
 
-    static final String BODY = "## Symptoms\r\n\r\nWheezing, coughing — and a “tight” chest.\r\n";
+    static final String BODY = "## Symptoms\r\n\r\nWheezing, coughing — and a “tight” chest.\r\n\r\n"
+            + "## Treatment\r\n\r\nPrednisolone 10 mg daily for five days.\r\n";
     static final Instant T0 = Instant.parse("2026-03-01T09:00:00.123456Z");
 
     private SampleContent() {
@@ -81,9 +82,10 @@ final class SampleContent {
             s.execute("""
                     INSERT INTO published_article (article_id, slug, revision_id, title, summary, body_text, category_slug,
                         tag_slugs, author_slugs, first_published_at, updated_at, document, search)
-                    VALUES (1, 'asthma', 1, 'Asthma', 'A lead.', 'Symptoms Wheezing', 'conditions', '{asthma}', '{anna-berg}',
-                        now(), now(), '{"slug": "asthma", "revision": 1, "body": {"html": "<h2>Symptoms</h2>"}}',
-                        to_tsvector('english', 'Asthma. Wheezing, coughing.'))""");
+                    VALUES (1, 'asthma', 1, 'Asthma', 'A lead.', 'Symptoms Wheezing Treatment Prednisolone 10 mg daily',
+                        'conditions', '{asthma}', '{anna-berg}', now(), now(),
+                        '{"slug": "asthma", "revision": 1, "body": {"html": "<p>Prednisolone 10 mg daily</p>"}}',
+                        to_tsvector('english', 'Asthma. Wheezing, coughing. Prednisolone 10 mg daily.'))""");
             s.execute("INSERT INTO outbox_event (event_type, article_id, slug, revision, category_slug, occurred_at, payload) "
                     + "VALUES ('article.published', 1, 'asthma', 1, 'conditions', now(), '{\"type\": \"article.published\"}')");
             s.execute("INSERT INTO slug_redirect (old_slug, article_id, created_at) VALUES ('asthma-basics', 1, now())");

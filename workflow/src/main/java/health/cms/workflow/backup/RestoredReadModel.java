@@ -1,0 +1,105 @@
+package health.cms.workflow.backup;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.Map;
+
+import health.cms.core.backup.BackupException;
+import health.cms.core.markdown.MarkdownRenderer;
+import health.cms.core.publication.PublicArticle;
+import health.cms.workflow.publication.Projection;
+
+/**
+ * Rebuilds the delivery read model of a restore from the restored, checked live revisions through the
+ * workflow's own {@link Projection} (rendered and sanitized again), so nothing readers are served comes
+ * from the archive's copy of the read model.
+ */
+final class RestoredReadModel {
+
+    private final Connection connection;
+    private final Projection projection = new Projection(new MarkdownRenderer());
+
+    RestoredReadModel(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Writes one public entry per live article; returns how many. The one value taken from the archive's
+     * read model is each article's public "updated" time (a recertification keeps it, so no restored row
+     * holds it), and only when it lies between the first sign-off of the live text and the export.
+     */
+    long rebuild(Map<Long, Instant> archivedUpdateTimes, Instant exportedAt) throws SQLException {
+        long written = 0;
+        try (ByKey<PublicArticle.Named> tags = new ByKey<>(connection, """
+                SELECT a.id, t.slug, t.name FROM article a JOIN revision_tag rt ON rt.revision_id = a.live_revision_id
+                JOIN tag t ON t.id = rt.tag_id ORDER BY a.id""",
+                rs -> new PublicArticle.Named(rs.getString(2), rs.getString(3)));
+                ByKey<PublicArticle.AuthorView> authors = new ByKey<>(connection, """
+                        SELECT a.id, p.slug, p.display_name, p.credentials, p.bio, p.website, p.avatar_url
+                        FROM article a JOIN revision_author ra ON ra.revision_id = a.live_revision_id
+                        JOIN profile p ON p.id = ra.profile_id ORDER BY a.id, ra.position""",
+                        rs -> new PublicArticle.AuthorView(rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7)));
+                ByKey<PublicArticle.ReferenceView> references = new ByKey<>(connection, """
+                        SELECT a.id, rr.citation, rr.doi, rr.pmid, rr.url
+                        FROM article a JOIN revision_reference rr ON rr.revision_id = a.live_revision_id
+                        ORDER BY a.id, rr.position""",
+                        rs -> new PublicArticle.ReferenceView(rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5)));
+                ByKey<PublicArticle.CorrectionView> corrections = new ByKey<>(connection, """
+                        SELECT c.article_id, c.published_at, c.change_class, c.note FROM correction c
+                        ORDER BY c.article_id, c.published_at, c.id""",
+                        rs -> new PublicArticle.CorrectionView(instant(rs, 2), rs.getString(3), rs.getString(4)));
+                PreparedStatement query = connection.prepareStatement("""
+                        SELECT a.id, a.slug, a.first_published_at, a.last_reviewed_at, a.next_review_due, a.updated_at,
+                            r.id, r.number, r.title, r.summary, r.body_markdown, c.slug, c.name,
+                            latest.reviewer_name, latest.reviewer_credentials, first.signed_at
+                        FROM article a JOIN revision r ON r.id = a.live_revision_id JOIN category c ON c.id = r.category_id
+                        JOIN LATERAL (SELECT reviewer_name, reviewer_credentials FROM sign_off
+                            WHERE revision_id = r.id AND decision <> 'changes-requested'
+                            ORDER BY signed_at DESC, id DESC LIMIT 1) latest ON TRUE
+                        JOIN LATERAL (SELECT min(signed_at) AS signed_at FROM sign_off
+                            WHERE revision_id = r.id AND decision <> 'changes-requested'
+                                AND content_hash = r.content_hash) first ON TRUE
+                        ORDER BY a.id""")) {
+            query.setFetchSize(200);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    long article = rs.getLong(1);
+                    String slug = rs.getString(2);
+                    Projection.LiveArticle live = new Projection.LiveArticle(article, slug, instant(rs, 3),
+                            instant(rs, 4), instant(rs, 5), rs.getLong(7), rs.getInt(8), rs.getString(9), rs.getString(10),
+                            rs.getString(11), new PublicArticle.Named(rs.getString(12), rs.getString(13)),
+                            // in the order the entity gives them (by slug, as Java compares), not the database's collation
+                            tags.take(article).stream().sorted(Comparator.comparing(PublicArticle.Named::slug)).toList(),
+                            authors.take(article), references.take(article),
+                            new Projection.Reviewer(rs.getString(14), rs.getString(15)), corrections.take(article));
+                    Instant updatedAt = archivedUpdateTimes.getOrDefault(article, instant(rs, 6));
+                    checkUpdatedAt(slug, updatedAt, instant(rs, 16), exportedAt);
+                    projection.write(connection, live, updatedAt);
+                    written++;
+                }
+            }
+        }
+        return written;
+    }
+
+    /** An edited "updated" time could not claim a change before the text was signed off, or after the export. */
+    private static void checkUpdatedAt(String slug, Instant updatedAt, Instant firstSignOff, Instant exportedAt) {
+        if (firstSignOff == null || updatedAt.isBefore(firstSignOff) || updatedAt.isAfter(exportedAt)) {
+            throw new BackupException("The public \"updated\" time of '" + slug + "' in the archive (" + updatedAt
+                    + ") is not between the sign-off of its live text (" + firstSignOff + ") and the export ("
+                    + exportedAt + ")." + RestoredContent.ROLLED_BACK);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
