@@ -120,8 +120,9 @@ public final class Backup {
             }
             out.printf("Restored %s in %s. Checked before committing: the audit chain of %,d events is intact; "
                     + "%,d revisions match their content hash; %,d live revisions are signed off on their exact text; "
-                    + "the public read model was rebuilt from them.%n", rows(report.totalRows()), since(started),
-                    report.auditEvents(), report.revisionsHashed(), report.liveRevisionsSignedOff());
+                    + "%,d sign-offs are recorded in the audit chain; the public read model was rebuilt from the live "
+                    + "revisions.%n", rows(report.totalRows()), since(started), report.auditEvents(),
+                    report.revisionsHashed(), report.liveRevisionsSignedOff(), report.signOffsInAuditTrail());
         } catch (SQLException e) {
             throw new BackupException("Cannot reach the database: " + e.getMessage(), e);
         }

@@ -1,20 +1,29 @@
 package health.cms.workflow.backup;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 import health.cms.core.article.ContentHash;
 import health.cms.core.article.Reference;
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.audit.AuditLog;
 import health.cms.core.backup.BackupException;
+import health.cms.core.review.SignOff;
+import health.cms.workflow.EditorialAction;
 
 /**
  * The workflow's rules, checked on freshly restored rows before they are committed (on the restore's
@@ -23,6 +32,15 @@ import health.cms.core.backup.BackupException;
 final class RestoredContent {
 
     static final String ROLLED_BACK = " The restore was rolled back; nothing was written.";
+
+    /** A sign-off and its audit event are written in one transaction; this bounds how far apart their times are. */
+    private static final Duration SIGN_OFF_TO_EVENT = Duration.ofMinutes(1);
+
+    /** The workflow action under which the audit trail records each decision. */
+    private static final Map<SignOff.Decision, EditorialAction> RECORDED_AS = new EnumMap<>(Map.of(
+            SignOff.Decision.APPROVED, EditorialAction.APPROVE,
+            SignOff.Decision.CHANGES_REQUESTED, EditorialAction.REQUEST_CHANGES,
+            SignOff.Decision.RECERTIFIED, EditorialAction.RECERTIFY));
 
     private final Connection connection;
 
@@ -135,6 +153,57 @@ final class RestoredContent {
         if (!unsigned.isEmpty()) {
             throw new BackupException("These live articles have no medical sign-off of their exact live text: "
                     + firstFew(unsigned) + "." + ROLLED_BACK);
+        }
+        return checked;
+    }
+
+    /**
+     * Every sign-off row (reviewer, decision, revision and time) is one the audit chain recorded: each
+     * decision appends an event by that reviewer, on that revision, under the decision's action, in the
+     * same transaction as the sign-off, so at or shortly after its time. Each event vouches for one
+     * sign-off only, so a sign-off cannot be duplicated under another name either.
+     */
+    long verifySignOffsInAuditChain() throws SQLException {
+        long checked = 0;
+        List<String> unrecorded = new ArrayList<>();
+        Set<Long> usedEvents = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT s.id, a.slug, r.number, s.decision, s.reviewer_user, s.signed_at,
+                    (SELECT array_agg(e.id ORDER BY e.id) FROM audit_event e
+                     WHERE e.revision_id = s.revision_id AND e.actor = s.reviewer_user
+                        AND e.action = (CASE s.decision WHEN ? THEN ? WHEN ? THEN ? WHEN ? THEN ? END)
+                        AND e.occurred_at BETWEEN s.signed_at AND s.signed_at + CAST(? AS interval))
+                FROM sign_off s JOIN revision r ON r.id = s.revision_id JOIN article a ON a.id = r.article_id
+                ORDER BY s.signed_at, s.id""")) {
+            int index = 1;
+            for (Map.Entry<SignOff.Decision, EditorialAction> recorded : RECORDED_AS.entrySet()) {
+                query.setString(index++, recorded.getKey().value());
+                query.setString(index++, recorded.getValue().value());
+            }
+            query.setString(index, SIGN_OFF_TO_EVENT.toString());
+            query.setFetchSize(1_000);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    checked++;
+                    Array candidates = rs.getArray(7);
+                    Long event = candidates == null
+                            ? null
+                            : Arrays.stream((Long[]) candidates.getArray()).filter(id -> !usedEvents.contains(id))
+                                    .findFirst().orElse(null);
+                    if (event == null) {
+                        unrecorded.add("sign-off " + rs.getLong(1) + " (" + rs.getString(4) + " by " + rs.getString(5)
+                                + " at " + rs.getObject(6, OffsetDateTime.class).toInstant() + ", revision "
+                                + rs.getInt(3) + " of '" + rs.getString(2) + "')");
+                    } else {
+                        usedEvents.add(event);
+                    }
+                }
+            }
+        }
+        if (!unrecorded.isEmpty()) {
+            throw new BackupException("Sign-offs in the archive that its audit trail does not record (a reviewer's "
+                    + "decision always appends an event by that reviewer on that revision): " + firstFew(unrecorded) + "."
+                    + ROLLED_BACK);
         }
         return checked;
     }

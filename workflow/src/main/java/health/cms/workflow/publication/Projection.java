@@ -71,10 +71,14 @@ public final class Projection {
             List<PublicArticle.CorrectionView> corrections) {
 
         public LiveArticle {
+            firstPublishedAt = stored(firstPublishedAt);
+            lastReviewedAt = stored(lastReviewedAt);
+            nextReviewDue = stored(nextReviewDue);
             tags = List.copyOf(tags);
             authors = List.copyOf(authors);
             references = List.copyOf(references);
-            corrections = List.copyOf(corrections);
+            corrections = corrections.stream()
+                    .map(c -> new PublicArticle.CorrectionView(stored(c.date()), c.changeClass(), c.note())).toList();
         }
     }
 
@@ -90,6 +94,7 @@ public final class Projection {
 
     /** Writes (or replaces) the article's public entry; {@code updatedAt} is its public "updated" time. */
     public void write(Connection connection, LiveArticle live, Instant updatedAt) throws SQLException {
+        updatedAt = stored(updatedAt);
         RenderedMarkdown body = renderer.render(live.bodyMarkdown());
         PublicArticle view = view(live, body, updatedAt);
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
@@ -172,6 +177,19 @@ public final class Projection {
     static String plainText(String html) {
         return html.replaceAll("<[^>]+>", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&#34;", "\"").replace("&#39;", "'").replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * The instant as PostgreSQL keeps it: microseconds, rounded half up as the JDBC driver rounds when it
+     * writes. The document then holds the same times as the rows, so deriving it again from stored rows (a
+     * restore) gives the same document as deriving it from the workflow's in-memory entities.
+     */
+    static Instant stored(Instant instant) {
+        if (instant == null) {
+            return null;
+        }
+        long micros = (instant.getNano() + 500L) / 1_000L;
+        return Instant.ofEpochSecond(instant.getEpochSecond(), micros * 1_000L);
     }
 
     private static OffsetDateTime utc(Instant instant) {

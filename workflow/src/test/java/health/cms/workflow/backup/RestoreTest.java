@@ -139,6 +139,89 @@ class RestoreTest {
     }
 
     @Test
+    void unsignedArchiveIsRefused() {
+        String target = SampleContent.migratedDatabase();
+        assertRefused(Archives.unsigned(archive), target, "the archive is not signed");
+        assertEmpty(target);
+    }
+
+    @Test
+    void archiveWithRecomputedChecksumButNoValidSignatureIsRefused() {
+        Path forged = Archives.forged(archive, "tables/revision.jsonl", rows -> rows.replace("10 mg", "100 mg"));
+        String target = SampleContent.migratedDatabase();
+
+        assertRefused(forged, target, "the signature does not match: entries tables/revision.jsonl, manifest.json were "
+                + "changed after the archive was signed");
+        assertEmpty(target);
+    }
+
+    @Test
+    void signOffWithAlteredReviewerNameIsRefused() {
+        // The name is not part of the content hash: without the key, changing it breaks the signature.
+        Path forged = Archives.forged(archive, "tables/sign_off.jsonl",
+                rows -> rows.replace("\"reviewer_name\":\"Rita Reviewer\"", "\"reviewer_name\":\"Prof. Famous\""));
+        assertTrue(Archives.entry(forged, "tables/sign_off.jsonl").contains("Prof. Famous"));
+        String target = SampleContent.migratedDatabase();
+
+        assertRefused(forged, target, "entries tables/sign_off.jsonl, manifest.json were changed");
+        assertEmpty(target);
+    }
+
+    @Test
+    void signOffByAReviewerTheAuditTrailDoesNotRecordIsRefusedEvenWhenSignedAgain() {
+        Path forged = Archives.resigned(Archives.forged(archive, "tables/sign_off.jsonl",
+                rows -> rows.replace("\"reviewer_user\":\"reviewer1\"", "\"reviewer_user\":\"reviewer2\"")));
+        String target = SampleContent.migratedDatabase();
+
+        BackupException refused = assertRefused(forged, target, "Sign-offs in the archive that its audit trail does not "
+                + "record");
+        assertTrue(refused.getMessage().contains("sign-off 1 (approved by reviewer2 at " + SampleContent.SIGNED_AT
+                + ", revision 1 of 'asthma')"), refused.getMessage());
+        assertEmpty(target);
+    }
+
+    @Test
+    void signOffWithAnAlteredTimeIsRefusedEvenWhenSignedAgain() {
+        Path forged = Archives.resigned(Archives.forged(archive, "tables/sign_off.jsonl",
+                rows -> rows.replace(SampleContent.SIGNED_AT.toString(), SampleContent.T0.minusSeconds(86_400).toString())));
+        String target = SampleContent.migratedDatabase();
+
+        assertRefused(forged, target, "Sign-offs in the archive that its audit trail does not record");
+        assertEmpty(target);
+    }
+
+    @Test
+    void publicUpdatedTimeBeforeTheSignOffIsRefused() {
+        Path forged = Archives.resigned(Archives.forged(archive, "tables/published_article.jsonl",
+                rows -> rows.replaceAll("\"updated_at\":\"[^\"]+\"", "\"updated_at\":\"2020-01-01T00:00:00Z\"")));
+        String target = SampleContent.migratedDatabase();
+
+        assertRefused(forged, target, "The public \"updated\" time of 'asthma' in the archive (2020-01-01T00:00:00Z) is "
+                + "not between the sign-off of its live text");
+        assertEmpty(target);
+    }
+
+    @Test
+    void refusedRestoreChangesNothing() throws SQLException {
+        // Refused by the last check, after every row was inserted and the read model rebuilt.
+        Path forged = Archives.resigned(Archives.forged(archive, "tables/sign_off.jsonl",
+                rows -> rows.replace("\"reviewer_user\":\"reviewer1\"", "\"reviewer_user\":\"editor1\"")));
+        String target = SampleContent.migratedDatabase();
+        Map<String, List<List<String>>> before = TableDumps.of(target);
+
+        assertRefused(forged, target, "Sign-offs in the archive that its audit trail does not record");
+
+        assertEquals(before, TableDumps.of(target));
+        try (Connection c = SampleContent.connect(target);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("INSERT INTO category (slug, name, created_at) "
+                        + "VALUES ('allergies', 'Allergies', now()) RETURNING id")) {
+            rs.next();
+            assertEquals(1, rs.getLong(1), "the id sequences were not moved either");
+        }
+    }
+
+    @Test
     void refusesAnArchiveFromANewerSchemaBeforeWritingAnything() {
         String current = schemaVersion();
         Path newer = Archives.resigned(Archives.withManifest(archive,

@@ -27,6 +27,8 @@ final class SampleContent {
     static final String BODY = "## Symptoms\r\n\r\nWheezing, coughing — and a “tight” chest.\r\n\r\n"
             + "## Treatment\r\n\r\nPrednisolone 10 mg daily for five days.\r\n";
     static final Instant T0 = Instant.parse("2026-03-01T09:00:00.123456Z");
+    /** Just before the approve event, as the workflow writes a sign-off and its event in one transaction. */
+    static final Instant SIGNED_AT = T0.plusSeconds(60).minusMillis(3);
 
     private SampleContent() {
     }
@@ -75,7 +77,7 @@ final class SampleContent {
                     + "VALUES (1, 0, 'Doe J. Asthma. BMJ. 2020;1:1.', '10.1136/bmj.x1', '1234567')");
             s.execute("INSERT INTO sign_off (id, revision_id, decision, reviewer_user, reviewer_name, reviewer_credentials, "
                     + "content_hash, signed_at) VALUES (1, 1, 'approved', 'reviewer1', 'Rita Reviewer', 'MD, PhD', '"
-                    + liveHash + "', now())");
+                    + liveHash + "', '" + SIGNED_AT + "')");
             s.execute("UPDATE article SET live_revision_id = 1, working_revision_id = 1, first_published_at = now(), "
                     + "last_reviewed_at = now(), next_review_due = now() + interval '1 year' WHERE id = 1");
             s.execute("UPDATE article SET working_revision_id = 2 WHERE id = 2");
