@@ -114,7 +114,12 @@ class BackupRoundTripTest {
         emptyTheAppsDatabase();
         given().get("/api/v1/articles/immunotherapy").then().statusCode(404);
 
-        restore(before.archive(), url());
+        // The archive's read model says "100 mg", signed again as a holder of the backup key could: readers still
+        // get exactly what was signed off, since a restore derives the read model again instead of copying it.
+        Path edited = Archives.resigned(Archives.forged(before.archive(), "tables/published_article.jsonl",
+                rows -> rows.replace("New dosing guidance", "New dosing guidance: take 100 mg")));
+        assertTrue(Archives.entry(edited, "tables/published_article.jsonl").contains("take 100 mg"));
+        restore(edited, url());
 
         for (Map.Entry<String, Answer> expected : before.answers().entrySet()) {
             Answer actual = answer(expected.getKey());

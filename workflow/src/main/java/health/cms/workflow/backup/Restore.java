@@ -5,10 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +58,6 @@ import health.cms.workflow.publication.PublicationProjector;
  */
 public final class Restore {
 
-    /** The delivery read model: rebuilt from the signed live revisions, never loaded from the archive. */
-    private static final String READ_MODEL = "published_article";
     private static final int BATCH = 1_000;
     private static final int REPORT_EVERY = 50_000;
 
@@ -103,13 +98,11 @@ public final class Restore {
             target.setAutoCommit(false);
             lockAndRequireEmpty(target);
             Map<String, Long> rows = new LinkedHashMap<>();
-            Map<Long, Instant> updateTimes = Map.of();
             for (BackupTable table : BackupTables.ALL) {
-                Manifest.Table archived = manifest.table(table.name()).orElseThrow();
-                if (table.name().equals(READ_MODEL)) {
-                    updateTimes = updateTimes(archive, archived);
-                } else {
-                    rows.put(table.name(), load(archive, archived, table, columns.get(table.name()), target));
+                // Nothing public is loaded from the archive: the read model is derived again once the rest is checked.
+                if (!table.name().equals(RestoredReadModel.TABLE)) {
+                    rows.put(table.name(), load(archive, manifest.table(table.name()).orElseThrow(), table,
+                            columns.get(table.name()), target));
                 }
             }
             for (BackupTable table : BackupTables.ALL) {
@@ -123,8 +116,8 @@ public final class Restore {
             long revisions = checks.verifyContentHashes();
             long live = checks.verifyLiveSignOffs();
             long signOffs = checks.verifySignOffsInAuditChain();
-            rows.put(READ_MODEL, new RestoredReadModel(target).rebuild(updateTimes, exportedAt(manifest)));
-            progress.rows(READ_MODEL, rows.get(READ_MODEL), true);
+            rows.put(RestoredReadModel.TABLE, new RestoredReadModel(target).rebuild(archive));
+            progress.rows(RestoredReadModel.TABLE, rows.get(RestoredReadModel.TABLE), true);
             resetSequences(target);
             notifyReplicas(target);
             target.commit();
@@ -229,39 +222,6 @@ public final class Restore {
                 }
             }
             update.executeBatch();
-        }
-    }
-
-    /**
-     * Only each live article's public "updated" time is read from the archive's read model (no other row
-     * holds it); every other public field is derived again from the signed revisions.
-     */
-    private static Map<Long, Instant> updateTimes(BackupArchive archive, Manifest.Table archived) {
-        Map<Long, Instant> times = new HashMap<>();
-        try (BackupArchive.Rows rows = archive.rows(archived)) {
-            for (JsonNode row = rows.next(); row != null; row = rows.next()) {
-                JsonNode article = row.get("article_id");
-                JsonNode updatedAt = row.get("updated_at");
-                if (article == null || !article.canConvertToLong() || updatedAt == null || !updatedAt.isTextual()) {
-                    throw new BackupException("Row " + rows.count() + " of table " + READ_MODEL
-                            + " in the archive has no article id or updated time");
-                }
-                try {
-                    times.put(article.longValue(), Instant.parse(updatedAt.textValue()));
-                } catch (DateTimeParseException e) {
-                    throw new BackupException("Row " + rows.count() + " of table " + READ_MODEL
-                            + " in the archive has an updated time that is not an instant: " + updatedAt.textValue());
-                }
-            }
-        }
-        return times;
-    }
-
-    private static Instant exportedAt(Manifest manifest) {
-        try {
-            return Instant.parse(manifest.createdAt());
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw new BackupException("The archive's manifest has no valid export time: " + manifest.createdAt());
         }
     }
 

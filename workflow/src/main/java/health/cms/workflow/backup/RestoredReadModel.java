@@ -6,10 +6,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import health.cms.core.backup.BackupArchive;
 import health.cms.core.backup.BackupException;
+import health.cms.core.backup.Manifest;
 import health.cms.core.markdown.MarkdownRenderer;
 import health.cms.core.publication.PublicArticle;
 import health.cms.workflow.publication.Projection;
@@ -20,6 +26,9 @@ import health.cms.workflow.publication.Projection;
  * from the archive's copy of the read model.
  */
 final class RestoredReadModel {
+
+    /** The delivery read model: derived again from the signed live revisions, never loaded from the archive. */
+    static final String TABLE = "published_article";
 
     private final Connection connection;
     private final Projection projection = new Projection(new MarkdownRenderer());
@@ -33,7 +42,10 @@ final class RestoredReadModel {
      * read model is each article's public "updated" time (a recertification keeps it, so no restored row
      * holds it), and only when it lies between the first sign-off of the live text and the export.
      */
-    long rebuild(Map<Long, Instant> archivedUpdateTimes, Instant exportedAt) throws SQLException {
+    long rebuild(BackupArchive archive) throws SQLException {
+        Map<Long, Instant> archivedUpdateTimes = updateTimes(archive,
+                archive.manifest().table(TABLE).orElseThrow());
+        Instant exportedAt = exportedAt(archive.manifest());
         long written = 0;
         try (ByKey<PublicArticle.Named> tags = new ByKey<>(connection, """
                 SELECT a.id, t.slug, t.name FROM article a JOIN revision_tag rt ON rt.revision_id = a.live_revision_id
@@ -87,6 +99,40 @@ final class RestoredReadModel {
             }
         }
         return written;
+    }
+
+    /**
+     * Only each live article's public "updated" time is read from the archive's read model (no other row
+     * holds it); every other public field is derived again from the signed revisions.
+     */
+    private static Map<Long, Instant> updateTimes(BackupArchive archive, Manifest.Table archived) {
+        Map<Long, Instant> times = new HashMap<>();
+        try (BackupArchive.Rows rows = archive.rows(archived)) {
+            for (JsonNode row = rows.next(); row != null; row = rows.next()) {
+                JsonNode article = row.get("article_id");
+                JsonNode updatedAt = row.get("updated_at");
+                if (article == null || !article.canConvertToLong() || updatedAt == null || !updatedAt.isTextual()) {
+                    throw new BackupException("Row " + rows.count() + " of table " + TABLE
+                            + " in the archive has no article id or updated time");
+                }
+                try {
+                    times.put(article.longValue(), Instant.parse(updatedAt.textValue()));
+                } catch (DateTimeParseException e) {
+                    throw new BackupException("Row " + rows.count() + " of table " + TABLE
+                            + " in the archive has an updated time that is not an instant: " + updatedAt.textValue());
+                }
+            }
+        }
+        return times;
+    }
+
+    private static Instant exportedAt(Manifest manifest) {
+        String createdAt = manifest.createdAt() == null ? "" : manifest.createdAt();
+        try {
+            return Instant.parse(createdAt);
+        } catch (DateTimeParseException e) {
+            throw new BackupException("The archive's manifest has no valid export time: '" + createdAt + "'");
+        }
     }
 
     /** An edited "updated" time could not claim a change before the text was signed off, or after the export. */

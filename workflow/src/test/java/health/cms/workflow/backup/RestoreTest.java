@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -169,36 +170,26 @@ class RestoreTest {
 
     @Test
     void signOffByAReviewerTheAuditTrailDoesNotRecordIsRefusedEvenWhenSignedAgain() {
-        Path forged = Archives.resigned(Archives.forged(archive, "tables/sign_off.jsonl",
-                rows -> rows.replace("\"reviewer_user\":\"reviewer1\"", "\"reviewer_user\":\"reviewer2\"")));
-        String target = SampleContent.migratedDatabase();
-
-        BackupException refused = assertRefused(forged, target, "Sign-offs in the archive that its audit trail does not "
-                + "record");
+        BackupException refused = assertResignedEditRefused("tables/sign_off.jsonl",
+                rows -> rows.replace("\"reviewer_user\":\"reviewer1\"", "\"reviewer_user\":\"reviewer2\""),
+                "Sign-offs in the archive that its audit trail does not record");
         assertTrue(refused.getMessage().contains("sign-off 1 (approved by reviewer2 at " + SampleContent.SIGNED_AT
                 + ", revision 1 of 'asthma')"), refused.getMessage());
-        assertEmpty(target);
     }
 
     @Test
     void signOffWithAnAlteredTimeIsRefusedEvenWhenSignedAgain() {
-        Path forged = Archives.resigned(Archives.forged(archive, "tables/sign_off.jsonl",
-                rows -> rows.replace(SampleContent.SIGNED_AT.toString(), SampleContent.T0.minusSeconds(86_400).toString())));
-        String target = SampleContent.migratedDatabase();
-
-        assertRefused(forged, target, "Sign-offs in the archive that its audit trail does not record");
-        assertEmpty(target);
+        assertResignedEditRefused("tables/sign_off.jsonl",
+                rows -> rows.replace(SampleContent.SIGNED_AT.toString(), SampleContent.T0.minusSeconds(86_400).toString()),
+                "Sign-offs in the archive that its audit trail does not record");
     }
 
     @Test
     void publicUpdatedTimeBeforeTheSignOffIsRefused() {
-        Path forged = Archives.resigned(Archives.forged(archive, "tables/published_article.jsonl",
-                rows -> rows.replaceAll("\"updated_at\":\"[^\"]+\"", "\"updated_at\":\"2020-01-01T00:00:00Z\"")));
-        String target = SampleContent.migratedDatabase();
-
-        assertRefused(forged, target, "The public \"updated\" time of 'asthma' in the archive (2020-01-01T00:00:00Z) is "
-                + "not between the sign-off of its live text");
-        assertEmpty(target);
+        assertResignedEditRefused("tables/published_article.jsonl",
+                rows -> rows.replaceAll("\"updated_at\":\"[^\"]+\"", "\"updated_at\":\"2020-01-01T00:00:00Z\""),
+                "The public \"updated\" time of 'asthma' in the archive (2020-01-01T00:00:00Z) is not between the "
+                        + "sign-off of its live text");
     }
 
     @Test
@@ -291,6 +282,19 @@ class RestoreTest {
             rs.next();
             return rs.getString(1);
         }
+    }
+
+    /**
+     * Restores a copy of the archive with one entry edited and signed again, as a holder of the backup key
+     * could, expecting a refusal that leaves the database empty.
+     */
+    private static BackupException assertResignedEditRefused(String entry, UnaryOperator<String> change,
+            String expected) {
+        Path forged = Archives.resigned(Archives.forged(archive, entry, change));
+        String target = SampleContent.migratedDatabase();
+        BackupException refused = assertRefused(forged, target, expected);
+        assertEmpty(target);
+        return refused;
     }
 
     private static void assertEmpty(String url) {
