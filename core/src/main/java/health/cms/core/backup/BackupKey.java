@@ -64,7 +64,11 @@ public final class BackupKey {
     public static BackupKey readOrCreate(Path file) {
         try {
             if (Files.exists(file)) {
-                return of(Files.readString(file, StandardCharsets.US_ASCII));
+                try {
+                    return of(Files.readString(file, StandardCharsets.US_ASCII));
+                } catch (BackupException e) {
+                    throw new BackupException("The backup key file " + file + " is damaged: " + e.getMessage(), e);
+                }
             }
             BackupKey key = generate();
             Files.createDirectories(file.toAbsolutePath().getParent());

@@ -122,7 +122,8 @@ public final class Restore {
             notifyReplicas(target);
             target.commit();
             return new Report(manifest.schemaVersion(), rows, auditEvents, revisions, live, signOffs);
-        } catch (BackupException e) {
+        } catch (RuntimeException e) {
+            // Any failure, a refusal or a bug, rolls back here: restoring auto-commit below would commit what was written.
             rollback(target);
             throw e;
         } catch (SQLException e) {
