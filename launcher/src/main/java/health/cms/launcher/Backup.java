@@ -23,6 +23,7 @@ import org.flywaydb.core.api.MigrationVersion;
 import health.cms.core.backup.BackupArchive;
 import health.cms.core.backup.BackupException;
 import health.cms.core.backup.BackupExport;
+import health.cms.core.backup.BackupKey;
 import health.cms.core.backup.Manifest;
 import health.cms.core.backup.Schema;
 import health.cms.workflow.backup.Restore;
@@ -39,7 +40,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  *
  * It works on the local stack's database unless {@code CMS_DB_URL} (with {@code CMS_DB_USER} and
  * {@code CMS_DB_PASSWORD}) names another one. When the local stack is not running, it starts the
- * stack's PostgreSQL (data in {@code .local/postgres}) for the length of the command.
+ * stack's PostgreSQL (data in {@code .local/postgres}) for the length of the command. Archives are signed
+ * with the backup key ({@link #key()}), and a restore refuses one that is not signed with it.
  */
 public final class Backup {
 
@@ -84,12 +86,13 @@ public final class Backup {
     }
 
     void export(Path file) {
+        BackupKey key = key();
         try (Database database = Database.open(projectDir, env, out)) {
             out.println("Exporting " + database.url + " to " + file);
             long started = System.nanoTime();
             Manifest manifest;
             try (Connection connection = database.connect()) {
-                manifest = new BackupExport(this::progress, Clock.systemUTC()).write(connection, file);
+                manifest = new BackupExport(this::progress, Clock.systemUTC(), key).write(connection, file);
             }
             out.printf("Wrote %s (%s): %s in %d tables, schema version %s, in %s.%n", file, size(file),
                     rows(manifest.totalRows()), manifest.tables().size(), manifest.schemaVersion(), since(started));
@@ -99,9 +102,12 @@ public final class Backup {
     }
 
     void restore(Path file) {
-        try (BackupArchive archive = BackupArchive.open(file); Database database = Database.open(projectDir, env, out)) {
+        BackupKey key = key();
+        try (BackupArchive archive = BackupArchive.open(file, key);
+                Database database = Database.open(projectDir, env, out)) {
             Manifest manifest = archive.manifest();
-            out.printf("%s: written %s from %s, schema version %s, %s; every checksum matches.%n", file,
+            out.printf("%s: written %s from %s, schema version %s, %s; signed with this backup key, every checksum "
+                    + "matches.%n", file,
                     manifest.createdAt(), manifest.database(), manifest.schemaVersion(), rows(manifest.totalRows()));
             long started = System.nanoTime();
             Restore.Report report;
@@ -114,11 +120,38 @@ public final class Backup {
             }
             out.printf("Restored %s in %s. Checked before committing: the audit chain of %,d events is intact; "
                     + "%,d revisions match their content hash; %,d live revisions are signed off on their exact text; "
-                    + "the public read model matches what is live.%n", rows(report.totalRows()), since(started),
-                    report.auditEvents(), report.revisionsHashed(), report.liveRevisionsSignedOff());
+                    + "%,d sign-offs are recorded in the audit chain; the public read model was rebuilt from the live "
+                    + "revisions.%n", rows(report.totalRows()), since(started), report.auditEvents(),
+                    report.revisionsHashed(), report.liveRevisionsSignedOff(), report.signOffsInAuditTrail());
         } catch (SQLException e) {
             throw new BackupException("Cannot reach the database: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The key that signs and checks archives: {@code CMS_BACKUP_KEY} (or {@code -Dcms.backup.key}). Only the
+     * local stack may do without: it keeps a generated key in {@code .local/backup.key}, next to its data. For
+     * any other database ({@code CMS_DB_URL}) the command refuses to run without a configured key.
+     */
+    BackupKey key() {
+        String configured = env.get(BackupKey.ENV);
+        if (configured == null || configured.isBlank()) {
+            configured = System.getProperty(BackupKey.PROPERTY);
+        }
+        if (configured != null && !configured.isBlank()) {
+            return BackupKey.of(configured);
+        }
+        if (env.get("CMS_DB_URL") != null && !env.get("CMS_DB_URL").isBlank()) {
+            throw new BackupException("No backup key: set " + BackupKey.ENV + " to at least 32 random bytes in base64 "
+                    + "(`openssl rand -base64 32`), kept outside the archives (a secret store). Archives are signed with it "
+                    + "and a restore needs the same key; nothing was exported or restored.");
+        }
+        Path file = projectDir.resolve(".local/backup.key");
+        boolean existed = Files.exists(file);
+        BackupKey key = BackupKey.readOrCreate(file);
+        out.println((existed ? "Using" : "Created") + " the local stack's backup key " + file + " (key "
+                + key.fingerprint() + ")");
+        return key;
     }
 
     /** A database without tables gets the schema at exactly the archive's version; the apps migrate it further. */

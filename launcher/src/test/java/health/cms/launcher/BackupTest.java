@@ -1,5 +1,6 @@
 package health.cms.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,17 +12,22 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import health.cms.core.backup.BackupException;
+import health.cms.core.backup.BackupKey;
+import health.cms.core.testing.Archives;
 import health.cms.workflow.backup.Restore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -75,10 +81,39 @@ class BackupTest {
         void run(Backup backup) throws SQLException;
     }
 
+    @Test
+    void theLocalStackKeepsOneGeneratedKeyInItsDataFolder() throws IOException {
+        Backup backup = new Backup(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), target,
+                Map.of());
+        BackupKey first = backup.key();
+        Path file = target.resolve(".local/backup.key");
+        assertTrue(Files.exists(file));
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(file), "only its owner may read the key");
+        assertEquals(first.fingerprint(), backup.key().fingerprint(), "the same key on every run");
+    }
+
+    @Test
+    void anotherDatabaseThanTheLocalStackIsNeitherExportedNorRestoredWithoutAKey() throws IOException {
+        Map<String, String> production = Map.of("CMS_DB_URL", "jdbc:postgresql://db.example.org:5432/cms");
+        Path archive = Files.writeString(target.resolve("backup.zip"), "not read");
+        for (Command command : List.<Command>of(backup -> backup.export(target.resolve("new.zip")),
+                backup -> backup.restore(archive))) {
+            BackupException refused = assertThrows(BackupException.class, () -> run(target, production, command));
+            assertTrue(refused.getMessage().startsWith("No backup key: set CMS_BACKUP_KEY"), refused.getMessage());
+        }
+        assertFalse(Files.exists(target.resolve("new.zip")));
+        assertFalse(Files.exists(target.resolve(".local")), "no key was generated for another database");
+    }
+
     private static String run(Path projectDir, int port, Command command) throws SQLException {
+        return run(projectDir, Map.of("CMS_PG_PORT", String.valueOf(port), BackupKey.ENV, Archives.KEY_BASE64),
+                command);
+    }
+
+    private static String run(Path projectDir, Map<String, String> env, Command command) throws SQLException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        command.run(new Backup(new PrintStream(out, true, StandardCharsets.UTF_8), projectDir,
-                Map.of("CMS_PG_PORT", String.valueOf(port))));
+        command.run(new Backup(new PrintStream(out, true, StandardCharsets.UTF_8), projectDir, env));
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -32,6 +32,7 @@ import health.cms.core.backup.BackupArchive;
 import health.cms.core.backup.BackupExport;
 import health.cms.core.backup.Progress;
 import health.cms.core.correction.ChangeClass;
+import health.cms.core.testing.Archives;
 import health.cms.core.testing.EmbeddedDatabase;
 import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.core.testing.TableDumps;
@@ -99,7 +100,7 @@ class BackupRoundTripTest {
         Restore.Report report = restore(before.archive(), fresh);
 
         assertEquals(before.rows(), TableDumps.of(fresh));
-        String subscriptions = health.cms.core.testing.Archives.entry(before.archive(), "tables/webhook_subscription.jsonl");
+        String subscriptions = Archives.entry(before.archive(), "tables/webhook_subscription.jsonl");
         assertTrue(subscriptions.contains("hooks.example.org") && !subscriptions.contains("whsec_"),
                 "subscriptions are backed up without their secrets: " + subscriptions);
         assertEquals(before.auditEvents(), report.auditEvents(), "the whole audit chain verified on the restored rows");
@@ -113,7 +114,12 @@ class BackupRoundTripTest {
         emptyTheAppsDatabase();
         given().get("/api/v1/articles/immunotherapy").then().statusCode(404);
 
-        restore(before.archive(), url());
+        // The archive's read model says "100 mg", signed again as a holder of the backup key could: readers still
+        // get exactly what was signed off, since a restore derives the read model again instead of copying it.
+        Path edited = Archives.resigned(Archives.forged(before.archive(), "tables/published_article.jsonl",
+                rows -> rows.replace("New dosing guidance", "New dosing guidance: take 100 mg")));
+        assertTrue(Archives.entry(edited, "tables/published_article.jsonl").contains("take 100 mg"));
+        restore(edited, url());
 
         for (Map.Entry<String, Answer> expected : before.answers().entrySet()) {
             Answer actual = answer(expected.getKey());
@@ -244,7 +250,7 @@ class BackupRoundTripTest {
             Path dir = Files.createTempDirectory("cms-backup-test");
             Path archive = dir.resolve("backup.zip");
             try (Connection connection = connect(url())) {
-                new BackupExport(Progress.SILENT, Clock.systemUTC()).write(connection, archive);
+                new BackupExport(Progress.SILENT, Clock.systemUTC(), Archives.KEY).write(connection, archive);
             }
             dir.toFile().deleteOnExit();
             archive.toFile().deleteOnExit();
@@ -257,7 +263,7 @@ class BackupRoundTripTest {
     }
 
     private static Restore.Report restore(Path archive, String target) throws SQLException {
-        try (BackupArchive opened = BackupArchive.open(archive); Connection connection = connect(target)) {
+        try (BackupArchive opened = BackupArchive.open(archive, Archives.KEY); Connection connection = connect(target)) {
             return new Restore(Progress.SILENT).run(opened, connection);
         }
     }

@@ -19,9 +19,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A backup archive opened for restoring. Opening it checks that it is one of ours, in a format this
- * version reads, and that every table entry still has the row count and SHA-256 its manifest
- * recorded, so a restore learns about a damaged or edited archive before it writes anything.
+ * A backup archive opened for restoring. Opening it checks that it is signed with the backup key and
+ * unchanged since ({@link ArchiveSignature}), that it is one of ours, in a format this version reads,
+ * and that every table entry still has the row count and SHA-256 its manifest recorded, so a restore
+ * learns about a damaged or edited archive before it writes anything.
  */
 public final class BackupArchive implements AutoCloseable {
 
@@ -35,8 +36,8 @@ public final class BackupArchive implements AutoCloseable {
         this.manifest = manifest;
     }
 
-    /** Opens and verifies an archive; the exception's message says what is wrong with it. */
-    public static BackupArchive open(Path file) {
+    /** Opens and verifies an archive signed with {@code key}; the exception's message says what is wrong with it. */
+    public static BackupArchive open(Path file, BackupKey key) {
         if (!Files.exists(file)) {
             throw new BackupException("There is no file " + file);
         }
@@ -52,6 +53,10 @@ public final class BackupArchive implements AutoCloseable {
             throw new BackupException("Cannot read " + file + ": " + e.getMessage(), e);
         }
         try {
+            if (zip.getEntry(Manifest.ENTRY) == null) {
+                throw new BackupException(file + " is not a CMS backup archive: it has no " + Manifest.ENTRY);
+            }
+            ArchiveSignature.verify(file, zip, key);
             BackupArchive archive = new BackupArchive(file, zip, readManifest(file, zip));
             archive.verifyEntries();
             return archive;

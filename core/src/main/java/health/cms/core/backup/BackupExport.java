@@ -17,12 +17,16 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+
+import javax.crypto.Mac;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -30,7 +34,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * Writes every content table into one portable archive: a zip of JSON Lines files (one per table, in
  * {@link BackupTables#ALL} order) and a {@link Manifest}. It reads one consistent snapshot, so the apps
  * can keep running while it works, and it needs nothing but JDBC: no pg_dump, no particular
- * PostgreSQL version.
+ * PostgreSQL version. Every entry is signed with the {@link BackupKey} ({@link ArchiveSignature}).
  */
 public final class BackupExport {
 
@@ -39,10 +43,12 @@ public final class BackupExport {
 
     private final Progress progress;
     private final Clock clock;
+    private final BackupKey key;
 
-    public BackupExport(Progress progress, Clock clock) {
+    public BackupExport(Progress progress, Clock clock, BackupKey key) {
         this.progress = progress;
         this.clock = clock;
+        this.key = key;
     }
 
     /**
@@ -88,15 +94,23 @@ public final class BackupExport {
                 "The database has no CMS schema (no Flyway history): nothing to back up"));
         checkTables(Schema.tables(source), schemaVersion);
         List<Manifest.Table> tables = new ArrayList<>();
+        Map<String, String> signatures = new LinkedHashMap<>();
         for (BackupTable table : BackupTables.ALL) {
-            tables.add(writeTable(source, table, zip));
+            Mac mac = key.mac();
+            tables.add(writeTable(source, table, zip, mac));
+            signatures.put(table.entry(), ArchiveSignature.hex(mac));
         }
         Manifest manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, schemaVersion,
                 clock.instant().toString(), source.getMetaData().getDatabaseProductName() + " "
                         + source.getMetaData().getDatabaseProductVersion(),
                 tables);
+        byte[] manifestJson = Manifest.JSON.writeValueAsBytes(manifest);
         zip.putNextEntry(new ZipEntry(Manifest.ENTRY));
-        Manifest.JSON.writeValue(new KeepOpen(zip), manifest);
+        zip.write(manifestJson);
+        zip.closeEntry();
+        signatures.put(Manifest.ENTRY, key.sign(manifestJson));
+        zip.putNextEntry(new ZipEntry(ArchiveSignature.ENTRY));
+        zip.write(ArchiveSignature.of(key, signatures).toJson());
         zip.closeEntry();
         return manifest;
     }
@@ -119,7 +133,7 @@ public final class BackupExport {
         }
     }
 
-    private Manifest.Table writeTable(Connection source, BackupTable table, ZipOutputStream zip)
+    private Manifest.Table writeTable(Connection source, BackupTable table, ZipOutputStream zip, Mac mac)
             throws SQLException, IOException {
         List<Column> columns = Column.of(source, table.name()).stream()
                 .filter(column -> !table.omitted().contains(column.name())).toList();
@@ -133,7 +147,7 @@ public final class BackupExport {
             query.setFetchSize(1_000);
             try (ResultSet rs = query.executeQuery();
                     JsonGenerator out = Manifest.JSON.getFactory()
-                            .createGenerator(new KeepOpen(new DigestOutputStream(zip, sha256)))) {
+                            .createGenerator(new KeepOpen(new DigestOutputStream(new Signing(zip, mac), sha256)))) {
                 out.setRootValueSeparator(null);
                 while (rs.next()) {
                     out.writeStartObject();
@@ -159,6 +173,29 @@ public final class BackupExport {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+
+    /** Feeds every byte written through it to the entry's HMAC. */
+    private static final class Signing extends FilterOutputStream {
+
+        private final Mac mac;
+
+        Signing(OutputStream out, Mac mac) {
+            super(out);
+            this.mac = mac;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            mac.update((byte) b);
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            mac.update(b, off, len);
+            out.write(b, off, len);
         }
     }
 

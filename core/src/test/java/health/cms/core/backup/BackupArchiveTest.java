@@ -35,13 +35,13 @@ class BackupArchiveTest {
         }
         archive = dir.resolve("backup.zip");
         try (Connection connection = BackupExportTest.connect(url)) {
-            new BackupExport(Progress.SILENT, Clock.systemUTC()).write(connection, archive);
+            new BackupExport(Progress.SILENT, Clock.systemUTC(), Archives.KEY).write(connection, archive);
         }
     }
 
     @Test
     void opensAnIntactArchive() {
-        try (BackupArchive opened = BackupArchive.open(archive)) {
+        try (BackupArchive opened = BackupArchive.open(archive, Archives.KEY)) {
             assertEquals(2, opened.manifest().table("category").orElseThrow().rows());
         }
     }
@@ -70,33 +70,68 @@ class BackupArchiveTest {
 
     @Test
     void refusesAManifestOfAnotherFormat() {
-        assertRefused(Archives.withManifest(archive, m -> m.replace(Manifest.FORMAT, "something.else")),
+        assertRefused(Archives.resigned(Archives.withManifest(archive, m -> m.replace(Manifest.FORMAT, "something.else"))),
                 "not a CMS backup archive");
     }
 
     @Test
     void refusesAnArchiveFormatNewerThanThisVersionReads() {
-        assertRefused(Archives.withManifest(archive, m -> m.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2")),
+        assertRefused(
+                Archives.resigned(
+                        Archives.withManifest(archive, m -> m.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"))),
                 "written by a newer version of the CMS");
     }
 
     @Test
+    void unsignedArchiveIsRefused() {
+        assertRefused(Archives.unsigned(archive), "the archive is not signed (it has no signature.json)");
+    }
+
+    @Test
+    void archiveWithRecomputedChecksumButNoValidSignatureIsRefused() {
+        Path forged = Archives.forged(archive, "tables/category.jsonl", rows -> rows.replace("Conditions", "Conditionz"));
+        assertRefused(forged, "the signature does not match: entries tables/category.jsonl, manifest.json were changed "
+                + "after the archive was signed");
+    }
+
+    @Test
+    void archiveWithAnEditedManifestIsRefused() {
+        Path forged = Archives.withManifest(archive, m -> m.replace("\"rows\" : 2", "\"rows\" : 3"));
+        assertRefused(forged, "entry manifest.json was changed after the archive was signed");
+    }
+
+    @Test
+    void archiveWithAnAddedEntryIsRefused() {
+        Path forged = Archives.withAddedEntry(archive, "tables/extra.jsonl", "{}\n");
+        assertRefused(forged, "entry tables/extra.jsonl is not signed (it was added after signing)");
+    }
+
+    @Test
+    void archiveSignedWithAnotherKeyIsRefusedNamingBothKeys() {
+        BackupKey other = BackupKey.generate();
+        BackupException refused = assertThrows(BackupException.class, () -> BackupArchive.open(archive, other).close());
+        assertTrue(refused.getMessage().contains("it was signed with another backup key (key "
+                + Archives.KEY.fingerprint() + "; the key given here is " + other.fingerprint() + ")"),
+                refused.getMessage());
+    }
+
+    @Test
     void refusesAnEntryThatNoLongerMatchesItsChecksum() {
-        Path changed = Archives.withChangedEntry(archive, "tables/category.jsonl",
-                rows -> rows.replace("Conditions", "Conditionz"));
+        Path changed = Archives.resigned(Archives.withChangedEntry(archive, "tables/category.jsonl",
+                rows -> rows.replace("Conditions", "Conditionz")));
         BackupException refused = assertRefused(changed, "is damaged");
         assertTrue(refused.getMessage().contains("tables/category.jsonl does not match the SHA-256"), refused.getMessage());
     }
 
     @Test
     void refusesAnEntryWithARowMissing() {
-        Path changed = Archives.forged(archive, "tables/category.jsonl",
-                rows -> rows.substring(0, rows.indexOf('\n') + 1));
+        Path changed = Archives.resigned(Archives.forged(archive, "tables/category.jsonl",
+                rows -> rows.substring(0, rows.indexOf('\n') + 1)));
         assertRefused(changed, "tables/category.jsonl holds 1 rows, the manifest says 2");
     }
 
     private static BackupException assertRefused(Path file, String expected) {
-        BackupException refused = assertThrows(BackupException.class, () -> BackupArchive.open(file).close());
+        BackupException refused = assertThrows(BackupException.class, () -> BackupArchive.open(file, Archives.KEY).close());
         assertTrue(refused.getMessage().contains(expected), refused.getMessage());
         return refused;
     }

@@ -61,7 +61,7 @@ class BackupExportTest {
         Path file = dir.resolve("backup.zip");
         Manifest manifest;
         try (Connection connection = connect(url)) {
-            manifest = new BackupExport(Progress.SILENT, CLOCK).write(connection, file);
+            manifest = new BackupExport(Progress.SILENT, CLOCK, Archives.KEY).write(connection, file);
         }
 
         assertEquals(Manifest.FORMAT, manifest.format());
@@ -73,7 +73,7 @@ class BackupExportTest {
         assertEquals(0, manifest.table("article").orElseThrow().rows());
         assertEquals(2, manifest.totalRows());
 
-        try (BackupArchive archive = BackupArchive.open(file);
+        try (BackupArchive archive = BackupArchive.open(file, Archives.KEY);
                 BackupArchive.Rows rows = archive.rows(archive.manifest().table("profile").orElseThrow())) {
             JsonNode rita = rows.next();
             assertEquals("Rita “Reviewer” Ødegård", rita.get("display_name").textValue());
@@ -96,7 +96,7 @@ class BackupExportTest {
         BackupException refused;
         try (Connection connection = connect(url)) {
             refused = assertThrows(BackupException.class,
-                    () -> new BackupExport(Progress.SILENT, CLOCK).write(connection, file));
+                    () -> new BackupExport(Progress.SILENT, CLOCK, Archives.KEY).write(connection, file));
         }
         assertTrue(refused.getMessage().contains("newsletter_signup"), refused.getMessage());
         assertFalse(Files.exists(file));
@@ -109,7 +109,7 @@ class BackupExportTest {
         Path file = Files.writeString(dir.resolve("backup.zip"), "last week's backup");
         try (Connection connection = connect(url)) {
             BackupException refused = assertThrows(BackupException.class,
-                    () -> new BackupExport(Progress.SILENT, CLOCK).write(connection, file));
+                    () -> new BackupExport(Progress.SILENT, CLOCK, Archives.KEY).write(connection, file));
             assertTrue(refused.getMessage().contains("already exists"), refused.getMessage());
         }
         assertEquals("last week's backup", Files.readString(file));
@@ -128,7 +128,7 @@ class BackupExportTest {
                 if (done) {
                     finished.put(table, rows);
                 }
-            }, CLOCK).write(connection, dir.resolve("backup.zip"));
+            }, CLOCK, Archives.KEY).write(connection, dir.resolve("backup.zip"));
         }
         assertEquals(BackupTables.ALL.size(), finished.size());
         assertEquals(120L, finished.get("tag"));

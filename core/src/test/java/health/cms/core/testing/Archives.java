@@ -18,8 +18,19 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
-/** Edits backup archives the way a careless tool or a forger would, for tests of what a restore refuses. */
+import health.cms.core.backup.ArchiveSignature;
+import health.cms.core.backup.BackupKey;
+
+/**
+ * Edits backup archives the way a careless tool or a forger would, for tests of what a restore refuses.
+ * An edit keeps the archive's old signature unless the test re-signs it with {@link #resigned}, as
+ * someone holding the backup key would.
+ */
 public final class Archives {
+
+    /** The backup key the tests export with, as {@code CMS_BACKUP_KEY} would hold it. */
+    public static final String KEY_BASE64 = "dGVzdC1iYWNrdXAta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXMhIQ==";
+    public static final BackupKey KEY = BackupKey.of(KEY_BASE64);
 
     private Archives() {
     }
@@ -44,10 +55,35 @@ public final class Archives {
         return write(archive, entries);
     }
 
+    /** Copies {@code archive} with one more entry, which no signature covers. */
+    public static Path withAddedEntry(Path archive, String entry, String text) {
+        Map<String, String> entries = read(archive);
+        entries.put(entry, text);
+        return write(archive, entries);
+    }
+
     /** Copies {@code archive} with its manifest changed (which no checksum covers). */
     public static Path withManifest(Path archive, UnaryOperator<String> change) {
         Map<String, String> entries = read(archive);
         entries.put("manifest.json", change.apply(entries.get("manifest.json")));
+        return write(archive, entries);
+    }
+
+    /** Copies {@code archive} signed anew with {@link #KEY}, as someone holding the key would sign an edit. */
+    public static Path resigned(Path archive) {
+        Map<String, String> entries = read(archive);
+        entries.remove(ArchiveSignature.ENTRY);
+        Map<String, String> signatures = new LinkedHashMap<>();
+        entries.forEach((name, text) -> signatures.put(name, KEY.sign(text.getBytes(StandardCharsets.UTF_8))));
+        entries.put(ArchiveSignature.ENTRY,
+                new String(ArchiveSignature.of(KEY, signatures).toJson(), StandardCharsets.UTF_8));
+        return write(archive, entries);
+    }
+
+    /** Copies {@code archive} without its signature. */
+    public static Path unsigned(Path archive) {
+        Map<String, String> entries = read(archive);
+        entries.remove(ArchiveSignature.ENTRY);
         return write(archive, entries);
     }
 

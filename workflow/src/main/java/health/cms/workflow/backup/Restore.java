@@ -30,11 +30,27 @@ import health.cms.workflow.publication.PublicationProjector;
  * A restore copies rows; it does not replay workflow actions. A replay would mint new revisions,
  * sign-offs and audit events with new times and hashes: sign-offs would no longer be the reviewers'
  * decisions of that day, and the audit chain would record the restore instead of the history. A copy
- * keeps every signed content hash and the audit chain exactly as they were. The rules are checked on
- * the result instead, inside the restore's one transaction, before it commits: the audit chain
- * verifies, every revision's text still hashes to its stored content hash, every live revision's
- * latest sign-off approves exactly that hash (invariant 2), and the public read model holds exactly
- * the live revisions. Any failure rolls everything back.
+ * keeps every signed content hash and the audit chain exactly as they were.
+ *
+ * <p>
+ * Three layers stand between an edited archive and readers. First, {@link BackupArchive#open} refuses
+ * an archive that is not signed with the backup key, or whose entries changed since (HMAC-SHA256 with
+ * a key held outside the archive, so recomputing checksums does not help). Second, the workflow's rules
+ * are checked on the copied rows inside the restore's one transaction, before it commits: the audit
+ * chain verifies, every revision's text still hashes to its stored content hash, every live revision's
+ * latest sign-off approves exactly that hash (invariant 2), and every sign-off row is recorded in the
+ * audit chain by its reviewer, on its revision, under its decision, at its time. Third, nothing public
+ * is copied: the read model is derived again from the checked live revisions through the workflow's
+ * {@link health.cms.workflow.publication.Projection} (rendered and sanitized anew). Any failure rolls
+ * everything back; nothing is written before the archive's signature and schema are checked.
+ *
+ * <p>
+ * Why the audit chain and the key, not a seal per sign-off: the chain already holds an event for every
+ * reviewer decision, so binding each sign-off to it needs no new column or migration and also catches a
+ * sign-off row written into the database past the workflow (the chain has no event for it). The chain's
+ * events do not carry the reviewer's name and credentials as they were at signing; those two columns,
+ * like every other byte, are covered by the archive's HMAC, so only a holder of the backup key could
+ * change them, and the operator keeps that key apart from the archives.
  *
  * <p>
  * Authority to restore is the database credentials (there is no desk user at that point), and the
@@ -47,7 +63,7 @@ public final class Restore {
 
     /** What was restored and checked. */
     public record Report(String schemaVersion, Map<String, Long> rows, long auditEvents, long revisionsHashed,
-            long liveRevisionsSignedOff) {
+            long liveRevisionsSignedOff, long signOffsInAuditTrail) {
 
         public long totalRows() {
             return rows.values().stream().mapToLong(Long::longValue).sum();
@@ -83,8 +99,11 @@ public final class Restore {
             lockAndRequireEmpty(target);
             Map<String, Long> rows = new LinkedHashMap<>();
             for (BackupTable table : BackupTables.ALL) {
-                rows.put(table.name(), load(archive, manifest.table(table.name()).orElseThrow(), table,
-                        columns.get(table.name()), target));
+                // Nothing public is loaded from the archive: the read model is derived again once the rest is checked.
+                if (!table.name().equals(RestoredReadModel.TABLE)) {
+                    rows.put(table.name(), load(archive, manifest.table(table.name()).orElseThrow(), table,
+                            columns.get(table.name()), target));
+                }
             }
             for (BackupTable table : BackupTables.ALL) {
                 if (!table.deferred().isEmpty()) {
@@ -96,12 +115,15 @@ public final class Restore {
             long auditEvents = checks.verifyAuditChain();
             long revisions = checks.verifyContentHashes();
             long live = checks.verifyLiveSignOffs();
-            checks.verifyReadModel();
+            long signOffs = checks.verifySignOffsInAuditChain();
+            rows.put(RestoredReadModel.TABLE, new RestoredReadModel(target).rebuild(archive));
+            progress.rows(RestoredReadModel.TABLE, rows.get(RestoredReadModel.TABLE), true);
             resetSequences(target);
             notifyReplicas(target);
             target.commit();
-            return new Report(manifest.schemaVersion(), rows, auditEvents, revisions, live);
-        } catch (BackupException e) {
+            return new Report(manifest.schemaVersion(), rows, auditEvents, revisions, live, signOffs);
+        } catch (RuntimeException e) {
+            // Any failure, a refusal or a bug, rolls back here: restoring auto-commit below would commit what was written.
             rollback(target);
             throw e;
         } catch (SQLException e) {

@@ -1,20 +1,29 @@
 package health.cms.workflow.backup;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 import health.cms.core.article.ContentHash;
 import health.cms.core.article.Reference;
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.audit.AuditLog;
 import health.cms.core.backup.BackupException;
+import health.cms.core.review.SignOff;
+import health.cms.workflow.EditorialAction;
 
 /**
  * The workflow's rules, checked on freshly restored rows before they are committed (on the restore's
@@ -22,7 +31,16 @@ import health.cms.core.backup.BackupException;
  */
 final class RestoredContent {
 
-    private static final String ROLLED_BACK = " The restore was rolled back; nothing was written.";
+    static final String ROLLED_BACK = " The restore was rolled back; nothing was written.";
+
+    /** A sign-off and its audit event are written in one transaction; this bounds how far apart their times are. */
+    private static final Duration SIGN_OFF_TO_EVENT = Duration.ofMinutes(1);
+
+    /** The workflow action under which the audit trail records each decision. */
+    private static final Map<SignOff.Decision, EditorialAction> RECORDED_AS = new EnumMap<>(Map.of(
+            SignOff.Decision.APPROVED, EditorialAction.APPROVE,
+            SignOff.Decision.CHANGES_REQUESTED, EditorialAction.REQUEST_CHANGES,
+            SignOff.Decision.RECERTIFIED, EditorialAction.RECERTIFY));
 
     private final Connection connection;
 
@@ -79,13 +97,13 @@ final class RestoredContent {
     long verifyContentHashes() throws SQLException {
         long checked = 0;
         List<String> altered = new ArrayList<>();
-        try (ByRevision<String> authors = new ByRevision<>(connection, """
+        try (ByKey<String> authors = new ByKey<>(connection, """
                 SELECT ra.revision_id, p.slug FROM revision_author ra JOIN profile p ON p.id = ra.profile_id
                 ORDER BY ra.revision_id, ra.position""", rs -> rs.getString(2));
-                ByRevision<String> tags = new ByRevision<>(connection, """
+                ByKey<String> tags = new ByKey<>(connection, """
                         SELECT rt.revision_id, t.slug FROM revision_tag rt JOIN tag t ON t.id = rt.tag_id
                         ORDER BY rt.revision_id""", rs -> rs.getString(2));
-                ByRevision<Reference> references = new ByRevision<>(connection, """
+                ByKey<Reference> references = new ByKey<>(connection, """
                         SELECT revision_id, citation, doi, pmid, url FROM revision_reference
                         ORDER BY revision_id, position""",
                         rs -> new Reference(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
@@ -139,28 +157,58 @@ final class RestoredContent {
         return checked;
     }
 
-    /** The public read model holds exactly the live revisions, under their current slugs. */
-    void verifyReadModel() throws SQLException {
-        List<String> wrong = new ArrayList<>();
+    /**
+     * Every sign-off row (reviewer, decision, revision and time) is one the audit chain recorded: each
+     * decision appends an event by that reviewer, on that revision, under the decision's action, in the
+     * same transaction as the sign-off, so at or shortly after its time. Each event vouches for one
+     * sign-off only, so a sign-off cannot be duplicated under another name either.
+     */
+    long verifySignOffsInAuditChain() throws SQLException {
+        long checked = 0;
+        List<String> unrecorded = new ArrayList<>();
+        Set<Long> usedEvents = new HashSet<>();
         try (PreparedStatement query = connection.prepareStatement("""
-                SELECT a.slug FROM article a WHERE a.live_revision_id IS NOT NULL AND NOT EXISTS (
-                    SELECT 1 FROM published_article p
-                    WHERE p.article_id = a.id AND p.revision_id = a.live_revision_id AND p.slug = a.slug)
-                UNION ALL
-                SELECT p.slug FROM published_article p JOIN article a ON a.id = p.article_id
-                WHERE a.live_revision_id IS NULL""");
-                ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-                wrong.add("'" + rs.getString(1) + "'");
+                SELECT s.id, a.slug, r.number, s.decision, s.reviewer_user, s.signed_at,
+                    (SELECT array_agg(e.id ORDER BY e.id) FROM audit_event e
+                     WHERE e.revision_id = s.revision_id AND e.actor = s.reviewer_user
+                        AND e.action = (CASE s.decision WHEN ? THEN ? WHEN ? THEN ? WHEN ? THEN ? END)
+                        AND e.occurred_at BETWEEN s.signed_at AND s.signed_at + CAST(? AS interval))
+                FROM sign_off s JOIN revision r ON r.id = s.revision_id JOIN article a ON a.id = r.article_id
+                ORDER BY s.signed_at, s.id""")) {
+            int index = 1;
+            for (Map.Entry<SignOff.Decision, EditorialAction> recorded : RECORDED_AS.entrySet()) {
+                query.setString(index++, recorded.getKey().value());
+                query.setString(index++, recorded.getValue().value());
+            }
+            query.setString(index, SIGN_OFF_TO_EVENT.toString());
+            query.setFetchSize(1_000);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    checked++;
+                    Array candidates = rs.getArray(7);
+                    Long event = candidates == null
+                            ? null
+                            : Arrays.stream((Long[]) candidates.getArray()).filter(id -> !usedEvents.contains(id))
+                                    .findFirst().orElse(null);
+                    if (event == null) {
+                        unrecorded.add("sign-off " + rs.getLong(1) + " (" + rs.getString(4) + " by " + rs.getString(5)
+                                + " at " + rs.getObject(6, OffsetDateTime.class).toInstant() + ", revision "
+                                + rs.getInt(3) + " of '" + rs.getString(2) + "')");
+                    } else {
+                        usedEvents.add(event);
+                    }
+                }
             }
         }
-        if (!wrong.isEmpty()) {
-            throw new BackupException("The public read model in the archive does not match what is live for "
-                    + firstFew(wrong) + "." + ROLLED_BACK);
+        if (!unrecorded.isEmpty()) {
+            throw new BackupException("Sign-offs in the archive that its audit trail does not record (a reviewer's "
+                    + "decision always appends an event by that reviewer on that revision): " + firstFew(unrecorded) + "."
+                    + ROLLED_BACK);
         }
+        return checked;
     }
 
-    private static String firstFew(List<String> items) {
+    static String firstFew(List<String> items) {
         return items.size() <= 5
                 ? String.join(", ", items)
                 : String.join(", ", items.subList(0, 5)) + " and " + (items.size() - 5) + " more";
@@ -176,45 +224,6 @@ final class RestoredContent {
             return supplier.get();
         } catch (SQLException e) {
             throw new BackupException("Reading the restored audit trail failed: " + e.getMessage(), e);
-        }
-    }
-
-    private interface RowMapper<T> {
-
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    /** Child rows ordered by revision id (the first column), handed out one revision at a time. */
-    private static final class ByRevision<T> implements AutoCloseable {
-
-        private final PreparedStatement query;
-        private final ResultSet rs;
-        private final RowMapper<T> mapper;
-        private boolean hasRow;
-
-        ByRevision(Connection connection, String sql, RowMapper<T> mapper) throws SQLException {
-            this.query = connection.prepareStatement(sql);
-            this.query.setFetchSize(1_000);
-            this.rs = query.executeQuery();
-            this.mapper = mapper;
-            this.hasRow = rs.next();
-        }
-
-        /** The rows of this revision; revisions must be asked for in ascending id order. */
-        List<T> take(long revisionId) throws SQLException {
-            List<T> rows = new ArrayList<>();
-            while (hasRow && rs.getLong(1) <= revisionId) {
-                if (rs.getLong(1) == revisionId) {
-                    rows.add(mapper.map(rs));
-                }
-                hasRow = rs.next();
-            }
-            return rows;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            query.close();
         }
     }
 }

@@ -1,17 +1,21 @@
 package health.cms.workflow.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +40,7 @@ class RestoreTest {
         source = SampleContent.database();
         archive = dir.resolve("sample.zip");
         try (Connection connection = SampleContent.connect(source)) {
-            new BackupExport(Progress.SILENT, Clock.systemUTC()).write(connection, archive);
+            new BackupExport(Progress.SILENT, Clock.systemUTC(), Archives.KEY).write(connection, archive);
         }
     }
 
@@ -45,11 +49,34 @@ class RestoreTest {
         String target = SampleContent.migratedDatabase();
         Restore.Report report = restore(archive, target);
 
-        assertEquals(TableDumps.of(source), TableDumps.of(target));
+        Map<String, List<List<String>>> restored = TableDumps.of(target);
+        Map<String, List<List<String>>> original = TableDumps.of(source);
+        original.remove("published_article");
+        assertEquals(original, withoutReadModel(restored));
         assertEquals(3, report.auditEvents());
         assertEquals(2, report.revisionsHashed());
         assertEquals(1, report.liveRevisionsSignedOff());
         assertEquals(1L, report.rows().get("published_article"));
+        String served = servedDocument(target, "asthma");
+        assertTrue(served.contains("<h2 id=\\\"treatment\\\">Treatment</h2>\\n<p>Prednisolone 10 mg daily for five days.</p>"),
+                "the read model is rendered again from the live revision: " + served);
+        assertTrue(served.contains("\"reviewerName\": \"Rita Reviewer\""), served);
+    }
+
+    @Test
+    void editedDoseInReadModelIsNotServedAfterRestore() throws SQLException {
+        // Even someone holding the backup key, who edits what readers are served and signs the archive again,
+        // only gets the signed live revision served: the read model is derived again, never copied.
+        Path forged = Archives.resigned(Archives.forged(archive, "tables/published_article.jsonl",
+                rows -> rows.replace("10 mg", "100 mg")));
+        assertTrue(Archives.entry(forged, "tables/published_article.jsonl").contains("Prednisolone 100 mg daily"));
+        String target = SampleContent.migratedDatabase();
+
+        restore(forged, target);
+
+        String served = servedDocument(target, "asthma") + readModelText(target);
+        assertTrue(served.contains("Prednisolone 10 mg daily"), served);
+        assertFalse(served.contains("100 mg"), served);
     }
 
     @Test
@@ -80,9 +107,9 @@ class RestoreTest {
 
     @Test
     void rollsBackWhenTheArchivedAuditTrailDoesNotVerify() {
-        // A forger who edits an event and fixes the zip checksum still cannot pass the hash chain.
-        Path forged = Archives.forged(archive, "tables/audit_event.jsonl",
-                rows -> rows.replace("\"actor\":\"reviewer1\"", "\"actor\":\"editor1\""));
+        // Even someone holding the backup key, who edits an event and signs the archive again, cannot pass the hash chain.
+        Path forged = Archives.resigned(Archives.forged(archive, "tables/audit_event.jsonl",
+                rows -> rows.replace("\"actor\":\"reviewer1\"", "\"actor\":\"editor1\"")));
         String target = SampleContent.migratedDatabase();
 
         BackupException refused = assertRefused(forged, target, "The audit trail in the archive does not verify");
@@ -92,7 +119,8 @@ class RestoreTest {
 
     @Test
     void rollsBackWhenARevisionsTextNoLongerMatchesItsContentHash() {
-        Path forged = Archives.forged(archive, "tables/revision.jsonl", rows -> rows.replace("Wheezing", "Sneezing"));
+        Path forged = Archives.resigned(
+                Archives.forged(archive, "tables/revision.jsonl", rows -> rows.replace("Wheezing", "Sneezing")));
         String target = SampleContent.migratedDatabase();
 
         BackupException refused = assertRefused(forged, target, "no longer matches its content hash");
@@ -102,8 +130,8 @@ class RestoreTest {
 
     @Test
     void rollsBackWhenALiveRevisionHasNoSignOffOfItsExactText() {
-        Path forged = Archives.forged(archive, "tables/sign_off.jsonl",
-                rows -> rows.replaceAll("\"content_hash\":\"[0-9a-f]{64}\"", "\"content_hash\":\"" + "0".repeat(64) + "\""));
+        Path forged = Archives.resigned(Archives.forged(archive, "tables/sign_off.jsonl",
+                rows -> rows.replaceAll("\"content_hash\":\"[0-9a-f]{64}\"", "\"content_hash\":\"" + "0".repeat(64) + "\"")));
         String target = SampleContent.migratedDatabase();
 
         BackupException refused = assertRefused(forged, target, "no medical sign-off of their exact live text");
@@ -112,10 +140,83 @@ class RestoreTest {
     }
 
     @Test
+    void unsignedArchiveIsRefused() {
+        String target = SampleContent.migratedDatabase();
+        assertRefused(Archives.unsigned(archive), target, "the archive is not signed");
+        assertEmpty(target);
+    }
+
+    @Test
+    void archiveWithRecomputedChecksumButNoValidSignatureIsRefused() {
+        Path forged = Archives.forged(archive, "tables/revision.jsonl", rows -> rows.replace("10 mg", "100 mg"));
+        String target = SampleContent.migratedDatabase();
+
+        assertRefused(forged, target, "the signature does not match: entries tables/revision.jsonl, manifest.json were "
+                + "changed after the archive was signed");
+        assertEmpty(target);
+    }
+
+    @Test
+    void signOffWithAlteredReviewerNameIsRefused() {
+        // The name is not part of the content hash: without the key, changing it breaks the signature.
+        Path forged = Archives.forged(archive, "tables/sign_off.jsonl",
+                rows -> rows.replace("\"reviewer_name\":\"Rita Reviewer\"", "\"reviewer_name\":\"Prof. Famous\""));
+        assertTrue(Archives.entry(forged, "tables/sign_off.jsonl").contains("Prof. Famous"));
+        String target = SampleContent.migratedDatabase();
+
+        assertRefused(forged, target, "entries tables/sign_off.jsonl, manifest.json were changed");
+        assertEmpty(target);
+    }
+
+    @Test
+    void signOffByAReviewerTheAuditTrailDoesNotRecordIsRefusedEvenWhenSignedAgain() {
+        BackupException refused = assertResignedEditRefused("tables/sign_off.jsonl",
+                rows -> rows.replace("\"reviewer_user\":\"reviewer1\"", "\"reviewer_user\":\"reviewer2\""),
+                "Sign-offs in the archive that its audit trail does not record");
+        assertTrue(refused.getMessage().contains("sign-off 1 (approved by reviewer2 at " + SampleContent.SIGNED_AT
+                + ", revision 1 of 'asthma')"), refused.getMessage());
+    }
+
+    @Test
+    void signOffWithAnAlteredTimeIsRefusedEvenWhenSignedAgain() {
+        assertResignedEditRefused("tables/sign_off.jsonl",
+                rows -> rows.replace(SampleContent.SIGNED_AT.toString(), SampleContent.T0.minusSeconds(86_400).toString()),
+                "Sign-offs in the archive that its audit trail does not record");
+    }
+
+    @Test
+    void publicUpdatedTimeBeforeTheSignOffIsRefused() {
+        assertResignedEditRefused("tables/published_article.jsonl",
+                rows -> rows.replaceAll("\"updated_at\":\"[^\"]+\"", "\"updated_at\":\"2020-01-01T00:00:00Z\""),
+                "The public \"updated\" time of 'asthma' in the archive (2020-01-01T00:00:00Z) is not between the "
+                        + "sign-off of its live text");
+    }
+
+    @Test
+    void refusedRestoreChangesNothing() throws SQLException {
+        // Refused by the last check, after every row was inserted and the read model rebuilt.
+        Path forged = Archives.resigned(Archives.forged(archive, "tables/sign_off.jsonl",
+                rows -> rows.replace("\"reviewer_user\":\"reviewer1\"", "\"reviewer_user\":\"editor1\"")));
+        String target = SampleContent.migratedDatabase();
+        Map<String, List<List<String>>> before = TableDumps.of(target);
+
+        assertRefused(forged, target, "Sign-offs in the archive that its audit trail does not record");
+
+        assertEquals(before, TableDumps.of(target));
+        try (Connection c = SampleContent.connect(target);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("INSERT INTO category (slug, name, created_at) "
+                        + "VALUES ('allergies', 'Allergies', now()) RETURNING id")) {
+            rs.next();
+            assertEquals(1, rs.getLong(1), "the id sequences were not moved either");
+        }
+    }
+
+    @Test
     void refusesAnArchiveFromANewerSchemaBeforeWritingAnything() {
         String current = schemaVersion();
-        Path newer = Archives.withManifest(archive,
-                m -> m.replace("\"schemaVersion\" : \"" + current + "\"", "\"schemaVersion\" : \"99\""));
+        Path newer = Archives.resigned(Archives.withManifest(archive,
+                m -> m.replace("\"schemaVersion\" : \"" + current + "\"", "\"schemaVersion\" : \"99\"")));
         String target = SampleContent.migratedDatabase();
 
         assertRefused(newer, target, "The archive has schema version 99, newer than this database's " + current);
@@ -136,13 +237,13 @@ class RestoreTest {
 
     /** The schema version of the sample archive: the newest migration of this build. */
     private static String schemaVersion() {
-        try (BackupArchive opened = BackupArchive.open(archive)) {
+        try (BackupArchive opened = BackupArchive.open(archive, Archives.KEY)) {
             return opened.manifest().schemaVersion();
         }
     }
 
     private static Restore.Report restore(Path file, String target) throws SQLException {
-        try (BackupArchive opened = BackupArchive.open(file); Connection c = SampleContent.connect(target)) {
+        try (BackupArchive opened = BackupArchive.open(file, Archives.KEY); Connection c = SampleContent.connect(target)) {
             return new Restore(Progress.SILENT).run(opened, c);
         }
     }
@@ -150,6 +251,49 @@ class RestoreTest {
     private static BackupException assertRefused(Path file, String target, String expected) {
         BackupException refused = assertThrows(BackupException.class, () -> restore(file, target));
         assertTrue(refused.getMessage().contains(expected), refused.getMessage());
+        return refused;
+    }
+
+    private static Map<String, List<List<String>>> withoutReadModel(Map<String, List<List<String>>> dump) {
+        Map<String, List<List<String>>> copy = new TreeMap<>(dump);
+        copy.remove("published_article");
+        return copy;
+    }
+
+    /** The stored public document of an article, as the api serves it. */
+    private static String servedDocument(String url, String slug) throws SQLException {
+        try (Connection c = SampleContent.connect(url);
+                PreparedStatement query = c.prepareStatement(
+                        "SELECT document::text FROM published_article WHERE slug = ?")) {
+            query.setString(1, slug);
+            try (ResultSet rs = query.executeQuery()) {
+                assertTrue(rs.next(), "no public entry for " + slug);
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** Every text column of the read model: what search and lists answer from. */
+    private static String readModelText(String url) throws SQLException {
+        try (Connection c = SampleContent.connect(url);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT string_agg(title || ' ' || summary || ' ' || body_text || ' ' "
+                        + "|| search::text, ' ') FROM published_article")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /**
+     * Restores a copy of the archive with one entry edited and signed again, as a holder of the backup key
+     * could, expecting a refusal that leaves the database empty.
+     */
+    private static BackupException assertResignedEditRefused(String entry, UnaryOperator<String> change,
+            String expected) {
+        Path forged = Archives.resigned(Archives.forged(archive, entry, change));
+        String target = SampleContent.migratedDatabase();
+        BackupException refused = assertRefused(forged, target, expected);
+        assertEmpty(target);
         return refused;
     }
 

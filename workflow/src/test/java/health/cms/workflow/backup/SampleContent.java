@@ -24,8 +24,11 @@ import health.cms.core.testing.EmbeddedDatabase;
  */
 final class SampleContent {
 
-    static final String BODY = "## Symptoms\r\n\r\nWheezing, coughing — and a “tight” chest.\r\n";
+    static final String BODY = "## Symptoms\r\n\r\nWheezing, coughing — and a “tight” chest.\r\n\r\n"
+            + "## Treatment\r\n\r\nPrednisolone 10 mg daily for five days.\r\n";
     static final Instant T0 = Instant.parse("2026-03-01T09:00:00.123456Z");
+    /** Just before the approve event, as the workflow writes a sign-off and its event in one transaction. */
+    static final Instant SIGNED_AT = T0.plusSeconds(60).minusMillis(3);
 
     private SampleContent() {
     }
@@ -74,16 +77,17 @@ final class SampleContent {
                     + "VALUES (1, 0, 'Doe J. Asthma. BMJ. 2020;1:1.', '10.1136/bmj.x1', '1234567')");
             s.execute("INSERT INTO sign_off (id, revision_id, decision, reviewer_user, reviewer_name, reviewer_credentials, "
                     + "content_hash, signed_at) VALUES (1, 1, 'approved', 'reviewer1', 'Rita Reviewer', 'MD, PhD', '"
-                    + liveHash + "', now())");
+                    + liveHash + "', '" + SIGNED_AT + "')");
             s.execute("UPDATE article SET live_revision_id = 1, working_revision_id = 1, first_published_at = now(), "
                     + "last_reviewed_at = now(), next_review_due = now() + interval '1 year' WHERE id = 1");
             s.execute("UPDATE article SET working_revision_id = 2 WHERE id = 2");
             s.execute("""
                     INSERT INTO published_article (article_id, slug, revision_id, title, summary, body_text, category_slug,
                         tag_slugs, author_slugs, first_published_at, updated_at, document, search)
-                    VALUES (1, 'asthma', 1, 'Asthma', 'A lead.', 'Symptoms Wheezing', 'conditions', '{asthma}', '{anna-berg}',
-                        now(), now(), '{"slug": "asthma", "revision": 1, "body": {"html": "<h2>Symptoms</h2>"}}',
-                        to_tsvector('english', 'Asthma. Wheezing, coughing.'))""");
+                    VALUES (1, 'asthma', 1, 'Asthma', 'A lead.', 'Symptoms Wheezing Treatment Prednisolone 10 mg daily',
+                        'conditions', '{asthma}', '{anna-berg}', now(), now(),
+                        '{"slug": "asthma", "revision": 1, "body": {"html": "<p>Prednisolone 10 mg daily</p>"}}',
+                        to_tsvector('english', 'Asthma. Wheezing, coughing. Prednisolone 10 mg daily.'))""");
             s.execute("INSERT INTO outbox_event (event_type, article_id, slug, revision, category_slug, occurred_at, payload) "
                     + "VALUES ('article.published', 1, 'asthma', 1, 'conditions', now(), '{\"type\": \"article.published\"}')");
             s.execute("INSERT INTO slug_redirect (old_slug, article_id, created_at) VALUES ('asthma-basics', 1, now())");
