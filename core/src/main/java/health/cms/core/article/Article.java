@@ -15,6 +15,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import health.cms.core.correction.ChangeClass;
 import health.cms.core.slug.Slugs;
 
 /**
@@ -71,6 +72,10 @@ public class Article {
     @Column(name = "submitted_by")
     private String submittedBy;
 
+    @Convert(converter = ChangeClass.Converter.class)
+    @Column(name = "pending_change_class")
+    private ChangeClass pendingChangeClass;
+
     protected Article() {
     }
 
@@ -113,6 +118,19 @@ public class Article {
             firstPublishedAt = now;
         }
         markReviewed(now, nextReviewDue);
+        pendingChangeClass = null;
+    }
+
+    /**
+     * Keeps the class of an approved change whose publication was cancelled, so the next approval cannot
+     * classify the change readers get as weaker; the strongest such class stays until the article goes live.
+     */
+    public void carryForward(ChangeClass cancelled, Instant now) {
+        ChangeClass strongest = ChangeClass.strongest(pendingChangeClass, cancelled);
+        if (strongest != pendingChangeClass) {
+            pendingChangeClass = strongest;
+            updatedAt = now;
+        }
     }
 
     /** Takes the article off the public API; its history stays. */
@@ -196,6 +214,11 @@ public class Article {
 
     public String assignedReviewer() {
         return assignedReviewer;
+    }
+
+    /** The weakest class the next approval may give its change (a cancelled approval's class), or null. */
+    public ChangeClass pendingChangeClass() {
+        return pendingChangeClass;
     }
 
     /** Who submitted the article for its latest medical review, or null if it never was. */

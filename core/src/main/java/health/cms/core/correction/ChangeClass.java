@@ -2,7 +2,9 @@ package health.cms.core.correction;
 
 import java.util.Arrays;
 
-/** How much a change to live content matters to readers. */
+import jakarta.persistence.AttributeConverter;
+
+/** How much a change to live content matters to readers, from the weakest (typo) to the strongest (clinical). */
 public enum ChangeClass {
 
     TYPO("typo", false), LINK("link", false), FACTUAL("factual", true), CLINICAL("clinical", true);
@@ -23,11 +25,36 @@ public enum ChangeClass {
         return needsPublicNote;
     }
 
+    /** True when this class says less to readers than {@code other} (a typo is weaker than a clinical change). */
+    public boolean weakerThan(ChangeClass other) {
+        return other != null && ordinal() < other.ordinal();
+    }
+
+    /** The stronger of two classes; null stands for "no class" and loses to any class. */
+    public static ChangeClass strongest(ChangeClass a, ChangeClass b) {
+        return a == null || a.weakerThan(b) ? b : a;
+    }
+
     public static ChangeClass fromValue(String value) {
         return Arrays.stream(values())
                 .filter(c -> c.value.equals(value))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "Unknown change class '" + value + "' (expected typo, link, factual or clinical)"));
+    }
+
+    /** Maps a class to its stored value and back. */
+    @jakarta.persistence.Converter
+    public static class Converter implements AttributeConverter<ChangeClass, String> {
+
+        @Override
+        public String convertToDatabaseColumn(ChangeClass changeClass) {
+            return changeClass == null ? null : changeClass.value;
+        }
+
+        @Override
+        public ChangeClass convertToEntityAttribute(String value) {
+            return value == null ? null : fromValue(value);
+        }
     }
 }
