@@ -93,6 +93,17 @@ class ImportApiTest {
     }
 
     @Test
+    void theImporterRefusesAProfileThatIsNoAuthorPerLine() {
+        String byReviewer = line("import-reviewer-byline").replace("anna-berg", "rita-reviewer");
+        JsonPath job = runToEnd(writer1(), String.join("\n", line("import-author-byline"), byReviewer), false);
+
+        assertEquals("created", job.getString("results.find { it.line == 1 }.result"));
+        assertEquals("error", job.getString("results.find { it.line == 2 }.result"));
+        String reason = job.getString("results.find { it.line == 2 }.reason");
+        assertTrue(reason.contains("'rita-reviewer' is not marked as an author"), reason);
+    }
+
+    @Test
     void anImportCannotTakeAnotherArticlesOldSlug() {
         runToEnd(writer1(), line("import-renamed-away"), false);
         long id = writer1().get("/manage/v1/articles?createdBy=writer1&limit=200").then().extract().jsonPath()
