@@ -137,7 +137,8 @@ public class TransitionService {
             jobs.lockPendingFor(article.id()).stream().filter(job -> job.kind() == ScheduledJob.Kind.PUBLISH)
                     .forEach(job -> {
                         job.finish(ScheduledJob.State.CANCELLED, "cancelled by " + actor.username(), now);
-                        article.carryForward(job.changeClass(), now);
+                        article.carryForwardChangeClass(
+                                valueOf(ChangeClass.strongest(pendingChangeClass(article), job.changeClass())), now);
                     });
         }
         move(actor, article, action, request.comment());
@@ -158,7 +159,7 @@ public class TransitionService {
             throw Refusal.invalid(Map.of("changeClass",
                     "classify the change to this published article: typo, link, factual or clinical"));
         }
-        ChangeClass floor = article.pendingChangeClass();
+        ChangeClass floor = pendingChangeClass(article);
         if (floor != null && (request.changeClass() == null || request.changeClass().weakerThan(floor))) {
             throw Refusal.invalid(Map.of("changeClass", "an approved " + floor.value() + " change to this article "
                     + "never went live (its scheduled publication was cancelled) and is still in this text: classify "
@@ -214,6 +215,14 @@ public class TransitionService {
         changes.record(actor, EditorialAction.RECERTIFY, article, live, article.status(), article.status(),
                 request.comment());
         publishing.publishRecertified(article, now);
+    }
+
+    private static ChangeClass pendingChangeClass(Article article) {
+        return article.pendingChangeClass() == null ? null : ChangeClass.fromValue(article.pendingChangeClass());
+    }
+
+    private static String valueOf(ChangeClass changeClass) {
+        return changeClass == null ? null : changeClass.value();
     }
 
     private static String describeSchedule(TransitionRequest request) {

@@ -97,7 +97,7 @@ class SchedulingTest {
         Article scheduled = apply(REVIEWER1, clinical, new TransitionRequest(EditorialAction.APPROVE, null,
                 clock.instant().plus(Duration.ofHours(1)), ChangeClass.CLINICAL, "The daily dose is now 20 mg."));
         Article cancelled = apply(EDITOR1, scheduled, EditorialAction.CANCEL_SCHEDULE);
-        assertEquals(ChangeClass.CLINICAL, cancelled.pendingChangeClass(), "the cancelled class is stored");
+        assertEquals(ChangeClass.CLINICAL.value(), cancelled.pendingChangeClass(), "the cancelled class is stored");
 
         // A later typo fix on top still carries the never-published dose change.
         Article typoFix = apply(WRITER1, edit(WRITER1, cancelled, "## Dosage\n\nTake 20 mg once a day"),

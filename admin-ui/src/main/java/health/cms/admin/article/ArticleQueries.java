@@ -55,7 +55,7 @@ public class ArticleQueries {
                 article.isLive(), article.isLive() ? article.liveRevision().number() : null,
                 view(article.workingRevision()), article.createdAt(), article.updatedAt(), article.firstPublishedAt(),
                 article.lastReviewedAt(), article.nextReviewDue(), reviewStatus(article), article.assignedReviewer(),
-                article.pendingChangeClass() == null ? null : article.pendingChangeClass().value(),
+                article.pendingChangeClass(),
                 transitions.availableActions(actor, article).stream().map(EditorialAction::value).toList(),
                 jobs.pendingFor(article.id()).stream()
                         .map(j -> new ArticleState.ScheduledView(j.id(), j.kind().name().toLowerCase(), j.runAt(),

@@ -15,7 +15,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import health.cms.core.correction.ChangeClass;
 import health.cms.core.slug.Slugs;
 
 /**
@@ -72,9 +71,9 @@ public class Article {
     @Column(name = "submitted_by")
     private String submittedBy;
 
-    @Convert(converter = ChangeClass.Converter.class)
+    // A change class's stored value: the workflow, which knows how the classes rank, keeps the strongest.
     @Column(name = "pending_change_class")
-    private ChangeClass pendingChangeClass;
+    private String pendingChangeClass;
 
     protected Article() {
     }
@@ -122,13 +121,12 @@ public class Article {
     }
 
     /**
-     * Keeps the class of an approved change whose publication was cancelled, so the next approval cannot
-     * classify the change readers get as weaker; the strongest such class stays until the article goes live.
+     * Keeps the class (its stored value) of an approved change whose publication was cancelled, so the next
+     * approval cannot classify the change readers get as weaker; it stays until the article goes live.
      */
-    public void carryForward(ChangeClass cancelled, Instant now) {
-        ChangeClass strongest = ChangeClass.strongest(pendingChangeClass, cancelled);
-        if (strongest != pendingChangeClass) {
-            pendingChangeClass = strongest;
+    public void carryForwardChangeClass(String strongestPending, Instant now) {
+        if (!Objects.equals(strongestPending, pendingChangeClass)) {
+            pendingChangeClass = strongestPending;
             updatedAt = now;
         }
     }
@@ -217,7 +215,7 @@ public class Article {
     }
 
     /** The weakest class the next approval may give its change (a cancelled approval's class), or null. */
-    public ChangeClass pendingChangeClass() {
+    public String pendingChangeClass() {
         return pendingChangeClass;
     }
 

@@ -2,8 +2,6 @@ package health.cms.core.correction;
 
 import java.util.Arrays;
 
-import jakarta.persistence.AttributeConverter;
-
 /** How much a change to live content matters to readers, from the weakest (typo) to the strongest (clinical). */
 public enum ChangeClass {
 
@@ -41,20 +39,5 @@ public enum ChangeClass {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
                         "Unknown change class '" + value + "' (expected typo, link, factual or clinical)"));
-    }
-
-    /** Maps a class to its stored value and back. */
-    @jakarta.persistence.Converter
-    public static class Converter implements AttributeConverter<ChangeClass, String> {
-
-        @Override
-        public String convertToDatabaseColumn(ChangeClass changeClass) {
-            return changeClass == null ? null : changeClass.value;
-        }
-
-        @Override
-        public ChangeClass convertToEntityAttribute(String value) {
-            return value == null ? null : fromValue(value);
-        }
     }
 }
