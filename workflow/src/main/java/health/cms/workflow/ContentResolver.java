@@ -75,6 +75,11 @@ public class ContentResolver {
             errors.put("authors", "at least one author is required");
         } else if (new HashSet<>(input.authors()).size() != input.authors().size()) {
             errors.put("authors", "an author is listed twice");
+        } else {
+            // The byline is signed with the text: only people the desk has made authors may stand in it.
+            authors.stream().filter(author -> !author.isAuthor()).findFirst()
+                    .ifPresent(author -> errors.put("authors", "'" + author.slug()
+                            + "' is not marked as an author in the catalog, so it cannot be in a byline"));
         }
         List<Tag> tagList = resolveAll(errors, "tags", input.tags(), tags::findBySlug, "tag");
         List<Reference> references = new ArrayList<>();

@@ -20,7 +20,6 @@ import health.cms.core.article.SlugRedirectRepository;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileRepository;
 import health.cms.core.refusal.Refusal;
-import health.cms.core.review.SignOffRepository;
 import health.cms.workflow.publication.PublicationProjector;
 
 /**
@@ -32,7 +31,7 @@ public class DraftingService {
 
     private final ArticleRepository articles;
     private final RevisionRepository revisions;
-    private final SignOffRepository signOffs;
+    private final TransitionRules rules;
     private final ProfileRepository profiles;
     private final SlugRedirectRepository redirects;
     private final ContentResolver resolver;
@@ -40,12 +39,12 @@ public class DraftingService {
     private final ArticleChanges changes;
     private final Clock clock;
 
-    DraftingService(ArticleRepository articles, RevisionRepository revisions, SignOffRepository signOffs,
+    DraftingService(ArticleRepository articles, RevisionRepository revisions, TransitionRules rules,
             ProfileRepository profiles, SlugRedirectRepository redirects, ContentResolver resolver,
             PublicationProjector publication, ArticleChanges changes, Clock clock) {
         this.articles = articles;
         this.revisions = revisions;
-        this.signOffs = signOffs;
+        this.rules = rules;
         this.profiles = profiles;
         this.redirects = redirects;
         this.resolver = resolver;
@@ -158,9 +157,9 @@ public class DraftingService {
             if (!isReviewer) {
                 throw Refusal.invalid(Map.of("reviewer", "'" + reviewer + "' has no medical reviewer profile"));
             }
-            if (signOffs.contributorsOf(article, article.workingRevision()).contains(reviewer)) {
+            if (rules.separationOfDutiesProblem(reviewer, article, article.workingRevision()) != null) {
                 throw Refusal.invalid(Map.of("reviewer",
-                        "'" + reviewer + "' wrote or edited this revision and cannot review it"));
+                        "'" + reviewer + "' wrote or edited this revision, or is in its byline, and cannot review it"));
             }
         }
         article.assignReviewer(reviewer, clock.instant());

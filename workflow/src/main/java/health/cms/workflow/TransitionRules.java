@@ -10,7 +10,8 @@ import health.cms.core.refusal.Refusal;
 import health.cms.core.review.SignOffRepository;
 
 /**
- * The per-article checks on top of {@link EditorialAction}'s table: separation of duties, and that
+ * The per-article checks on top of {@link EditorialAction}'s table: separation of duties (neither the
+ * revision's writers and editors nor the people in its byline sign it off), and that
  * only the submitter withdraws. The buttons a person sees and the actions they may apply come from here.
  */
 @ApplicationScoped
@@ -38,11 +39,24 @@ class TransitionRules {
         throw stateProblem ? Refusal.conflict(refusal) : Refusal.forbidden(refusal);
     }
 
-    /** Why this person may not sign off the revision (they wrote or edited it), or null if they may. */
+    /**
+     * Why this person may not sign off the revision (they wrote or edited it, or their profile is in its
+     * byline), or null if they may.
+     */
     String separationOfDutiesProblem(Actor actor, Article article, Revision revision) {
-        return signOffs.contributorsOf(article, revision).contains(actor.username())
-                ? "You wrote or edited revision " + revision.number() + ", so another medical reviewer must sign it off"
-                : null;
+        return separationOfDutiesProblem(actor.username(), article, revision);
+    }
+
+    /** The same check for any account, such as the reviewer the desk wants to assign. */
+    String separationOfDutiesProblem(String username, Article article, Revision revision) {
+        if (signOffs.contributorsOf(article, revision).contains(username)) {
+            return "You wrote or edited revision " + revision.number() + ", so another medical reviewer must sign it off";
+        }
+        // A byline names the people readers hold responsible for the text, whoever typed it.
+        return revision.authors().stream().filter(author -> username.equals(author.keycloakUser())).findFirst()
+                .map(author -> "Your profile (" + author.displayName() + ") is in the byline of revision "
+                        + revision.number() + ", so another medical reviewer must sign it off")
+                .orElse(null);
     }
 
     /** The reason this action is refused for this person and article, or null when it is allowed. */

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import health.cms.core.article.Article;
 import health.cms.core.article.ArticleStatus;
 import health.cms.core.article.Revision;
+import health.cms.core.correction.ChangeClass;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileRepository;
 import health.cms.core.refusal.Refusal;
@@ -126,12 +127,19 @@ public class TransitionService {
         changes.record(actor, EditorialAction.SUBMIT, article, working, from, article.status(), request.comment());
     }
 
-    /** Withdraw and cancel-schedule; a cancelled schedule also cancels its pending publication. */
+    /**
+     * Withdraw and cancel-schedule; a cancelled schedule also cancels its pending publication, and its change
+     * class is carried forward: the approved change is still in the text, and readers must get its correction.
+     */
     private void returnToDraft(Actor actor, Article article, EditorialAction action, TransitionRequest request) {
         if (action == EditorialAction.CANCEL_SCHEDULE) {
             Instant now = clock.instant();
             jobs.lockPendingFor(article.id()).stream().filter(job -> job.kind() == ScheduledJob.Kind.PUBLISH)
-                    .forEach(job -> job.finish(ScheduledJob.State.CANCELLED, "cancelled by " + actor.username(), now));
+                    .forEach(job -> {
+                        job.finish(ScheduledJob.State.CANCELLED, "cancelled by " + actor.username(), now);
+                        article.carryForwardChangeClass(
+                                valueOf(ChangeClass.strongest(pendingChangeClass(article), job.changeClass())), now);
+                    });
         }
         move(actor, article, action, request.comment());
     }
@@ -150,6 +158,12 @@ public class TransitionService {
         if (replacesLive && request.changeClass() == null) {
             throw Refusal.invalid(Map.of("changeClass",
                     "classify the change to this published article: typo, link, factual or clinical"));
+        }
+        ChangeClass floor = pendingChangeClass(article);
+        if (floor != null && (request.changeClass() == null || request.changeClass().weakerThan(floor))) {
+            throw Refusal.invalid(Map.of("changeClass", "an approved " + floor.value() + " change to this article "
+                    + "never went live (its scheduled publication was cancelled) and is still in this text: classify "
+                    + "the change as " + floor.value() + " or stronger, so readers get its correction"));
         }
         if (request.changeClass() != null && request.changeClass().needsPublicNote()
                 && ContentResolver.isBlank(request.correctionNote())) {
@@ -201,6 +215,14 @@ public class TransitionService {
         changes.record(actor, EditorialAction.RECERTIFY, article, live, article.status(), article.status(),
                 request.comment());
         publishing.publishRecertified(article, now);
+    }
+
+    private static ChangeClass pendingChangeClass(Article article) {
+        return article.pendingChangeClass() == null ? null : ChangeClass.fromValue(article.pendingChangeClass());
+    }
+
+    private static String valueOf(ChangeClass changeClass) {
+        return changeClass == null ? null : changeClass.value();
     }
 
     private static String describeSchedule(TransitionRequest request) {

@@ -1,12 +1,15 @@
 package health.cms.workflow;
 
 import static health.cms.workflow.WorkflowTest.apply;
+import static health.cms.workflow.WorkflowTest.edit;
 import static health.cms.workflow.WorkflowTest.read;
 import static health.cms.workflow.WorkflowTest.reload;
 import static health.cms.workflow.testing.Fixtures.EDITOR1;
 import static health.cms.workflow.testing.Fixtures.REVIEWER1;
+import static health.cms.workflow.testing.Fixtures.WRITER1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +27,8 @@ import health.cms.core.article.Article;
 import health.cms.core.article.ArticleStatus;
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.audit.AuditLog;
+import health.cms.core.correction.ChangeClass;
+import health.cms.core.correction.CorrectionRepository;
 import health.cms.core.refusal.Refusal;
 import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.workflow.schedule.ScheduledJob;
@@ -47,6 +52,8 @@ class SchedulingTest {
     ScheduledJobRepository jobs;
     @Inject
     AuditLog audit;
+    @Inject
+    CorrectionRepository corrections;
     @Inject
     Clock clock;
 
@@ -81,6 +88,31 @@ class SchedulingTest {
         assertEquals(ScheduledJob.State.CANCELLED, lastJob(cancelled).state());
         assertEquals(0, runEverythingDueBy(clock.instant().plus(Duration.ofDays(1))));
         assertFalse(read(() -> reload(cancelled)).isLive());
+    }
+
+    @Test
+    void approvedThenCancelledClinicalChangeCannotGoLiveAsTypo() {
+        Article clinical = apply(WRITER1, edit(WRITER1, Fixtures.published("cancelled-clinical"),
+                "## Dosage\n\nTake 20 mg once a day."), EditorialAction.SUBMIT);
+        Article scheduled = apply(REVIEWER1, clinical, new TransitionRequest(EditorialAction.APPROVE, null,
+                clock.instant().plus(Duration.ofHours(1)), ChangeClass.CLINICAL, "The daily dose is now 20 mg."));
+        Article cancelled = apply(EDITOR1, scheduled, EditorialAction.CANCEL_SCHEDULE);
+        assertEquals(ChangeClass.CLINICAL.value(), cancelled.pendingChangeClass(), "the cancelled class is stored");
+
+        // A later typo fix on top still carries the never-published dose change.
+        Article typoFix = apply(WRITER1, edit(WRITER1, cancelled, "## Dosage\n\nTake 20 mg once a day"),
+                EditorialAction.SUBMIT);
+        Refusal.Invalid asTypo = assertThrows(Refusal.Invalid.class, () -> apply(REVIEWER1, typoFix,
+                new TransitionRequest(EditorialAction.APPROVE, null, null, ChangeClass.TYPO, null)));
+        assertTrue(asTypo.fieldErrors().get("changeClass").contains("clinical or stronger"),
+                asTypo.fieldErrors().toString());
+        assertEquals(1, read(() -> reload(typoFix).liveRevision().number()), "readers still see the old dose");
+
+        Article corrected = apply(REVIEWER1, typoFix, new TransitionRequest(EditorialAction.APPROVE, null, null,
+                ChangeClass.CLINICAL, "The daily dose is now 20 mg."));
+        assertEquals(ChangeClass.CLINICAL, read(() -> corrections.forArticle(reload(corrected)).get(0).changeClass()),
+                "the public correction is made");
+        assertNull(corrected.pendingChangeClass(), "the floor ends with the publication that carried it");
     }
 
     @Test

@@ -20,6 +20,13 @@ import health.cms.core.review.SignOffRepository;
 @ApplicationScoped
 public class ArticleHistory {
 
+    /** The bases a diff can be asked against besides a revision number. */
+    public static final String LIVE = "live";
+    public static final String APPROVED = "approved";
+    public static final String REVIEW = "review";
+    /** The API's pattern for {@code from}: one of the named bases or a revision number. */
+    public static final String FROM_PATTERN = "review|live|approved|\\d{1,6}";
+
     private final ArticleQueries queries;
     private final RevisionRepository revisions;
     private final SignOffRepository signOffs;
@@ -35,15 +42,30 @@ public class ArticleHistory {
         this.audit = audit;
     }
 
-    /** {@code from} is a revision number or "approved" (the last approved revision before {@code to}). */
+    /**
+     * {@code from} is a revision number, {@value #LIVE} (the revision readers see now, nothing when the
+     * article is offline), {@value #APPROVED} (the last approved revision before {@code to}) or
+     * {@value #REVIEW} (what the reviewer compares against: {@value #LIVE} when the article is live,
+     * else {@value #APPROVED}).
+     */
     @Transactional
     public RevisionDiff.Result diff(long articleId, String from, Integer to) {
         Article article = queries.find(articleId);
         Revision target = to == null ? article.workingRevision() : revision(article, to);
-        Revision base = "approved".equals(from)
-                ? lastApprovedBefore(article, target)
-                : revision(article, Integer.parseInt(from));
-        return RevisionDiff.between(base, target);
+        return RevisionDiff.between(base(article, from, target), target);
+    }
+
+    /**
+     * The review's base: an approved revision that never went live (its schedule was cancelled) is not what
+     * readers have, so comparing with it would hide its changes from the reviewer and the change class.
+     */
+    private Revision base(Article article, String from, Revision target) {
+        return switch (from) {
+            case LIVE -> article.liveRevision();
+            case APPROVED -> lastApprovedBefore(article, target);
+            case REVIEW -> article.isLive() ? article.liveRevision() : lastApprovedBefore(article, target);
+            default -> revision(article, Integer.parseInt(from));
+        };
     }
 
     @Transactional

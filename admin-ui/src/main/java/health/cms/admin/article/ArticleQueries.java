@@ -55,6 +55,7 @@ public class ArticleQueries {
                 article.isLive(), article.isLive() ? article.liveRevision().number() : null,
                 view(article.workingRevision()), article.createdAt(), article.updatedAt(), article.firstPublishedAt(),
                 article.lastReviewedAt(), article.nextReviewDue(), reviewStatus(article), article.assignedReviewer(),
+                article.pendingChangeClass(),
                 transitions.availableActions(actor, article).stream().map(EditorialAction::value).toList(),
                 jobs.pendingFor(article.id()).stream()
                         .map(j -> new ArticleState.ScheduledView(j.id(), j.kind().name().toLowerCase(), j.runAt(),
@@ -62,7 +63,7 @@ public class ArticleQueries {
                         .toList());
     }
 
-    /** Why this person may not sign off the working revision (they wrote or edited it), or null. */
+    /** Why this person may not sign off the working revision (they wrote or edited it, or are in its byline), or null. */
     @Transactional
     public String signOffProblem(long id, Actor actor) {
         Article article = find(id);
@@ -146,6 +147,16 @@ public class ArticleQueries {
                     .range(dueOffset, dueOffset + limit - queue.size() - 1).list().forEach(a -> queue.add(summary(a)));
         }
         return queue;
+    }
+
+    /** The byline, category and tags of the working revision by name: part of what the reviewer signs. */
+    @Transactional
+    public ArticleState.Filing filing(long id) {
+        Revision r = find(id).workingRevision();
+        return new ArticleState.Filing(
+                r.authors().stream().map(a -> new ArticleState.Named(a.slug(), a.displayName(), a.credentials())).toList(),
+                new ArticleState.Named(r.category().slug(), r.category().name(), null),
+                r.tags().stream().map(t -> new ArticleState.Named(t.slug(), t.name(), null)).toList());
     }
 
     Article find(long id) {

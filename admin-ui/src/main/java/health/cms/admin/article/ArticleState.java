@@ -3,7 +3,11 @@ package health.cms.admin.article;
 import java.time.Instant;
 import java.util.List;
 
-/** The working state of an article as the management API shows it to the desk. */
+/**
+ * The working state of an article as the management API shows it to the desk. {@code changeClassFloor} is
+ * the weakest change class the next approval may give (set when an approved change's scheduled publication
+ * was cancelled), or null.
+ */
 public record ArticleState(
         long id,
         String slug,
@@ -19,6 +23,7 @@ public record ArticleState(
         Instant nextReviewDue,
         String reviewStatus,
         String assignedReviewer,
+        String changeClassFloor,
         List<String> availableActions,
         List<ScheduledView> scheduled) {
 
@@ -26,6 +31,14 @@ public record ArticleState(
     public record RevisionView(int number, String title, String summary, String body, String category,
             List<String> authors, List<String> tags, List<ReferenceView> references, String changeNote,
             String createdBy, Instant createdAt, String contentHash, List<SignOffView> signOffs) {
+    }
+
+    /** The byline, category and tags of a revision by name, as the review screen shows them beside the text. */
+    public record Filing(List<Named> byline, Named category, List<Named> tags) {
+    }
+
+    /** A catalog record by its slug (what the content hash holds), its name and, for people, credentials. */
+    public record Named(String slug, String name, String credentials) {
     }
 
     /** A structured citation. */

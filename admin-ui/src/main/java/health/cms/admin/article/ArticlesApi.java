@@ -137,13 +137,15 @@ public class ArticlesApi {
     }
 
     /**
-     * Word-level diff per section between two revisions; {@code from=approved} (the default) compares
-     * against the last approved revision, {@code to} defaults to the working revision.
+     * Word-level diff per section between two revisions. {@code from=review} (the default) compares against
+     * what the reviewer compares against: the live revision when the article is live, else the last approved
+     * one; {@code from=live} and {@code from=approved} ask for one of them, a number for that revision.
+     * {@code to} defaults to the working revision.
      */
     @GET
     @Path("/{id}/diff")
     public RevisionDiff.Result diff(@PathParam("id") long id,
-            @QueryParam("from") @DefaultValue("approved") @Pattern(regexp = "approved|\\d{1,6}", message = "must be a revision number or 'approved'") String from,
+            @QueryParam("from") @DefaultValue(ArticleHistory.REVIEW) @Pattern(regexp = ArticleHistory.FROM_PATTERN, message = "must be a revision number, 'review', 'live' or 'approved'") String from,
             @QueryParam("to") @Pattern(regexp = "\\d{1,6}", message = "must be a revision number") String to) {
         return history.diff(id, from, to == null ? null : Integer.valueOf(to));
     }

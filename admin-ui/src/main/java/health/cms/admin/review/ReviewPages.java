@@ -28,8 +28,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
- * The medical reviewer's screens: the queue, and one revision as readers will see it beside what
- * changed since the last approved text, with the sign-off decisions the workflow allows now.
+ * The medical reviewer's screens: the queue, and one revision as readers will see it (with its byline,
+ * category and tags) beside what changed since the text readers have now (or, for an article that is not
+ * live, the last approved text), with the sign-off decisions the workflow allows now.
  */
 @Path("/review")
 @RolesAllowed({DeskRoles.WRITER, DeskRoles.MEDICAL_REVIEWER, DeskRoles.EDITOR})
@@ -46,9 +47,13 @@ public class ReviewPages {
         static native TemplateInstance screen(ReviewView view);
     }
 
-    /** One revision under review. */
-    public record ReviewView(ArticleState article, String renderedBody, RevisionDiff.Result diff, String signOffProblem,
-            List<ActionView> actions, String message, String done) {
+    /**
+     * One revision under review; {@code againstLive} says whether the diff is against the live revision
+     * (the article is live) or the last approved one.
+     */
+    public record ReviewView(ArticleState article, ArticleState.Filing filing, String renderedBody,
+            RevisionDiff.Result diff, boolean againstLive, String signOffProblem, List<ActionView> actions,
+            String message, String done) {
 
         public String actionsUrl() {
             return "/review/" + article.id() + "/actions";
@@ -86,9 +91,10 @@ public class ReviewPages {
 
     private TemplateInstance screen(long id, ActionView.Failure failure, String done) {
         ArticleState state = queries.state(id, user.actor());
-        RevisionDiff.Result diff = history.diff(id, "approved", null);
+        RevisionDiff.Result diff = history.diff(id, ArticleHistory.REVIEW, null);
         List<ActionView> actions = ActionView.of(state, failure);
-        return Templates.screen(new ReviewView(state, renderer.render(state.workingRevision().body()).html(), diff,
+        return Templates.screen(new ReviewView(state, queries.filing(id),
+                renderer.render(state.workingRevision().body()).html(), diff, state.live(),
                 user.isReviewer() ? queries.signOffProblem(id, user.actor()) : null, actions,
                 ActionView.unplacedMessage(actions, failure), done));
     }

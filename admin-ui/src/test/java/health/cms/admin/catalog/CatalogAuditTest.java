@@ -1,6 +1,7 @@
 package health.cms.admin.catalog;
 
 import static health.cms.admin.testing.Tokens.editor1;
+import static health.cms.admin.testing.Tokens.writer1;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import health.cms.admin.testing.ManageApi;
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.audit.AuditLog;
 import health.cms.core.audit.AuditSubject;
@@ -65,6 +67,27 @@ class CatalogAuditTest {
         assertTrue(trail.get(0).comment().contains("keycloakUser: 'lena-account'") && trail.get(0).comment()
                 .contains("reviewer: true"), trail.get(0).comment());
         editor1().get("/manage/v1/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
+    void onlyAProfileMarkedAsAuthorCanStandInABylineAndMarkingItIsAudited() {
+        Map<String, Object> profile = new HashMap<>(Map.of("slug", "not-yet-author", "displayName", "Nina Notyet",
+                "credentials", "MD", "author", false, "reviewer", false));
+        String etag = editor1().body(profile).post("/manage/v1/authors").then().statusCode(201).extract()
+                .header("ETag");
+        Map<String, Object> article = new HashMap<>(ManageApi.article("byline-needs-author", "## A\n\nText."));
+        article.put("authors", List.of("not-yet-author"));
+        writer1().body(article).post("/manage/v1/articles").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.find { it.field == 'authors' }.message",
+                        equalTo("'not-yet-author' is not marked as an author in the catalog, so it cannot be in a byline"));
+
+        profile.remove("slug");
+        profile.put("author", true);
+        editor1().header("If-Match", etag).body(profile).put("/manage/v1/authors/not-yet-author").then()
+                .statusCode(200).body("author", equalTo(true));
+        assertEquals("author: 'false' -> 'true'", trail(AuditSubject.PROFILE, "not-yet-author").get(1).comment());
+        writer1().body(article).post("/manage/v1/articles").then().statusCode(201);
     }
 
     @Test

@@ -84,12 +84,23 @@ class ImportApiTest {
     @Test
     void theImporterReportsARemoteImagePerLine() {
         String withImage = line("import-with-image").replace("Text.", "![chart](https://tracker.example/c.png)");
-        JsonPath job = runToEnd(writer1(), String.join("\n", line("import-beside-image"), withImage), false);
+        String reason = reasonTheSecondLineIsRefused(line("import-beside-image"), withImage);
+        assertTrue(reason.startsWith("body ") && reason.contains("'https://tracker.example/c.png'"), reason);
+    }
 
+    @Test
+    void theImporterRefusesAProfileThatIsNoAuthorPerLine() {
+        String byReviewer = line("import-reviewer-byline").replace("anna-berg", "rita-reviewer");
+        String reason = reasonTheSecondLineIsRefused(line("import-author-byline"), byReviewer);
+        assertTrue(reason.contains("'rita-reviewer' is not marked as an author"), reason);
+    }
+
+    /** Imports a good line and a bad one: the good one is created, and the bad one's reason is returned. */
+    private static String reasonTheSecondLineIsRefused(String good, String bad) {
+        JsonPath job = runToEnd(writer1(), String.join("\n", good, bad), false);
         assertEquals("created", job.getString("results.find { it.line == 1 }.result"));
         assertEquals("error", job.getString("results.find { it.line == 2 }.result"));
-        String reason = job.getString("results.find { it.line == 2 }.reason");
-        assertTrue(reason.startsWith("body ") && reason.contains("'https://tracker.example/c.png'"), reason);
+        return job.getString("results.find { it.line == 2 }.reason");
     }
 
     @Test

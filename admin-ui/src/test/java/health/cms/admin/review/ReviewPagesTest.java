@@ -52,7 +52,7 @@ class ReviewPagesTest {
         Article submitted = editedAndSubmitted("review-dose", Fixtures.WRITER1);
         given().get("/review").then().statusCode(200).body(containsString("/review/" + submitted.id()));
         given().get("/review/" + submitted.id()).then().statusCode(200)
-                .body(containsString("What changed since the last approved revision (1)"))
+                .body(containsString("What changed since the live revision (1), which readers see now"))
                 .body(containsString("<ins class=\"numeric\""))
                 .body(containsString("As readers will see it"))
                 .body(containsString("PMID <a href=\"https://pubmed.ncbi.nlm.nih.gov/1234567/\""))

@@ -71,6 +71,10 @@ public class Article {
     @Column(name = "submitted_by")
     private String submittedBy;
 
+    // A change class's stored value: the workflow, which knows how the classes rank, keeps the strongest.
+    @Column(name = "pending_change_class")
+    private String pendingChangeClass;
+
     protected Article() {
     }
 
@@ -113,6 +117,18 @@ public class Article {
             firstPublishedAt = now;
         }
         markReviewed(now, nextReviewDue);
+        pendingChangeClass = null;
+    }
+
+    /**
+     * Keeps the class (its stored value) of an approved change whose publication was cancelled, so the next
+     * approval cannot classify the change readers get as weaker; it stays until the article goes live.
+     */
+    public void carryForwardChangeClass(String strongestPending, Instant now) {
+        if (!Objects.equals(strongestPending, pendingChangeClass)) {
+            pendingChangeClass = strongestPending;
+            updatedAt = now;
+        }
     }
 
     /** Takes the article off the public API; its history stays. */
@@ -196,6 +212,11 @@ public class Article {
 
     public String assignedReviewer() {
         return assignedReviewer;
+    }
+
+    /** The weakest class the next approval may give its change (a cancelled approval's class), or null. */
+    public String pendingChangeClass() {
+        return pendingChangeClass;
     }
 
     /** Who submitted the article for its latest medical review, or null if it never was. */

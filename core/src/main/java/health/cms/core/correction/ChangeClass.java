@@ -2,7 +2,7 @@ package health.cms.core.correction;
 
 import java.util.Arrays;
 
-/** How much a change to live content matters to readers. */
+/** How much a change to live content matters to readers, from the weakest (typo) to the strongest (clinical). */
 public enum ChangeClass {
 
     TYPO("typo", false), LINK("link", false), FACTUAL("factual", true), CLINICAL("clinical", true);
@@ -21,6 +21,16 @@ public enum ChangeClass {
 
     public boolean needsPublicNote() {
         return needsPublicNote;
+    }
+
+    /** True when this class says less to readers than {@code other} (a typo is weaker than a clinical change). */
+    public boolean weakerThan(ChangeClass other) {
+        return other != null && ordinal() < other.ordinal();
+    }
+
+    /** The stronger of two classes; null stands for "no class" and loses to any class. */
+    public static ChangeClass strongest(ChangeClass a, ChangeClass b) {
+        return a == null || a.weakerThan(b) ? b : a;
     }
 
     public static ChangeClass fromValue(String value) {

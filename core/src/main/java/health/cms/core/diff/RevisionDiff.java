@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
@@ -15,8 +17,9 @@ import health.cms.core.article.Reference;
 import health.cms.core.article.Revision;
 
 /**
- * Word-level differences between two revisions, section by section (title, summary, each heading of
- * the body, references), so a reviewer sees exactly what changed. Changed words that contain digits
+ * Word-level differences between two revisions, section by section (title, summary, byline, category,
+ * tags, each heading of the body, references: everything the content hash covers), so a reviewer sees
+ * exactly what changed. Changed words that contain digits
  * are flagged, because numbers, units and doses are where a small edit matters most.
  *
  * <p>
@@ -31,6 +34,11 @@ public final class RevisionDiff {
      * as replaced: about 10,000 words, far more than any real section under one heading.
      */
     public static final int MAX_SECTION_TOKENS = 20_000;
+
+    /** The sections that show the byline (authors in order), the category and the tags (in slug order). */
+    public static final String BYLINE = "Byline";
+    public static final String CATEGORY = "Category";
+    public static final String TAGS = "Tags";
 
     /** Status of a section too long or too rewritten to compare word by word. */
     public static final String REPLACED = "replaced";
@@ -104,6 +112,11 @@ public final class RevisionDiff {
         Map<String, String> sections = new LinkedHashMap<>();
         sections.put("Title", revision.title());
         sections.put("Summary", revision.summary());
+        // The rest of what the content hash covers, each its own section, so a change to who signs the
+        // text or where it is filed shows like a change to the text.
+        sections.put(BYLINE, lines(revision.authors().stream().map(a -> named(a.displayName(), a.slug()))));
+        sections.put(CATEGORY, named(revision.category().name(), revision.category().slug()));
+        sections.put(TAGS, lines(revision.tags().stream().map(t -> named(t.name(), t.slug()))));
         String heading = "Introduction";
         StringBuilder text = new StringBuilder();
         for (String line : revision.bodyMarkdown().replace("\r\n", "\n").split("\n", -1)) {
@@ -133,6 +146,15 @@ public final class RevisionDiff {
         }
         sections.put("References", refs.toString());
         return sections;
+    }
+
+    /** A catalog record as the diff names it: its name, and the slug the content hash holds. */
+    private static String named(String name, String slug) {
+        return name + " (" + slug + ")";
+    }
+
+    private static String lines(Stream<String> items) {
+        return items.collect(Collectors.joining("\n"));
     }
 
     private static void putSection(Map<String, String> sections, String heading, StringBuilder text) {

@@ -155,7 +155,7 @@ class RevisionDiffTest {
 
     @Test
     void theCacheKeepsOnlyTheMostRecentPairsWithinItsCharacterBound() {
-        DiffCache cache = new DiffCache(2, 100);
+        DiffCache cache = new DiffCache(2, 200);
         Revision base = revision(1, "Short.");
         for (String text : List.of("One.", "Two.", "Three.")) {
             RevisionDiff.between(base, revision(2, text), cache);
