@@ -22,6 +22,8 @@ final class ApiReplica {
                 "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-jar", "api/target/quarkus-app/quarkus-run.jar");
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().put("CMS_API_PORT", String.valueOf(port));
+        // The stack's api holds the default metrics port (9000); each replica takes its own.
+        builder.environment().put("CMS_API_MANAGEMENT_PORT", String.valueOf(port + 1000));
         builder.environment().put("CMS_DELIVERY_CACHE", String.valueOf(cache));
         // One client polling in a loop, like wrk: the per-client rate limit is for real traffic.
         builder.environment().putIfAbsent("CMS_RATE_LIMIT_PER_SECOND", "0");

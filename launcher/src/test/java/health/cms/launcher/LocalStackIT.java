@@ -133,7 +133,7 @@ class LocalStackIT {
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx160m", "-jar",
                         settings().appJar("api").toString()),
                 Map.of("CMS_DB_URL", settings().jdbcUrl(), "CMS_DB_USER", "cms", "CMS_DB_PASSWORD", "cms",
-                        "CMS_LOCAL_STACK", "true", "CMS_API_PORT", "28082"),
+                        "CMS_LOCAL_STACK", "true", "CMS_API_PORT", "28082", "CMS_API_MANAGEMENT_PORT", "29082"),
                 settings().projectDir(), log);
         try {
             replica.awaitReady("http://localhost:28082/q/health/ready", Duration.ofSeconds(90), name -> {

@@ -102,6 +102,8 @@ class DeliveryRestartIT {
         Files.createDirectories(log.getParent());
         List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
                 "-Dquarkus.http.port=" + port,
+                // both instances run at once: each needs its own metrics port
+                "-Dquarkus.management.port=" + (port + 1000),
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
                 "-Dquarkus.datasource.username=postgres",
                 "-Dquarkus.datasource.password=postgres",

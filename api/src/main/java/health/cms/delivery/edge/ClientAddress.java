@@ -1,36 +1,89 @@
 package health.cms.delivery.edge;
 
-/** Who a request comes from, for the rate limit: the connection's address, or one a trusted proxy added. */
+import java.util.List;
+
+import io.vertx.core.MultiMap;
+
+/**
+ * Who a request comes from, for the rate limit: the connection's address, or, when that connection
+ * comes from one of our trusted proxies, the right-most address in the forwarding header that is not
+ * one of them. Each trusted proxy appends the address it received the request from, so everything to
+ * the left of the first untrusted hop is whatever the client chose to write.
+ */
 final class ClientAddress {
 
-    private ClientAddress() {
+    /** More proxies than anyone chains; a longer header is not walked further, whoever wrote it. */
+    static final int MAX_HOPS = 16;
+
+    private final List<IpRange> trustedProxies;
+    private final ForwardedHeader header;
+
+    ClientAddress(List<IpRange> trustedProxies, ForwardedHeader header) {
+        this.trustedProxies = List.copyOf(trustedProxies);
+        this.header = header;
+    }
+
+    /** From the rate limit's settings; a malformed range stops the start with the value named. */
+    static ClientAddress of(RateLimitConfig config) {
+        List<String> ranges = config.trustedProxies().orElse(List.of());
+        try {
+            return new ClientAddress(ranges.stream().map(IpRange::parse).toList(), config.forwardedHeader());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cms.rate-limit.trusted-proxies (CMS_RATE_LIMIT_TRUSTED_PROXIES): "
+                    + e.getMessage(), e);
+        }
     }
 
     /**
-     * The address {@code trustedProxies} hops from the end of {@code X-Forwarded-For}: each trusted proxy
-     * appends the address it received the request from, so the entries further left are whatever the
-     * client chose to send. Without trusted proxies, or with no usable entry, the connection's address.
+     * The rate-limit key of a request whose connection comes from {@code peer} (null when unknown):
+     * an IPv4 address, or an IPv6 /64. The forwarding header is read only when the peer is trusted.
      */
-    static String of(String connection, String forwardedFor, int trustedProxies) {
-        if (trustedProxies <= 0 || forwardedFor == null || forwardedFor.isBlank()) {
-            return connection;
+    String key(String peer, MultiMap requestHeaders) {
+        if (peer == null) {
+            return "unknown";
         }
-        String[] hops = forwardedFor.split(",");
-        String candidate = hops[Math.max(0, hops.length - trustedProxies)].strip();
-        return plausible(candidate) ? candidate : connection;
+        if (trustedProxies.isEmpty() && peer.indexOf(':') < 0) {
+            // The common case costs nothing: an IPv4 peer as Vert.x writes it is already its own key.
+            return peer;
+        }
+        byte[] address = IpAddress.parse(peer);
+        if (address == null) {
+            return peer;
+        }
+        if (trusted(address)) {
+            address = furthestTrustedOrClient(address, String.join(",", requestHeaders.getAll(header.headerName())));
+        }
+        return IpAddress.key(address);
     }
 
-    /** An IPv4 or IPv6 address as proxies write them: a garbage entry must not become a client of its own. */
-    private static boolean plausible(String address) {
-        if (address.length() < 2 || address.length() > 45) {
-            return false;
+    /**
+     * Walks the hops from the right while they are trusted proxies. A hop that is no address (garbage,
+     * {@code unknown}, an obfuscated name) ends the walk at the trusted proxy that wrote it.
+     */
+    private byte[] furthestTrustedOrClient(byte[] proxy, String hops) {
+        byte[] current = proxy;
+        int end = hops.length();
+        for (int hop = 0; hop < MAX_HOPS && end > 0; hop++) {
+            int comma = hops.lastIndexOf(',', end - 1);
+            byte[] address = IpAddress.parse(header.hop(hops.substring(comma + 1, end)));
+            if (address == null) {
+                return current;
+            }
+            if (!trusted(address)) {
+                return address;
+            }
+            current = address;
+            end = comma;
         }
-        for (int i = 0; i < address.length(); i++) {
-            char c = address.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '.' || c == ':')) {
-                return false;
+        return current;
+    }
+
+    private boolean trusted(byte[] address) {
+        for (IpRange range : trustedProxies) {
+            if (range.contains(address)) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 }

@@ -22,8 +22,10 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * What every request to the public API passes first, before any route: the security headers, the
  * refusal of anything but bodiless reads (the API is read-only, and Quarkus's own {@code /q} endpoints
- * would otherwise answer any method), and the per-client rate limit. It runs on the event loop for
- * every request, so it only compares strings and adds pre-encoded headers.
+ * would otherwise answer any method), and the per-client rate limit, which covers Quarkus's own
+ * {@code /q} endpoints too. It runs on the event loop for every request, so it only compares strings
+ * and adds pre-encoded headers; it reads the method and path before any header, and a header it reads
+ * can only fall back, never fail, so a malformed one gets a clear answer and never a 500.
  */
 @ApplicationScoped
 public class EdgeFilter {
@@ -47,18 +49,18 @@ public class EdgeFilter {
     private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
     private static final CharSequence REFERRER_NAME = HttpHeaders.createOptimized("Referrer-Policy");
     private static final CharSequence NO_REFERRER = HttpHeaders.createOptimized("no-referrer");
-    private static final CharSequence FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
+    private static final String COUNTED = EdgeFilter.class.getName() + ".counted";
     private static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized(Problem.MEDIA_TYPE);
 
     private final RateLimiter limiter;
-    private final RateLimitConfig config;
+    private final ClientAddress clients;
     private final byte[] tooManyRequests;
     private final byte[] methodNotAllowed;
     private final byte[] bodyRefused;
 
     EdgeFilter(RateLimiter limiter, RateLimitConfig config, ObjectMapper json) {
         this.limiter = limiter;
-        this.config = config;
+        this.clients = ClientAddress.of(config);
         this.tooManyRequests = body(json, Problem.of(429, "rate-limited", "Too many requests",
                 "This client sent more than " + config.perSecond() + " requests per second (bursts of up to "
                         + config.burst() + "); retry after the number of seconds in Retry-After"));
@@ -89,10 +91,9 @@ public class EdgeFilter {
             refuse(rc, 413).putHeader(HttpHeaders.CONNECTION, "close").end(Buffer.buffer(bodyRefused));
             return;
         }
-        if (limiter.enabled() && !path.startsWith("/q/")) {
+        if (limiter.enabled() && !rerouted(rc, path)) {
             SocketAddress connection = rc.request().remoteAddress();
-            String client = ClientAddress.of(connection == null ? "unknown" : connection.hostAddress(),
-                    rc.request().getHeader(FORWARDED_FOR), config.trustedProxies());
+            String client = clients.key(connection == null ? null : connection.hostAddress(), rc.request().headers());
             long wait = limiter.acquire(client);
             if (wait > 0) {
                 long seconds = Math.max(1, (wait + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
@@ -101,6 +102,22 @@ public class EdgeFilter {
             }
         }
         rc.next();
+    }
+
+    /**
+     * True when a route of Quarkus's own rerouted this request (Swagger UI's folder to its index page), which
+     * runs this filter again on a request already counted. Only {@code /q} routes do that, so the API's
+     * requests never pay for the mark.
+     */
+    private static boolean rerouted(RoutingContext rc, String path) {
+        if (!path.startsWith("/q/")) {
+            return false;
+        }
+        if (rc.get(COUNTED) != null) {
+            return true;
+        }
+        rc.put(COUNTED, Boolean.TRUE);
+        return false;
     }
 
     private static boolean hasBody(RoutingContext rc) {

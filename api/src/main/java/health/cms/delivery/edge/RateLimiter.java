@@ -3,7 +3,6 @@ package health.cms.delivery.edge;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,23 +23,23 @@ public class RateLimiter {
     private final boolean enabled;
     private final long interval;
     private final long tolerance;
-    private final LongSupplier nanoTime;
+    private final Ticker ticker;
     private final Cache<String, AtomicLong> clients;
 
     @Inject
-    RateLimiter(RateLimitConfig config) {
-        this(config.perSecond(), config.burst(), config.maxClients(), System::nanoTime);
+    RateLimiter(RateLimitConfig config, Ticker ticker) {
+        this(config.perSecond(), config.burst(), config.maxClients(), ticker);
     }
 
-    RateLimiter(int perSecond, int burst, int maxClients, LongSupplier nanoTime) {
+    RateLimiter(int perSecond, int burst, int maxClients, Ticker ticker) {
         this.enabled = perSecond > 0;
         this.interval = enabled ? TimeUnit.SECONDS.toNanos(1) / perSecond : 0;
         this.tolerance = interval * Math.max(0, burst - 1);
-        this.nanoTime = nanoTime;
+        this.ticker = ticker;
         // A bucket untouched for longer than it takes to refill is full: forgetting it changes nothing.
         Duration refill = Duration.ofNanos(tolerance + interval).plusSeconds(1);
         this.clients = Caffeine.newBuilder().maximumSize(maxClients).expireAfterAccess(refill)
-                .ticker(nanoTime::getAsLong).build();
+                .ticker(ticker::nanoTime).build();
     }
 
     public boolean enabled() {
@@ -56,7 +55,7 @@ public class RateLimiter {
             return 0;
         }
         AtomicLong full = clients.get(client, c -> new AtomicLong(Long.MIN_VALUE));
-        long now = nanoTime.getAsLong();
+        long now = ticker.nanoTime();
         while (true) {
             long current = full.get();
             long start = current == Long.MIN_VALUE || current - now < 0 ? now : current;
