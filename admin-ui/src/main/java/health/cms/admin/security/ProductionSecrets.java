@@ -16,21 +16,25 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Refuses to start a production build whose database credentials are missing or a value this repository
- * publishes (the local stack's {@code cms} password, the realm's local client secret), naming the variable to set.
+ * publishes (the local stack's {@code cms} password, the realm's local client secret, the local audit key), naming
+ * the variable to set.
  */
 @IfBuildProfile("prod")
 @ApplicationScoped
 public class ProductionSecrets {
 
     /** Published with the CMS (local stack, docker compose, tests), so anyone can try them. */
-    static final Set<String> PUBLISHED = Set.of("cms", "cms-admin-ui-local-secret", "secret");
+    static final Set<String> PUBLISHED = Set.of("cms", "cms-admin-ui-local-secret", "secret",
+            "local-stack-audit-key-not-for-production");
 
     /** Every setting that holds a secret, by the variable an operator sets; required ones may not be missing. */
     static final List<Setting> SETTINGS = List.of(
             new Setting("quarkus.datasource.username", "CMS_DB_USER", Need.REQUIRED),
             new Setting("quarkus.datasource.password", "CMS_DB_PASSWORD", Need.REQUIRED_SECRET),
             // the session cookies are encrypted with a key derived from it, too
-            new Setting("quarkus.oidc.credentials.secret", "CMS_OIDC_CLIENT_SECRET", Need.REQUIRED_SECRET));
+            new Setting("quarkus.oidc.credentials.secret", "CMS_OIDC_CLIENT_SECRET", Need.REQUIRED_SECRET),
+            // seals the audit checkpoints: whoever knows it can forge them
+            new Setting("cms.audit.key", "CMS_AUDIT_KEY", Need.REQUIRED_SECRET));
 
     void refuseDefaults(@Observes StartupEvent event, Config config) {
         List<String> refusals = refusals(name -> config.getOptionalValue(name, String.class),

@@ -13,7 +13,8 @@ class ProductionSecretsTest {
 
     private static final Map<String, String> OWN = Map.of("quarkus.datasource.username", "cms",
             "quarkus.datasource.password", "db-password-from-the-vault",
-            "quarkus.oidc.credentials.secret", "client-secret-from-keycloak");
+            "quarkus.oidc.credentials.secret", "client-secret-from-keycloak",
+            "cms.audit.key", "audit-key-from-the-vault-32-characters-or-more");
 
     private static List<String> refusals(Map<String, String> settings, boolean localStack) {
         return ProductionSecrets.refusals(name -> Optional.ofNullable(settings.get(name)), localStack);
@@ -51,6 +52,14 @@ class ProductionSecretsTest {
     }
 
     @Test
+    void refusesAMissingOrPublishedAuditKey() {
+        assertEquals(List.of("CMS_AUDIT_KEY (cms.audit.key) is not set"), refusals(own("cms.audit.key", null), false));
+        assertEquals(List.of("CMS_AUDIT_KEY (cms.audit.key) is 'local-stack-audit-key-not-for-production', a value "
+                + "published with the CMS: set one of your own"),
+                refusals(own("cms.audit.key", "local-stack-audit-key-not-for-production"), false));
+    }
+
+    @Test
     void refusesMissingDatabaseCredentials() {
         assertEquals(List.of("CMS_DB_USER (quarkus.datasource.username) is not set"),
                 refusals(own("quarkus.datasource.username", null), false));
@@ -66,6 +75,7 @@ class ProductionSecretsTest {
     @Test
     void theLocalStackMayUseThePublishedValues() {
         assertEquals(List.of(), refusals(Map.of("quarkus.datasource.username", "cms", "quarkus.datasource.password", "cms",
-                "quarkus.oidc.credentials.secret", "cms-admin-ui-local-secret"), true));
+                "quarkus.oidc.credentials.secret", "cms-admin-ui-local-secret", "cms.audit.key",
+                "local-stack-audit-key-not-for-production"), true));
     }
 }
