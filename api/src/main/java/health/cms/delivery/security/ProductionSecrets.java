@@ -23,7 +23,7 @@ import io.quarkus.runtime.StartupEvent;
 public class ProductionSecrets {
 
     /** Published with the CMS (local stack, docker compose, tests), so anyone can try them. */
-    static final Set<String> PUBLISHED = Set.of("cms", "cms-admin-ui-local-secret", "secret");
+    static final Set<String> PUBLISHED = Set.of("cms", "cms_api", "cms-admin-ui-local-secret", "secret");
 
     /** Every setting that holds a secret, by the variable an operator sets; required ones may not be missing. */
     static final List<Setting> SETTINGS = List.of(

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.delivery.testing.DeliveryRoleResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -19,7 +19,7 @@ import io.restassured.response.Response;
 
 /** The per-client limit as a client sees it, behind one trusted proxy that appends X-Forwarded-For. */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(DeliveryRoleResource.class)
 @TestProfile(RateLimitTest.Strict.class)
 class RateLimitTest {
 

@@ -30,6 +30,12 @@ public class AuditCheckpoints implements PanacheRepository<AuditCheckpoint> {
     public record Finding(long eventId, String reason) {
     }
 
+    /** The newest checkpoint: the head of the trail to record outside the database. */
+    @Transactional
+    public Optional<AuditCheckpoint> latest() {
+        return find("order by id desc").firstResultOptional();
+    }
+
     /** Anchors {@code event}, just appended after {@code previous}, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     void anchor(AuditEvent event, Optional<AuditEvent> previous) {
