@@ -25,8 +25,8 @@ import org.w3c.dom.NodeList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.core.testing.HostileMarkup;
+import health.cms.delivery.testing.DeliveryRoleResource;
 import health.cms.workflow.testing.HostileArticles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,7 +39,7 @@ import io.restassured.path.json.JsonPath;
  * exact text that was written (text for downstream sites to escape, never markup).
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(DeliveryRoleResource.class)
 class HostileContentTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

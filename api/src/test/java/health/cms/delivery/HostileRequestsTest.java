@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 
 import health.cms.core.article.Article;
 import health.cms.core.testing.DatabaseSnapshot;
-import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.core.testing.hostile.Endpoint;
 import health.cms.core.testing.hostile.Endpoint.Kind;
 import health.cms.core.testing.hostile.HostileRequest;
 import health.cms.core.testing.hostile.HostileRequests;
+import health.cms.delivery.testing.DeliveryRoleResource;
 import health.cms.workflow.testing.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +31,7 @@ import io.restassured.RestAssured;
  * answer 5xx or name our internals, every 4xx is problem+json, and the database is unchanged.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(DeliveryRoleResource.class)
 class HostileRequestsTest {
 
     static final long SEED = Long.getLong("hostile.seed", 20_261_207L);

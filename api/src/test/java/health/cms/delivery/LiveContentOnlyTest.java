@@ -30,8 +30,8 @@ import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.CategoryRepository;
 import health.cms.core.taxonomy.Tag;
 import health.cms.core.taxonomy.TagRepository;
-import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.core.testing.ServedEndpoints;
+import health.cms.delivery.testing.DeliveryRoleResource;
 import health.cms.workflow.ArticleInput;
 import health.cms.workflow.DraftingService;
 import health.cms.workflow.EditorialAction;
@@ -51,7 +51,7 @@ import io.restassured.response.Response;
  * leak names the state it came from; the live article's word must show everywhere, so the test can fail.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(DeliveryRoleResource.class)
 class LiveContentOnlyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

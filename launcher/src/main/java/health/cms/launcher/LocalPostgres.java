@@ -12,9 +12,20 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The local stack's PostgreSQL: the embedded server binaries, data kept between runs in a directory
- * of {@code .local/}, and the {@code cms} database owned by user {@code cms} (password {@code cms}).
+ * of {@code .local/}, the {@code cms} database owned by user {@code cms} (password {@code cms}), which admin-ui
+ * migrates, and the api's read-only login {@code cms_api}.
  */
 final class LocalPostgres {
+
+    /** Owns the schema: admin-ui migrates and writes as this user (so does the backup command). */
+    static final String APP_USER = "cms";
+    static final String APP_PASSWORD = "cms";
+    /**
+     * The public api's login: a member of {@code cms_delivery}, the role that migration V17 grants the published
+     * read model and nothing else.
+     */
+    static final String API_USER = "cms_api";
+    static final String API_PASSWORD = "cms_api";
 
     private LocalPostgres() {
     }
@@ -39,15 +50,22 @@ final class LocalPostgres {
         }
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
+            // As an operator's administrator would (README, "Database roles"), before V17 grants cms_delivery.
             statement.execute("""
                     DO $$ BEGIN
-                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cms') THEN
-                        CREATE ROLE cms LOGIN PASSWORD 'cms';
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1$s') THEN
+                        CREATE ROLE %1$s LOGIN PASSWORD '%2$s';
                       END IF;
-                    END $$""");
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cms_delivery') THEN
+                        CREATE ROLE cms_delivery NOLOGIN;
+                      END IF;
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%3$s') THEN
+                        CREATE ROLE %3$s LOGIN PASSWORD '%4$s' IN ROLE cms_delivery;
+                      END IF;
+                    END $$""".formatted(APP_USER, APP_PASSWORD, API_USER, API_PASSWORD));
             try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'cms'")) {
                 if (!rs.next()) {
-                    statement.execute("CREATE DATABASE cms OWNER cms");
+                    statement.execute("CREATE DATABASE cms OWNER " + APP_USER);
                 }
             }
         } catch (SQLException e) {

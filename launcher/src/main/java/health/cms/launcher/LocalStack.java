@@ -26,6 +26,8 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration PARENT_POLL = Duration.ofMillis(500);
     /** The realm's client secret on this machine; production sets its own (the apps refuse this one there). */
     static final String LOCAL_CLIENT_SECRET = "cms-admin-ui-local-secret";
+    /** Seals the audit checkpoints on this machine; production sets its own (admin-ui refuses this one there). */
+    static final String LOCAL_AUDIT_KEY = "local-stack-audit-key-not-for-production";
 
     private final StackSettings settings;
     private final PrintStream out;
@@ -94,6 +96,7 @@ public final class LocalStack implements AutoCloseable {
         ManagedProcess admin = startApp("admin-ui", settings.adminPort(), Map.of(
                 "CMS_COOKIE_SECURE", "false",
                 "CMS_OIDC_CLIENT_SECRET", LOCAL_CLIENT_SECRET,
+                "CMS_AUDIT_KEY", LOCAL_AUDIT_KEY,
                 "CMS_OIDC_URL", settings.realmUrl(),
                 "CMS_DEMO_CONTENT", String.valueOf(settings.demoContent()),
                 "CMS_PUBLIC_API_URL", settings.apiUrl()));
@@ -164,16 +167,18 @@ public final class LocalStack implements AutoCloseable {
         step("Starting " + module);
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("CMS_DB_URL", settings.jdbcUrl());
-        env.put("CMS_DB_USER", "cms");
-        env.put("CMS_DB_PASSWORD", "cms");
+        // The api reads as the read-only role; admin-ui owns the schema and migrates it.
+        boolean api = module.equals("api");
+        env.put("CMS_DB_USER", api ? LocalPostgres.API_USER : LocalPostgres.APP_USER);
+        env.put("CMS_DB_PASSWORD", api ? LocalPostgres.API_PASSWORD : LocalPostgres.APP_PASSWORD);
         // These published credentials are accepted here only: in production the apps refuse them at start.
         env.put("CMS_LOCAL_STACK", "true");
-        env.put(module.equals("api") ? "CMS_API_PORT" : "CMS_ADMIN_PORT", String.valueOf(port));
+        env.put(api ? "CMS_API_PORT" : "CMS_ADMIN_PORT", String.valueOf(port));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // glibc's per-thread malloc arenas dominate a small JVM's footprint; two are plenty.
         env.put("MALLOC_ARENA_MAX", "2");
         return track(() -> ManagedProcess.start(module,
-                List.of(java, "-XX:+UseSerialGC", module.equals("api") ? "-Xmx128m" : "-Xmx384m",
+                List.of(java, "-XX:+UseSerialGC", api ? "-Xmx128m" : "-Xmx384m",
                         "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-jar", settings.appJar(module).toString()),
                 env, settings.projectDir(), settings.logDir().resolve(module + ".log")));
     }
@@ -204,7 +209,7 @@ public final class LocalStack implements AutoCloseable {
                  Editorial desk   %s
                  Delivery API     %s/api/v1/articles/immunotherapy-treatment-effect-risks
                  Keycloak         %s  (admin console: admin / admin)
-                 PostgreSQL       %s  (user cms / cms)
+                 PostgreSQL       %s  (user cms / cms; the api reads as cms_api)
 
                  Demo logins (password = user name):
                    writer1, writer2      writer

@@ -17,6 +17,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -89,6 +94,31 @@ class LocalStackIT {
         assertEquals("application/problem+json", missing.headers().firstValue("Content-Type").orElse(""));
     }
 
+    /** The api connects as the read-only role, a member of cms_delivery and nothing else. */
+    @Test
+    void apiReadsAsTheReadOnlyRole() throws Exception {
+        assertEquals(200, get(settings().apiUrl() + "/api/v1/articles?limit=1").statusCode());
+        try (Connection owner = DriverManager.getConnection(settings().jdbcUrl(), LocalPostgres.APP_USER,
+                LocalPostgres.APP_PASSWORD); Statement s = owner.createStatement()) {
+            assertEquals(List.of("cms_delivery"), column(s, """
+                    SELECT r.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid
+                    JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = '%s'""".formatted(LocalPostgres.API_USER)));
+            // the pool keeps the connection that served the request above
+            assertFalse(column(s, "SELECT pid FROM pg_stat_activity WHERE datname = 'cms' AND usename = '"
+                    + LocalPostgres.API_USER + "'").isEmpty(), "the api holds connections as " + LocalPostgres.API_USER);
+        }
+    }
+
+    private static List<String> column(Statement s, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery(query)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
     @Test
     void cliTokensCarryTheRealmRoles() throws Exception {
         String token = token("reviewer2");
@@ -132,8 +162,9 @@ class LocalStackIT {
         ManagedProcess replica = ManagedProcess.start("api replica",
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx160m", "-jar",
                         settings().appJar("api").toString()),
-                Map.of("CMS_DB_URL", settings().jdbcUrl(), "CMS_DB_USER", "cms", "CMS_DB_PASSWORD", "cms",
-                        "CMS_LOCAL_STACK", "true", "CMS_API_PORT", "28082", "CMS_API_MANAGEMENT_PORT", "29082"),
+                Map.of("CMS_DB_URL", settings().jdbcUrl(), "CMS_DB_USER", LocalPostgres.API_USER, "CMS_DB_PASSWORD",
+                        LocalPostgres.API_PASSWORD, "CMS_LOCAL_STACK", "true", "CMS_API_PORT", "28082",
+                        "CMS_API_MANAGEMENT_PORT", "29082"),
                 settings().projectDir(), log);
         try {
             replica.awaitReady("http://localhost:28082/q/health/ready", Duration.ofSeconds(90), name -> {

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.cms.core.article.Article;
-import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.delivery.testing.DeliveryRoleResource;
 import health.cms.delivery.testing.Publishing;
 import health.cms.workflow.ArticleInput;
 import health.cms.workflow.testing.Fixtures;
@@ -27,7 +27,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(DeliveryRoleResource.class)
 class ArticleResourceTest {
 
     @Test

@@ -34,8 +34,8 @@ import health.cms.core.backup.Progress;
 import health.cms.core.correction.ChangeClass;
 import health.cms.core.testing.Archives;
 import health.cms.core.testing.EmbeddedDatabase;
-import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.core.testing.TableDumps;
+import health.cms.delivery.testing.DeliveryRoleResource;
 import health.cms.workflow.ArticleInput;
 import health.cms.workflow.DraftingService;
 import health.cms.workflow.EditorialAction;
@@ -55,7 +55,7 @@ import io.restassured.response.Response;
  * answer of the public API down to the byte.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(DeliveryRoleResource.class)
 @TestProfile(BackupRoundTripTest.AnswersFromTheDatabase.class)
 class BackupRoundTripTest {
 

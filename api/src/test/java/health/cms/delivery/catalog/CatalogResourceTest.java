@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.CategoryRepository;
-import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.delivery.testing.DeliveryRoleResource;
 import health.cms.delivery.testing.Publishing;
 import health.cms.delivery.testing.Refusals;
 import health.cms.workflow.ArticleInput;
@@ -32,7 +32,7 @@ import io.restassured.response.Response;
  * and its lists come in pages of a bounded size.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(DeliveryRoleResource.class)
 class CatalogResourceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -9,14 +9,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.delivery.testing.DeliveryRoleResource;
 import health.cms.workflow.testing.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(DeliveryRoleResource.class)
 class EdgeFilterTest {
 
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";

@@ -22,7 +22,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.delivery.testing.DeliveryRoleResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -36,7 +36,7 @@ import io.restassured.response.Response;
  * 127.0.0.2 is a client connecting directly.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(DeliveryRoleResource.class)
 @TestProfile(RateLimitTest.Strict.class)
 class RateLimitTest {
 

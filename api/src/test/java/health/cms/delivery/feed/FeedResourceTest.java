@@ -14,14 +14,14 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.delivery.testing.DeliveryRoleResource;
 import health.cms.delivery.testing.Publishing;
 import health.cms.workflow.testing.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(DeliveryRoleResource.class)
 class FeedResourceTest {
 
     @Test

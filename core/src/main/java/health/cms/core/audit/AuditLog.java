@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
@@ -16,6 +17,9 @@ public class AuditLog implements PanacheRepository<AuditEvent> {
 
     /** Lock key that serialises appends, so two transactions never link to the same predecessor. */
     private static final long APPEND_LOCK = 0x415544_4954L;
+
+    @Inject
+    AuditCheckpoints checkpoints;
 
     /** One step of the chain as the caller describes it: about an article, or about a catalog record. */
     public record Entry(Instant at, String actor, String action, Long articleId, Long revisionId, String fromStatus,
@@ -45,11 +49,13 @@ public class AuditLog implements PanacheRepository<AuditEvent> {
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent append(Entry entry) {
         getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ")").getSingleResult();
-        String prevHash = find("order by id desc").firstResultOptional().map(AuditEvent::hash).orElse(AuditEvent.GENESIS);
+        Optional<AuditEvent> previous = find("order by id desc").firstResultOptional();
+        String prevHash = previous.map(AuditEvent::hash).orElse(AuditEvent.GENESIS);
         AuditEvent event = new AuditEvent(entry.at(), entry.actor(), entry.action(), entry.articleId(), entry.revisionId(),
                 entry.fromStatus(), entry.toStatus(), entry.comment(),
                 entry.subjectType() == null ? null : entry.subjectType().value(), entry.subjectId(), prevHash);
         persist(event);
+        checkpoints.anchor(event, previous);
         return event;
     }
 
@@ -77,12 +83,22 @@ public class AuditLog implements PanacheRepository<AuditEvent> {
         return find("articleId = ?1 order by id desc", articleId).range(offset, offset + limit - 1).list();
     }
 
-    /** Walks the whole chain in id order and reports the first event whose hash or link is wrong. */
+    /**
+     * Walks the whole chain in id order and reports the first event whose hash or link is wrong, then checks
+     * the keyed checkpoints (see {@link AuditCheckpoints}), which show a removed tail or a re-hashed chain.
+     */
     @Transactional
     public Verification verify() {
+        Verification chain;
         try (var events = find("order by id").stream()) {
-            return verifyChain(events.iterator());
+            chain = verifyChain(events.iterator());
         }
+        if (!chain.intact()) {
+            return chain;
+        }
+        return checkpoints.verify()
+                .map(finding -> new Verification(chain.eventsChecked(), Optional.of(finding.eventId()), finding.reason()))
+                .orElse(chain);
     }
 
     /** Checks a chain given in id order: each event links to the one before and still has its own hash. */

@@ -25,6 +25,7 @@ public final class BackupTables {
             BackupTable.of("sign_off", "id"),
             BackupTable.of("correction", "id"),
             BackupTable.of("audit_event", "id"),
+            BackupTable.of("audit_checkpoint", "id"),
             BackupTable.of("scheduled_job", "id"),
             BackupTable.of("import_job", "id"),
             BackupTable.of("slug_redirect", "old_slug"),

@@ -16,7 +16,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Refuses to start a production build of either app whose database credentials or client secret are missing or
- * a value this repository publishes (the local stack's {@code cms} password, the realm's local client secret),
+ * a value this repository publishes (the local stack's {@code cms} password, the realm's local client secret, the
+ * local audit key),
  * naming the variable to set.
  */
 @IfBuildProfile("prod")
@@ -24,7 +25,7 @@ import io.quarkus.runtime.StartupEvent;
 public class ProductionSecrets {
 
     /** Published with the CMS (local stack, docker compose, tests), so anyone can try them. */
-    static final Set<String> PUBLISHED = Set.of("cms", "cms-admin-ui-local-secret", "secret");
+    static final Set<String> PUBLISHED = Set.of("cms", "cms_api", "cms-admin-ui-local-secret", "secret");
 
     /** Every setting that holds a secret, by the variable an operator sets; required ones may not be missing. */
     static final List<Setting> SETTINGS = List.of(
@@ -33,7 +34,10 @@ public class ProductionSecrets {
             // the api's read replica; defaults to CMS_DB_PASSWORD, which is checked above
             new Setting("quarkus.datasource.read.password", "CMS_DB_READ_PASSWORD", Need.SECRET),
             // the desk's login; the session cookies are encrypted with a key derived from it, too
-            new Setting("quarkus.oidc.credentials.secret", "CMS_OIDC_CLIENT_SECRET", Need.REQUIRED_SECRET));
+            new Setting("quarkus.oidc.credentials.secret", "CMS_OIDC_CLIENT_SECRET", Need.REQUIRED_SECRET),
+            // seals the desk's audit checkpoints, so whoever knows it can forge them; the desk's prod profile has no
+            // default for it (a missing one stops the start there), and the api never reads it
+            new Setting("cms.audit.key", "CMS_AUDIT_KEY", Need.SECRET));
 
     void refuseDefaults(@Observes StartupEvent event, Config config) {
         List<String> refusals = refusals(name -> config.getOptionalValue(name, String.class),

@@ -87,6 +87,15 @@ class ProductionSecretsTest {
     }
 
     @Test
+    void refusesThePublishedAuditKeyAndTheApiRolesPublishedPassword() {
+        assertEquals(List.of(published("CMS_AUDIT_KEY", "cms.audit.key", "local-stack-audit-key-not-for-production")),
+                refusals(desk("cms.audit.key", "local-stack-audit-key-not-for-production"), false));
+        assertEquals(List.of(published("CMS_DB_PASSWORD", "quarkus.datasource.password", "cms_api")),
+                refusals(Map.of("quarkus.datasource.username", "cms_api", "quarkus.datasource.password", "cms_api"),
+                        false));
+    }
+
+    @Test
     void anInstanceWithoutLoginNeedsNoClientSecret() {
         Map<String, String> settings = desk("quarkus.oidc.credentials.secret", null);
         settings.put("quarkus.oidc.tenant-enabled", "false");

@@ -1,0 +1,67 @@
+package health.cms.delivery.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+
+import health.cms.core.testing.EmbeddedPostgresResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A database of its own, as {@link EmbeddedPostgresResource} gives, with the api's reads done as production
+ * does them: through a login role that is only a member of the read-only {@code cms_delivery} role (migration
+ * V17 grants it the read model). Test fixtures still write through the default datasource, as admin-ui would.
+ */
+public class DeliveryRoleResource implements QuarkusTestResourceLifecycleManager {
+
+    /** The api's login in these tests (the local stack's is the launcher's LocalPostgres.API_USER). */
+    public static final String USER = "cms_api_test";
+    public static final String PASSWORD = "cms_api_test";
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>(new EmbeddedPostgresResource().start());
+        String url = config.get("quarkus.datasource.jdbc.url");
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
+                Statement statement = connection.createStatement()) {
+            // Roles belong to the server, which every test database of this JVM shares.
+            statement.execute("""
+                    DO $$ BEGIN
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cms_delivery') THEN
+                        CREATE ROLE cms_delivery NOLOGIN;
+                      END IF;
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1$s') THEN
+                        CREATE ROLE %1$s LOGIN PASSWORD '%2$s' IN ROLE cms_delivery;
+                      END IF;
+                    END $$""".formatted(USER, PASSWORD));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the api's test role", e);
+        }
+        config.put("quarkus.datasource.read.jdbc.url", withoutUser(url));
+        config.put("quarkus.datasource.read.username", USER);
+        config.put("quarkus.datasource.read.password", PASSWORD);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // the role stays with the server, which lives until the JVM exits
+    }
+
+    /** A connection as the api's role, for tests that try what it may not do. */
+    public static Connection connectAsApi(String url) throws SQLException {
+        return DriverManager.getConnection(withoutUser(url), USER, PASSWORD);
+    }
+
+    /** The embedded server's URLs name their user, which the driver prefers to the one it is given. */
+    private static String withoutUser(String url) {
+        String stripped = url.replaceAll("([?&])user=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        if (stripped.contains("user=")) {
+            throw new IllegalStateException("Cannot take the user out of " + url);
+        }
+        return stripped;
+    }
+}
