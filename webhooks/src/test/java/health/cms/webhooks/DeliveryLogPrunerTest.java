@@ -8,47 +8,23 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import health.cms.core.testing.EmbeddedPostgresResource;
-import health.cms.webhooks.testing.DeliveryHarness;
-import health.cms.webhooks.testing.MutableClock;
 import health.cms.webhooks.testing.OutboxEvents;
-import health.cms.webhooks.testing.TestReceiver;
+import health.cms.webhooks.testing.ReceiverTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The delivery log keeps finished deliveries for the retention time and pending ones for ever. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
-class DeliveryLogPrunerTest {
+class DeliveryLogPrunerTest extends ReceiverTest {
 
     @Inject
     DeliveryWorker worker;
     @Inject
-    OutboxFanOut fanOut;
-    @Inject
     DeliveryLogPruner pruner;
-    @Inject
-    MutableClock clock;
-
-    private DeliveryHarness harness;
-    private TestReceiver receiver;
-
-    @BeforeEach
-    void receiverAndNoBacklog() throws Exception {
-        harness = new DeliveryHarness(clock::instant, clock::set);
-        fanOut.fanOut();
-        receiver = new TestReceiver(clock::instant);
-    }
-
-    @AfterEach
-    void removeSubscriptions() {
-        receiver.close();
-        harness.removeSubscriptions();
-    }
 
     @Test
     void finishedDeliveriesArePrunedAfterTheRetentionButPendingOnesStay() {
