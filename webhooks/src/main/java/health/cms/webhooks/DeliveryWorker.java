@@ -211,9 +211,10 @@ public class DeliveryWorker {
     private void deliver(WebhookDeliveryRepository.Claimed delivery) {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
-        WebhookSender.Result result = guard.refusal(delivery.url())
+        TargetGuard.Checked checked = guard.check(delivery.url());
+        WebhookSender.Result result = checked.refused()
                 .map(WebhookSender.Result::refused)
-                .orElseGet(() -> sender.send(delivery.url(), delivery.messageId(), started.getEpochSecond(),
+                .orElseGet(() -> sender.send(checked.target(), delivery.messageId(), started.getEpochSecond(),
                         delivery.payload(), delivery.secrets()));
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
         RetryPolicy.Verdict verdict = QuarkusTransaction.requiringNew().call(() -> record(delivery, result, started,

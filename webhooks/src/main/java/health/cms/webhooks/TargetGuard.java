@@ -1,11 +1,10 @@
 package health.cms.webhooks;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,102 +16,114 @@ import health.cms.core.url.HttpUrls;
 /**
  * Keeps webhook targets on the public internet (SSRF guard): a target URL must be http or https, and
  * every address its host resolves to must be public unless {@code cms.webhooks.allow-private-targets}
- * is set. Checked when a subscription is saved and again before every attempt, since DNS can change.
+ * is set. Checked when a subscription is saved and again before every attempt, since DNS can change;
+ * an attempt connects to an address of the very lookup that was checked (see {@link Target}).
  */
 @ApplicationScoped
 public class TargetGuard {
 
-    private final boolean allowPrivate;
+    /**
+     * A checked target: the URL (its host still names the receiver, for the Host header and TLS) and the
+     * address to connect to, taken from the lookup that was checked.
+     */
+    public record Target(URI uri, InetAddress address) {
 
-    @Inject
-    TargetGuard(WebhooksConfig config) {
-        this(config.allowPrivateTargets());
+        public boolean https() {
+            return uri.getScheme().equalsIgnoreCase("https");
+        }
+
+        public int port() {
+            return uri.getPort() != -1 ? uri.getPort() : https() ? 443 : 80;
+        }
+
+        /** The host as it goes into the Host header and TLS server name (an IPv6 literal without brackets). */
+        public String host() {
+            String host = uri.getHost();
+            return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        }
     }
 
-    TargetGuard(boolean allowPrivate) {
+    /** The verdict on a URL: a target to send to, or why not (as a field message). */
+    public record Checked(Target target, String refusal) {
+
+        static Checked refused(String why) {
+            return new Checked(null, why);
+        }
+
+        public Optional<String> refused() {
+            return Optional.ofNullable(refusal);
+        }
+    }
+
+    private final boolean allowPrivate;
+    private final HostResolver resolver;
+
+    @Inject
+    TargetGuard(WebhooksConfig config, HostResolver resolver) {
+        this(config.allowPrivateTargets(), resolver);
+    }
+
+    TargetGuard(boolean allowPrivate, HostResolver resolver) {
         this.allowPrivate = allowPrivate;
+        this.resolver = resolver;
     }
 
     /** Why this URL may not be a webhook target, or empty when it may. */
     public Optional<String> refusal(String url) {
+        return check(url).refused();
+    }
+
+    /** Resolves the URL's host once and checks every address of that answer. */
+    public Checked check(String url) {
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException | NullPointerException e) {
-            return Optional.of("is not a valid URL");
+            return Checked.refused("is not a valid URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of(HttpUrls.PROBLEM);
+            return Checked.refused(HttpUrls.PROBLEM);
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            return Optional.of("must name a host");
+            return Checked.refused("must name a host");
         }
         if (uri.getRawUserInfo() != null) {
-            return Optional.of("must not carry a user name or password; receivers verify the signature instead");
+            return Checked.refused("must not carry a user name or password; receivers verify the signature instead");
         }
         if (uri.getRawFragment() != null) {
-            return Optional.of("must not have a fragment (#...)");
+            return Checked.refused("must not have a fragment (#...)");
         }
-        return addressRefusal(uri.getHost());
+        return checkAddresses(uri);
     }
 
-    private Optional<String> addressRefusal(String host) {
-        InetAddress[] addresses;
+    private Checked checkAddresses(URI uri) {
+        String host = uri.getHost();
+        List<InetAddress> addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            return Optional.of("host '" + host + "' does not resolve");
+            return Checked.refused("host '" + host + "' does not resolve");
         }
-        if (allowPrivate) {
-            return Optional.empty();
+        if (addresses.isEmpty()) {
+            return Checked.refused("host '" + host + "' does not resolve");
         }
-        for (InetAddress address : addresses) {
-            if (!isPublic(address)) {
-                return Optional.of("host '" + host + "' resolves to " + address.getHostAddress()
-                        + ", a loopback, link-local or private address; webhooks go to public addresses only");
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** False for loopback, link-local, private, carrier-grade NAT, unique-local, multicast and reserved addresses. */
-    static boolean isPublic(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return false;
-        }
-        byte[] b = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first != 0 // "this network"
-                    && !(first == 100 && second >= 64 && second <= 127) // carrier-grade NAT 100.64/10
-                    && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
-                    && !(first == 198 && (second == 18 || second == 19)) // benchmarking 198.18/15
-                    && first < 240; // reserved and broadcast
-        }
-        if (address instanceof Inet6Address v6) {
-            if ((b[0] & 0xfe) == 0xfc) {
-                return false; // unique local fc00::/7
-            }
-            if (v6.isIPv4CompatibleAddress() || isIpv4Mapped(b)) {
-                try {
-                    return isPublic(InetAddress.getByAddress(new byte[]{b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return false;
+        if (!allowPrivate) {
+            // every address, not only the one used: the client must never be handed one that was not checked
+            for (InetAddress address : addresses) {
+                Optional<String> block = SpecialAddresses.blockOf(address);
+                if (block.isPresent()) {
+                    return Checked.refused("host '" + host + "' resolves to " + address.getHostAddress()
+                            + ", a loopback, link-local or private address or another special-purpose one ("
+                            + block.get() + "); webhooks go to public addresses only");
                 }
             }
         }
-        return true;
+        return new Checked(new Target(uri, addresses.get(0)), null);
     }
 
-    private static boolean isIpv4Mapped(byte[] b) {
-        for (int i = 0; i < 10; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+    /** False for every address in a special-purpose block (see {@link SpecialAddresses}). */
+    static boolean isPublic(InetAddress address) {
+        return SpecialAddresses.blockOf(address).isEmpty();
     }
 }

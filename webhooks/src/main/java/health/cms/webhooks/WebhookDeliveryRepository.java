@@ -239,11 +239,15 @@ public class WebhookDeliveryRepository implements PanacheRepository<WebhookDeliv
                 .setParameter("id", subscriptionId).setParameter("now", now).executeUpdate();
     }
 
-    /** Deletes finished deliveries (and, by cascade, their attempts) that finished before the cut-off. */
+    /**
+     * Deletes finished deliveries (and, by cascade, their attempts) that finished before the cut-off, skipping
+     * rows another transaction holds (another replica's pruner, or a redelivery being queued).
+     */
     int prune(Instant finishedBefore, int batch) {
         return getEntityManager().createNativeQuery("""
                 DELETE FROM webhook_delivery WHERE id IN (
-                    SELECT id FROM webhook_delivery WHERE state <> 'pending' AND finished_at < :before LIMIT :batch)""")
+                    SELECT id FROM webhook_delivery WHERE state <> 'pending' AND finished_at < :before
+                    ORDER BY finished_at LIMIT :batch FOR UPDATE SKIP LOCKED)""")
                 .setParameter("before", finishedBefore).setParameter("batch", batch).executeUpdate();
     }
 

@@ -1,29 +1,35 @@
 package health.cms.webhooks;
 
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+
 /**
- * Sends one signed webhook request with {@link HttpClient}: Standard Webhooks headers, connect and
- * request timeouts covering the whole exchange, redirects never followed (a redirect could lead to an
- * address the target guard refused), and at most the first kilobyte of the answer kept for the log.
+ * Sends one signed webhook request with the Vert.x {@link HttpClient} to the address the target guard
+ * checked: Standard Webhooks headers, connect and request timeouts covering the whole exchange, redirects
+ * never followed (a redirect could lead to an address the target guard refused), and at most the first
+ * kilobyte of the answer kept for the log. Vert.x, because {@code java.net.http} resolves the URL's host
+ * itself and offers no way to connect to a given address while keeping the name for TLS and Host.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -74,57 +80,96 @@ public class WebhookSender {
     private final HttpClient client;
     private final Duration requestTimeout;
 
-    WebhookSender(WebhooksConfig config) {
+    WebhookSender(Vertx vertx, WebhooksConfig config) {
         this.requestTimeout = config.requestTimeout();
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        // verify-host (the default) checks the certificate against the target's name, not the address
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setForceSni(true)
+                .setVerifyHost(true)
+                .setMaxPoolSize(config.maxConcurrency()));
     }
 
-    public Result send(String url, String messageId, long timestampSeconds, String body, List<String> secrets) {
-        HttpRequest request;
+    /**
+     * Posts the signed body to the checked target: the connection goes to {@code target.address()} (no
+     * second DNS lookup), while the Host header, the TLS server name and the certificate check use the
+     * target's host name.
+     */
+    public Result send(TargetGuard.Target target, String messageId, long timestampSeconds, String body,
+            List<String> secrets) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setHost(target.host())
+                .setPort(target.port())
+                .setSsl(target.https())
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(target.address(), target.port())))
+                .setURI(pathAndQuery(target))
+                .setFollowRedirects(false)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "medical-cms-webhooks/1")
+                .putHeader("webhook-id", messageId)
+                .putHeader("webhook-timestamp", Long.toString(timestampSeconds))
+                .putHeader("webhook-signature", WebhookSignatures.header(secrets, messageId, timestampSeconds, body));
+        Exchange exchange = new Exchange();
+        client.request(options).onComplete(requested -> {
+            if (requested.failed()) {
+                exchange.answer.completeExceptionally(requested.cause());
+                return;
+            }
+            HttpClientRequest request = requested.result();
+            exchange.request = request;
+            if (exchange.answer.isDone()) {
+                request.reset(); // connected only after the sender gave up: send nothing
+                return;
+            }
+            request.response().onComplete(responded -> {
+                if (responded.failed()) {
+                    exchange.answer.completeExceptionally(responded.cause());
+                    return;
+                }
+                exchange.headersArrived = true;
+                HttpClientResponse response = responded.result();
+                Excerpt excerpt = new Excerpt(KEPT_RESPONSE_BYTES);
+                response.handler(excerpt::add);
+                response.exceptionHandler(exchange.answer::completeExceptionally);
+                response.endHandler(end -> exchange.answer.complete(new Result(response.statusCode(), null, null,
+                        excerpt.text(), retryAfter(response.getHeader("Retry-After")))));
+            });
+            request.end(Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
+        });
         try {
-            request = HttpRequest.newBuilder(URI.create(url))
-                    .timeout(requestTimeout)
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "medical-cms-webhooks/1")
-                    .header("webhook-id", messageId)
-                    .header("webhook-timestamp", Long.toString(timestampSeconds))
-                    .header("webhook-signature", WebhookSignatures.header(secrets, messageId, timestampSeconds, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                    .build();
-        } catch (IllegalArgumentException e) {
-            return Result.refused("not a valid URL: " + e.getMessage());
-        }
-        CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request,
-                info -> new Excerpt(KEPT_RESPONSE_BYTES));
-        try {
-            // the client's own timeout ends at the response headers; this bound also covers a trickling body
-            HttpResponse<String> response = exchange.get(requestTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            return new Result(response.statusCode(), null, null, response.body(), retryAfter(response));
+            // one bound on the whole exchange, so a receiver trickling its answer cannot hold a sender
+            return exchange.answer.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            exchange.cancel(true);
-            return new Result(null, Result.Failure.TIMEOUT, "no complete answer within " + seconds(requestTimeout), null,
-                    null);
+            exchange.abort();
+            return new Result(null, Result.Failure.TIMEOUT,
+                    (exchange.headersArrived ? "no complete answer within " : "no answer within ")
+                            + seconds(requestTimeout),
+                    null, null);
         } catch (InterruptedException e) {
-            exchange.cancel(true);
+            exchange.abort();
             Thread.currentThread().interrupt();
             return new Result(null, Result.Failure.CONNECTION, "interrupted while sending (instance stopping)", null, null);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpConnectTimeoutException) {
-                return new Result(null, Result.Failure.TIMEOUT, "could not connect within the connect timeout", null,
-                        null);
-            }
-            if (cause instanceof HttpTimeoutException) {
-                return new Result(null, Result.Failure.TIMEOUT, "no answer within " + seconds(requestTimeout), null, null);
-            }
-            String detail = cause instanceof ConnectException
-                    ? "connection refused"
-                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-            return new Result(null, Result.Failure.CONNECTION, detail, null, null);
+            return failed(e.getCause());
         }
+    }
+
+    private static Result failed(Throwable cause) {
+        if (cause instanceof ConnectTimeoutException) {
+            return new Result(null, Result.Failure.TIMEOUT, "could not connect within the connect timeout", null, null);
+        }
+        String detail = cause instanceof ConnectException
+                ? "connection refused"
+                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return new Result(null, Result.Failure.CONNECTION, detail, null, null);
+    }
+
+    private static String pathAndQuery(TargetGuard.Target target) {
+        String path = target.uri().getRawPath() == null || target.uri().getRawPath().isEmpty()
+                ? "/"
+                : target.uri().getRawPath();
+        return target.uri().getRawQuery() == null ? path : path + "?" + target.uri().getRawQuery();
     }
 
     private static String seconds(Duration duration) {
@@ -132,49 +177,45 @@ public class WebhookSender {
     }
 
     /** Retry-After in seconds (429 and 503 may carry it); dates and nonsense are ignored. */
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(String::strip).filter(v -> v.matches("\\d{1,7}"))
+    private static Duration retryAfter(String header) {
+        return Optional.ofNullable(header).map(String::strip).filter(v -> v.matches("\\d{1,7}"))
                 .map(v -> Duration.ofSeconds(Long.parseLong(v))).orElse(null);
     }
 
+    /** One request on its way: the answer when it comes, and the request to reset if it does not come in time. */
+    private static final class Exchange {
+
+        final CompletableFuture<Result> answer = new CompletableFuture<>();
+        volatile HttpClientRequest request;
+        volatile boolean headersArrived;
+
+        void abort() {
+            answer.cancel(true);
+            HttpClientRequest sent = request;
+            if (sent != null) {
+                sent.reset();
+            }
+        }
+    }
+
     /** Reads the whole answer (so the connection can be reused) but keeps only its first bytes. */
-    private static final class Excerpt implements HttpResponse.BodySubscriber<String> {
+    private static final class Excerpt {
 
         private final byte[] kept;
         private int length;
-        private final CompletableFuture<String> result = new CompletableFuture<>();
 
         Excerpt(int limit) {
             this.kept = new byte[limit];
         }
 
-        @Override
-        public CompletionStage<String> getBody() {
-            return result;
+        void add(Buffer buffer) {
+            int take = Math.min(buffer.length(), kept.length - length);
+            buffer.getBytes(0, take, kept, length);
+            length += take;
         }
 
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer buffer : buffers) {
-                int take = Math.min(buffer.remaining(), kept.length - length);
-                buffer.get(kept, length, take);
-                length += take;
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            result.completeExceptionally(error);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(new String(kept, 0, length, StandardCharsets.UTF_8));
+        String text() {
+            return new String(kept, 0, length, StandardCharsets.UTF_8);
         }
     }
 }

@@ -59,7 +59,15 @@ public interface WebhooksConfig {
     @WithDefault("30d")
     Duration logRetention();
 
-    /** How often old log rows are pruned; {@code off} disables it on this instance. */
+    /**
+     * Outbox events are deleted this long after they occurred, once fanned out and with no pending delivery.
+     * As long as the delivery log by default, so every delivery in the log still links to its event; the
+     * audit trail, not the outbox, is the record of what changed.
+     */
+    @WithDefault("30d")
+    Duration outboxRetention();
+
+    /** How often old log rows and outbox events are pruned; {@code off} disables it on this instance. */
     @WithDefault("1h")
     String pruneEvery();
 

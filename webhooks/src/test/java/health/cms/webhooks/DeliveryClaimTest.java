@@ -19,14 +19,11 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import health.cms.core.testing.EmbeddedPostgresResource;
-import health.cms.core.testing.MutableClock;
-import health.cms.webhooks.testing.DeliveryHarness;
 import health.cms.webhooks.testing.OutboxEvents;
+import health.cms.webhooks.testing.ReceiverTest;
 import health.cms.webhooks.testing.TestReceiver;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,34 +33,14 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Claims under a lease: how instances share deliveries, take over a stopped one's, and stay fast. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
-class DeliveryClaimTest {
+class DeliveryClaimTest extends ReceiverTest {
 
     @Inject
     DeliveryWorker worker;
     @Inject
-    OutboxFanOut fanOut;
-    @Inject
     WebhookDeliveryRepository deliveries;
     @Inject
-    MutableClock clock;
-    @Inject
     AgroalDataSource dataSource;
-
-    private DeliveryHarness harness;
-    private TestReceiver receiver;
-
-    @BeforeEach
-    void receiverAndNoBacklog() throws Exception {
-        harness = new DeliveryHarness(clock::instant, clock::set);
-        fanOut.fanOut();
-        receiver = new TestReceiver(clock::instant);
-    }
-
-    @AfterEach
-    void removeSubscriptions() {
-        receiver.close();
-        harness.removeSubscriptions();
-    }
 
     @Test
     void aDeliveryClaimedByAStoppedInstanceIsSentExactlyOnceMoreWhenItsLeaseRunsOut() {

@@ -12,15 +12,12 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import health.cms.core.outbox.Outbox.EventType;
 import health.cms.core.testing.EmbeddedPostgresResource;
-import health.cms.core.testing.MutableClock;
-import health.cms.webhooks.testing.DeliveryHarness;
 import health.cms.webhooks.testing.OutboxEvents;
+import health.cms.webhooks.testing.ReceiverTest;
 import health.cms.webhooks.testing.TestReceiver;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,33 +28,12 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
-class DeliveryOrderTest {
+class DeliveryOrderTest extends ReceiverTest {
 
     private static final List<String> ALL = WebhookEvents.TYPES;
 
     @Inject
     WebhookSubscriptions webhooks;
-    @Inject
-    OutboxFanOut fanOut;
-    @Inject
-    MutableClock clock;
-
-    private DeliveryHarness harness;
-    private TestReceiver receiver;
-
-    @BeforeEach
-    void receiverAndNoBacklog() throws Exception {
-        harness = new DeliveryHarness(clock::instant, clock::set);
-        // events of earlier tests are fanned out before this test's subscriptions exist
-        fanOut.fanOut();
-        receiver = new TestReceiver(clock::instant);
-    }
-
-    @AfterEach
-    void removeSubscriptions() {
-        receiver.close();
-        harness.removeSubscriptions();
-    }
 
     @Test
     void everyEventArrivesSignedInOrderPerArticleAndTheLogShowsEachAttempt() {

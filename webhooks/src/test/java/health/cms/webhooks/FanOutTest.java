@@ -9,18 +9,14 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import health.cms.core.outbox.Outbox.EventType;
 import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.CategoryRepository;
 import health.cms.core.testing.EmbeddedPostgresResource;
-import health.cms.core.testing.MutableClock;
-import health.cms.webhooks.testing.DeliveryHarness;
 import health.cms.webhooks.testing.OutboxEvents;
-import health.cms.webhooks.testing.TestReceiver;
+import health.cms.webhooks.testing.ReceiverTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,30 +24,10 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Which outbox events become deliveries: committed ones only, of the subscribed types and categories. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
-class FanOutTest {
+class FanOutTest extends ReceiverTest {
 
-    @Inject
-    OutboxFanOut fanOut;
     @Inject
     CategoryRepository categories;
-    @Inject
-    MutableClock clock;
-
-    private DeliveryHarness harness;
-    private TestReceiver receiver;
-
-    @BeforeEach
-    void receiverAndNoBacklog() throws Exception {
-        harness = new DeliveryHarness(clock::instant, clock::set);
-        fanOut.fanOut();
-        receiver = new TestReceiver(clock::instant);
-    }
-
-    @AfterEach
-    void removeSubscriptions() {
-        receiver.close();
-        harness.removeSubscriptions();
-    }
 
     @Test
     void aRolledBackTransactionSendsNothing() {

@@ -11,45 +11,21 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import health.cms.core.testing.EmbeddedPostgresResource;
-import health.cms.core.testing.MutableClock;
-import health.cms.webhooks.testing.DeliveryHarness;
 import health.cms.webhooks.testing.OutboxEvents;
-import health.cms.webhooks.testing.TestReceiver;
+import health.cms.webhooks.testing.ReceiverTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Giving up on an event, disabling a subscription that accepts nothing, and resuming it. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
-class SubscriptionHealthTest {
+class SubscriptionHealthTest extends ReceiverTest {
 
     @Inject
     WebhookSubscriptions webhooks;
-    @Inject
-    OutboxFanOut fanOut;
-    @Inject
-    MutableClock clock;
-
-    private DeliveryHarness harness;
-    private TestReceiver receiver;
-
-    @BeforeEach
-    void receiverAndNoBacklog() throws Exception {
-        harness = new DeliveryHarness(clock::instant, clock::set);
-        fanOut.fanOut();
-        receiver = new TestReceiver(clock::instant);
-    }
-
-    @AfterEach
-    void removeSubscriptions() {
-        receiver.close();
-        harness.removeSubscriptions();
-    }
 
     @Test
     void aSubscriptionThatAcceptsNothingForDaysIsDisabledWithAReasonAndResumesWhenEnabled() {

@@ -34,7 +34,7 @@ public final class TestReceiver implements AutoCloseable {
 
     /** One request as the receiver saw it. */
     public record Received(String id, long timestamp, String signature, String body, JsonNode json, boolean verified,
-            int answered, int attemptOfMessage) {
+            int answered, int attemptOfMessage, String host) {
 
         public String type() {
             return json.path("type").asText();
@@ -60,15 +60,24 @@ public final class TestReceiver implements AutoCloseable {
     private final AtomicInteger mostInFlight = new AtomicInteger();
 
     public TestReceiver(Supplier<Instant> now) throws IOException {
+        this(now, new InetSocketAddress("127.0.0.1", 0));
+    }
+
+    /** A receiver on another loopback address or port, e.g. 127.0.0.2 on the port of another receiver. */
+    public TestReceiver(Supplier<Instant> now, InetSocketAddress address) throws IOException {
         this.now = now;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = HttpServer.create(address, 0);
         server.createContext("/hook", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        return "http://127.0.0.1:" + port() + "/hook";
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     /** The secrets a request may be signed with (the current one, and an old one during a rotation). */
@@ -123,7 +132,7 @@ public final class TestReceiver implements AutoCloseable {
             }
             int status = !verified ? 401 : attempt <= failFirst ? failWith : 200;
             received.add(new Received(id, timestamp == null ? -1 : Long.parseLong(timestamp), signature, body,
-                    JSON.readTree(body), verified, status, attempt));
+                    JSON.readTree(body), verified, status, attempt, exchange.getRequestHeaders().getFirst("Host")));
             byte[] answer = (status == 200 ? "ok" : "not now").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
