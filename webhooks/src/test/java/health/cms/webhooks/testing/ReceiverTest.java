@@ -1,5 +1,6 @@
 package health.cms.webhooks.testing;
 
+import health.cms.core.testing.MutableClock;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
