@@ -1,5 +1,7 @@
 package health.cms.admin.config;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,6 +12,8 @@ public interface CmsConfig {
     Demo demo();
 
     Scheduler scheduler();
+
+    Audit audit();
 
     /** Where readers find live articles; the desk links there. */
     @WithDefault("http://localhost:8080")
@@ -25,6 +29,16 @@ public interface CmsConfig {
         /** How often live articles are checked for re-review milestones; {@code off} disables it here. */
         @WithDefault("15m")
         String reviewRemindersEvery();
+    }
+
+    /** The audit trail. */
+    interface Audit {
+
+        /**
+         * Seals the checkpoints that anchor the audit chain (core's AuditCheckpoints reads it); listed here so
+         * the mapping knows it. Required in production (security.ProductionSecrets).
+         */
+        Optional<String> key();
     }
 
     /** Demo content for local use. */
