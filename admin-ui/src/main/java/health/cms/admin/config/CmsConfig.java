@@ -11,6 +11,8 @@ public interface CmsConfig {
 
     Scheduler scheduler();
 
+    Imports imports();
+
     /** Where readers find live articles; the desk links there. */
     @WithDefault("http://localhost:8080")
     String publicApiUrl();
@@ -25,6 +27,14 @@ public interface CmsConfig {
         /** How often live articles are checked for re-review milestones; {@code off} disables it here. */
         @WithDefault("15m")
         String reviewRemindersEvery();
+    }
+
+    /** Bulk imports of JSON Lines. */
+    interface Imports {
+
+        /** How many imports one person may run at once; each holds a worker thread and a spool file. */
+        @WithDefault("2")
+        int maxRunningPerUser();
     }
 
     /** Demo content for local use. */

@@ -68,4 +68,16 @@ class ImportPagesTest {
     void someoneElsesImportIsNotFound() {
         given().get("/imports/987654").then().statusCode(404).body(containsString("Import 987654"));
     }
+
+    @Test
+    @TestSecurity(user = "import-limit-desk", roles = "writer")
+    void aThirdConcurrentImportIsRefusedOnTheFormNamingTheLimit() {
+        ImportJobs jobs = Fixtures.bean(ImportJobs.class);
+        Instant now = Fixtures.bean(java.time.Clock.class).instant();
+        jobs.start("import-limit-desk", false, 1, now, Integer.MAX_VALUE, now.minus(ArticleImporter.STALLED_AFTER));
+        jobs.start("import-limit-desk", false, 1, now, Integer.MAX_VALUE, now.minus(ArticleImporter.STALLED_AFTER));
+
+        multipart().multiPart("lines", GOOD).post("/imports")
+                .then().statusCode(409).body(containsString("at most 2 may run at once per person"));
+    }
 }

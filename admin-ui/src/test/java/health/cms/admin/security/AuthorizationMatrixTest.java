@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import health.cms.admin.catalog.DeskCatalog;
 import health.cms.admin.importing.ArticleImporter;
+import health.cms.admin.importing.ImportSource;
 import health.cms.admin.testing.OwnDatabase;
 import health.cms.admin.testing.Tokens;
 import health.cms.admin.webhook.Webhooks;
@@ -253,7 +254,8 @@ class AuthorizationMatrixTest {
                 yield new Target(profile.slug(), profile.version());
             }
             case "import" -> new Target(Fixtures.bean(ArticleImporter.class)
-                    .start(Fixtures.WRITER1, importLine(slug("imported")), false).id().toString(), null);
+                    .start(Fixtures.WRITER1, ImportSource.of(importLine(slug("imported")), "body"), false).id().toString(),
+                    null);
             case "webhook" -> {
                 var subscription = Fixtures.bean(Webhooks.class).create(Fixtures.EDITOR1, new SubscriptionInput(
                         ManagementApiMatrix.WEBHOOK_TARGET, "matrix", List.of("article.published"), List.of(), true))

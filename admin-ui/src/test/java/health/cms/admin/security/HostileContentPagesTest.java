@@ -24,6 +24,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.cms.admin.importing.ArticleImporter;
+import health.cms.admin.importing.ImportSource;
 import health.cms.admin.testing.OwnDatabase;
 import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.core.testing.HostileMarkup;
@@ -128,7 +129,8 @@ class HostileContentPagesTest {
             lines.append(payload.text().replace('\n', ' ')).append('\n');
             lines.append(json(Map.of("slug", payload.text(), "title", payload.text()))).append('\n');
         }
-        long job = Fixtures.bean(ArticleImporter.class).start(Fixtures.WRITER1, lines.toString(), false).id();
+        long job = Fixtures.bean(ArticleImporter.class)
+                .start(Fixtures.WRITER1, ImportSource.of(lines.toString(), "body"), false).id();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Fixtures.bean(ArticleImporter.class).view(Fixtures.WRITER1, job, false).isRunning()
                 && Instant.now().isBefore(deadline)) {
