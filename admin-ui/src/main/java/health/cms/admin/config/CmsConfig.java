@@ -1,5 +1,7 @@
 package health.cms.admin.config;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -12,6 +14,8 @@ public interface CmsConfig {
     Scheduler scheduler();
 
     Imports imports();
+
+    Csrf csrf();
 
     /** Where readers find live articles; the desk links there. */
     @WithDefault("http://localhost:8080")
@@ -27,6 +31,16 @@ public interface CmsConfig {
         /** How often live articles are checked for re-review milestones; {@code off} disables it here. */
         @WithDefault("15m")
         String reviewRemindersEvery();
+    }
+
+    /** The desk's CSRF tokens. */
+    interface Csrf {
+
+        /**
+         * The HMAC key of the session-bound tokens, at least 32 characters; shared by every admin-ui instance.
+         * Required in production; elsewhere a missing key is replaced by a random one per process.
+         */
+        Optional<String> key();
     }
 
     /** Bulk imports of JSON Lines. */

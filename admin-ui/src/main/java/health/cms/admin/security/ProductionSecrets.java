@@ -15,8 +15,9 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Refuses to start a production build whose database credentials are missing or a value this repository
- * publishes (the local stack's {@code cms} password, the realm's local client secret), naming the variable to set.
+ * Refuses to start a production build whose database credentials, client secret or CSRF key are missing or a
+ * value this repository publishes (the local stack's {@code cms} password, the realm's local client secret),
+ * naming the variable to set.
  */
 @IfBuildProfile("prod")
 @ApplicationScoped
@@ -30,7 +31,9 @@ public class ProductionSecrets {
             new Setting("quarkus.datasource.username", "CMS_DB_USER", Need.REQUIRED),
             new Setting("quarkus.datasource.password", "CMS_DB_PASSWORD", Need.REQUIRED_SECRET),
             // the session cookies are encrypted with a key derived from it, too
-            new Setting("quarkus.oidc.credentials.secret", "CMS_OIDC_CLIENT_SECRET", Need.REQUIRED_SECRET));
+            new Setting("quarkus.oidc.credentials.secret", "CMS_OIDC_CLIENT_SECRET", Need.REQUIRED_SECRET),
+            // signs the desk's session-bound CSRF tokens; every instance needs the same one
+            new Setting("cms.csrf.key", "CMS_CSRF_KEY", Need.REQUIRED_SECRET));
 
     void refuseDefaults(@Observes StartupEvent event, Config config) {
         List<String> refusals = refusals(name -> config.getOptionalValue(name, String.class),
@@ -44,9 +47,9 @@ public class ProductionSecrets {
     static List<String> refusals(Function<String, Optional<String>> config, boolean localStack) {
         List<String> refusals = new ArrayList<>();
         for (Setting setting : SETTINGS) {
-            if (setting.property().startsWith("quarkus.oidc.")
+            if ((setting.property().startsWith("quarkus.oidc.") || setting.property().startsWith("cms.csrf."))
                     && !config.apply("quarkus.oidc.tenant-enabled").map(Boolean::parseBoolean).orElse(true)) {
-                continue; // no login on this instance, so no client secret to leak
+                continue; // no login on this instance, so no client secret to leak and no desk form to sign
             }
             Optional<String> value = config.apply(setting.property()).filter(v -> !v.isBlank());
             if (value.isEmpty() && setting.need() != Need.SECRET) {

@@ -76,9 +76,9 @@ class HostileContentPagesTest {
             check(found, m, "editor", given().get("/articles/" + m.articleId()), 200);
             check(found, m, "review screen", given().get("/review/" + m.articleId()), 200);
             check(found, m, "history", given().get("/articles/" + m.articleId() + "/history?from=1&to=3"), 200);
-            check(found, m, "live preview", form().formParam("title", p).formParam("summary", p)
+            check(found, m, "live preview", form("reviewer2").formParam("title", p).formParam("summary", p)
                     .formParam("body", p).post("/articles/preview"), 200);
-            check(found, m, "refused form", form().formParam("slug", "Not A Slug").formParam("title", p)
+            check(found, m, "refused form", form("reviewer2").formParam("slug", "Not A Slug").formParam("title", p)
                     .formParam("summary", p).formParam("body", p).formParam("category", m.category())
                     .formParam("refCitation", p).formParam("refDoi", p).formParam("refUrl", p)
                     .formParam("changeNote", p).formParam("intent", "save").post("/articles"), 400);

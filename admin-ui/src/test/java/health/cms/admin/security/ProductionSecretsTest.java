@@ -13,7 +13,8 @@ class ProductionSecretsTest {
 
     private static final Map<String, String> OWN = Map.of("quarkus.datasource.username", "cms",
             "quarkus.datasource.password", "db-password-from-the-vault",
-            "quarkus.oidc.credentials.secret", "client-secret-from-keycloak");
+            "quarkus.oidc.credentials.secret", "client-secret-from-keycloak",
+            "cms.csrf.key", "csrf-key-from-the-vault-0123456789abcdef");
 
     private static List<String> refusals(Map<String, String> settings, boolean localStack) {
         return ProductionSecrets.refusals(name -> Optional.ofNullable(settings.get(name)), localStack);
@@ -57,8 +58,14 @@ class ProductionSecretsTest {
     }
 
     @Test
+    void refusesToStartWithoutACsrfKey() {
+        assertEquals(List.of("CMS_CSRF_KEY (cms.csrf.key) is not set"), refusals(own("cms.csrf.key", null), false));
+    }
+
+    @Test
     void anInstanceWithoutLoginNeedsNoClientSecret() {
         Map<String, String> settings = own("quarkus.oidc.credentials.secret", null);
+        settings.remove("cms.csrf.key");
         settings.put("quarkus.oidc.tenant-enabled", "false");
         assertEquals(List.of(), refusals(settings, false));
     }
@@ -66,6 +73,7 @@ class ProductionSecretsTest {
     @Test
     void theLocalStackMayUseThePublishedValues() {
         assertEquals(List.of(), refusals(Map.of("quarkus.datasource.username", "cms", "quarkus.datasource.password", "cms",
-                "quarkus.oidc.credentials.secret", "cms-admin-ui-local-secret"), true));
+                "quarkus.oidc.credentials.secret", "cms-admin-ui-local-secret", "cms.csrf.key",
+                "generated-by-the-launcher-at-each-start"), true));
     }
 }
