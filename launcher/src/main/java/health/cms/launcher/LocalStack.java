@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +99,8 @@ public final class LocalStack implements AutoCloseable {
                 "CMS_COOKIE_SECURE", "false",
                 "CMS_OIDC_CLIENT_SECRET", LOCAL_CLIENT_SECRET,
                 "CMS_AUDIT_KEY", LOCAL_AUDIT_KEY,
+                // a fresh key per start: forms left open across a restart of the stack ask to be reloaded
+                "CMS_CSRF_KEY", randomKey(),
                 "CMS_OIDC_URL", settings.realmUrl(),
                 "CMS_DEMO_CONTENT", String.valueOf(settings.demoContent()),
                 "CMS_PUBLIC_API_URL", settings.apiUrl()));
@@ -104,6 +108,12 @@ public final class LocalStack implements AutoCloseable {
         step("api is up at " + settings.apiUrl());
         admin.awaitReady(settings.adminUrl() + "/q/health/ready", APP_TIMEOUT, this::tick);
         step("admin-ui is up at " + settings.adminUrl());
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
     }
 
     public Duration startupTime() {

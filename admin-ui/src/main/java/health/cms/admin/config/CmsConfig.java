@@ -15,6 +15,10 @@ public interface CmsConfig {
 
     Audit audit();
 
+    Imports imports();
+
+    Csrf csrf();
+
     /** Where readers find live articles; the desk links there. */
     @WithDefault("http://localhost:8080")
     String publicApiUrl();
@@ -36,9 +40,27 @@ public interface CmsConfig {
 
         /**
          * Seals the checkpoints that anchor the audit chain (core's AuditCheckpoints reads it); listed here so
-         * the mapping knows it. Required in production (security.ProductionSecrets).
+         * the mapping knows it. Required in production (a missing key stops the start).
          */
         Optional<String> key();
+    }
+
+    /** The desk's CSRF tokens. */
+    interface Csrf {
+
+        /**
+         * The HMAC key of the session-bound tokens, at least 32 characters; shared by every admin-ui instance.
+         * Required in production; elsewhere a missing key is replaced by a random one per process.
+         */
+        Optional<String> key();
+    }
+
+    /** Bulk imports of JSON Lines. */
+    interface Imports {
+
+        /** How many imports one person may run at once; each holds a worker thread and a spool file. */
+        @WithDefault("2")
+        int maxRunningPerUser();
     }
 
     /** Demo content for local use. */

@@ -1,12 +1,12 @@
 package health.cms.admin.importing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,12 +14,12 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import health.cms.admin.config.CmsConfig;
+import health.cms.admin.importing.LineResult.Outcome;
 import health.cms.core.article.Article;
 import health.cms.core.article.ArticleRepository;
 import health.cms.core.refusal.Refusal;
@@ -30,20 +30,20 @@ import health.cms.workflow.EditorialAction;
 import health.cms.workflow.Role;
 import health.cms.workflow.TransitionRequest;
 import health.cms.workflow.TransitionService;
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Imports articles from JSON Lines in the background. Every line goes through the workflow as its
  * own transaction: a bad line is reported and never stops the good ones, an existing slug is skipped
- * (so re-running a file creates no duplicates), and nothing is ever published by an import.
+ * (so re-running a file creates no duplicates), and nothing is ever published by an import. The lines are
+ * read one at a time from the job's {@link ImportSource}, and their report is appended batch by batch.
  */
 @ApplicationScoped
 public class ArticleImporter {
 
     private static final Logger LOG = Logger.getLogger(ArticleImporter.class);
-    static final int MAX_LINES = 50_000;
-    private static final int PROGRESS_EVERY = 100;
+    /** Lines per report append and progress update. */
+    static final int BATCH = 100;
     /** A running job whose heartbeat is older than this was cut off by a restart. */
     static final Duration STALLED_AFTER = Duration.ofMinutes(2);
 
@@ -54,19 +54,18 @@ public class ArticleImporter {
     private final ManagedExecutor executor;
     private final Clock clock;
     private final ObjectMapper lineReader;
-    private final ObjectMapper json;
+    private final int maxRunningPerUser;
 
     ArticleImporter(ImportJobs jobs, ArticleRepository articles, DraftingService drafting, TransitionService transitions,
-            ManagedExecutor executor,
-            Clock clock, ObjectMapper json) {
+            ManagedExecutor executor, Clock clock, ObjectMapper json, CmsConfig config) {
         this.jobs = jobs;
         this.articles = articles;
         this.drafting = drafting;
         this.transitions = transitions;
         this.executor = executor;
         this.clock = clock;
-        this.json = json;
         this.lineReader = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.maxRunningPerUser = config.imports().maxRunningPerUser();
     }
 
     /** One line of the file as written by the publisher. */
@@ -77,26 +76,6 @@ public class ArticleImporter {
             List<String> byline = authors != null ? authors : author == null ? List.of() : List.of(author);
             return new ArticleInput(slug, title, summary, body, category, byline, tags, references,
                     changeNote == null ? "Imported" : changeNote);
-        }
-    }
-
-    /** The outcome of one line. */
-    public record LineResult(int line, Outcome result, String slug, Long articleId, Long version, String reason) {
-    }
-
-    /** What became of one line; the JSON spelling is the lower-case name. */
-    public enum Outcome {
-
-        CREATED, SKIPPED, ERROR;
-
-        @JsonValue
-        public String value() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        @Override
-        public String toString() {
-            return value();
         }
     }
 
@@ -139,34 +118,28 @@ public class ArticleImporter {
                 && job.heartbeatAt().isBefore(clock.instant().minus(STALLED_AFTER))
                         ? ImportJob.State.INTERRUPTED
                         : job.state();
-        List<LineResult> lines = List.of();
-        if (withResults) {
-            try {
-                lines = json.readValue(job.results(), new TypeReference<>() {
-                });
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Stored import results are not readable", e);
-            }
-        }
+        List<LineResult> lines = withResults ? jobs.report(job.id()) : List.of();
         return new ImportView(job.id(), state, job.totalLines(), job.processed(), job.created(), job.skipped(),
                 job.failed(), job.startedAt(), job.finishedAt(), lines);
     }
 
-    /** Starts an import and returns its job at once; the lines are processed in the background. */
-    public ImportJob start(Actor actor, String body, boolean submit) {
-        if (!actor.has(Role.WRITER)) {
-            throw Refusal.forbidden("Importing articles needs the writer role (imports create drafts)");
+    /**
+     * Starts an import of the spooled lines and returns its job at once; the lines are processed in the
+     * background, which closes (deletes) the source when done. A refused start closes it at once.
+     */
+    public ImportJob start(Actor actor, ImportSource source, boolean submit) {
+        ImportJob job;
+        try {
+            if (!actor.has(Role.WRITER)) {
+                throw Refusal.forbidden("Importing articles needs the writer role (imports create drafts)");
+            }
+            job = jobs.start(actor.username(), submit, source.articles(), clock.instant(), maxRunningPerUser,
+                    clock.instant().minus(STALLED_AFTER));
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
         }
-        List<String> lines = body == null ? List.of() : body.lines().toList();
-        long nonBlank = lines.stream().filter(l -> !l.isBlank()).count();
-        if (nonBlank == 0) {
-            throw Refusal.invalid(Map.of("body", "the file has no lines; send one JSON article per line"));
-        }
-        if (lines.size() > MAX_LINES) {
-            throw Refusal.invalid(Map.of("body", "at most " + MAX_LINES + " lines per import"));
-        }
-        ImportJob job = jobs.create(actor.username(), submit, (int) nonBlank, clock.instant());
-        executor.runAsync(() -> run(job.id(), actor, lines, submit))
+        executor.runAsync(() -> run(job.id(), actor, source, submit))
                 .exceptionally(e -> {
                     LOG.error("Import " + job.id() + " stopped", e);
                     return null;
@@ -174,26 +147,25 @@ public class ArticleImporter {
         return job;
     }
 
-    private void run(long jobId, Actor actor, List<String> lines, boolean submit) {
-        List<LineResult> results = new ArrayList<>();
-        int created = 0, skipped = 0, failed = 0, processed = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
+    private void run(long jobId, Actor actor, ImportSource source, boolean submit) {
+        try (source; ImportSource.Lines lines = source.open()) {
+            List<LineResult> batch = new ArrayList<>(BATCH);
+            int number = 0;
+            for (String line = lines.next(); line != null; line = lines.next()) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                batch.add(importLine(number, line, actor, submit));
+                if (batch.size() == BATCH) {
+                    jobs.append(jobId, batch, clock.instant(), false);
+                    batch.clear();
+                }
             }
-            LineResult result = importLine(i + 1, lines.get(i), actor, submit);
-            results.add(result);
-            processed++;
-            switch (result.result()) {
-                case CREATED -> created++;
-                case SKIPPED -> skipped++;
-                case ERROR -> failed++;
-            }
-            if (processed % PROGRESS_EVERY == 0) {
-                jobs.progress(jobId, processed, created, skipped, failed, toJson(results), clock.instant(), false);
-            }
+            jobs.append(jobId, batch, clock.instant(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The spool file of import " + jobId + " could not be read", e);
         }
-        jobs.progress(jobId, processed, created, skipped, failed, toJson(results), clock.instant(), true);
     }
 
     private LineResult importLine(int number, String line, Actor actor, boolean submit) {
@@ -201,8 +173,7 @@ public class ArticleImporter {
         try {
             parsed = lineReader.readValue(line, ImportLine.class);
         } catch (JsonProcessingException e) {
-            return new LineResult(number, Outcome.ERROR, null, null, null,
-                    "not a valid JSON article: " + e.getOriginalMessage());
+            return LineResult.error(number, null, "not a valid JSON article: " + e.getOriginalMessage());
         }
         String slug = parsed.slug();
         try {
@@ -224,36 +195,10 @@ public class ArticleImporter {
                     ? e.getMessage()
                     : e.fieldErrors().entrySet().stream().map(f -> f.getKey() + " " + f.getValue())
                             .reduce((a, b) -> a + "; " + b).orElse(e.getMessage());
-            return new LineResult(number, Outcome.ERROR, slug, null, null, reason);
+            return LineResult.error(number, slug, reason);
         } catch (RuntimeException e) {
             LOG.warnf(e, "Import line %d failed unexpectedly", number);
-            return new LineResult(number, Outcome.ERROR, slug, null, null, "could not be stored; see the server log");
-        }
-    }
-
-    private String toJson(List<LineResult> results) {
-        try {
-            return json.writeValueAsString(results);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Results are plain records", e);
-        }
-    }
-
-    /** Stores import jobs; each progress update is its own short transaction. */
-    @ApplicationScoped
-    public static class ImportJobs implements PanacheRepository<ImportJob> {
-
-        @Transactional(Transactional.TxType.REQUIRES_NEW)
-        ImportJob create(String user, boolean submit, int lines, java.time.Instant now) {
-            ImportJob job = new ImportJob(user, submit, lines, now);
-            persist(job);
-            return job;
-        }
-
-        @Transactional(Transactional.TxType.REQUIRES_NEW)
-        void progress(long id, int processed, int created, int skipped, int failed, String results,
-                java.time.Instant now, boolean done) {
-            findById(id).progress(processed, created, skipped, failed, results, now, done);
+            return LineResult.error(number, slug, "could not be stored; see the server log");
         }
     }
 }

@@ -1,5 +1,6 @@
 package health.cms.admin.importing;
 
+import java.io.InputStream;
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -34,10 +35,11 @@ public class ImportApi {
     @Inject
     CurrentActor actor;
 
+    /** The body is read as it arrives (a blocking endpoint streams it), never held whole in memory. */
     @POST
     @Consumes({"application/x-ndjson", "application/jsonl", MediaType.TEXT_PLAIN})
-    public Response start(String body, @QueryParam("submit") @DefaultValue("false") boolean submit) {
-        ImportJob job = importer.start(actor.get(), body, submit);
+    public Response start(InputStream body, @QueryParam("submit") @DefaultValue("false") boolean submit) {
+        ImportJob job = importer.start(actor.get(), ImportSource.spool(body, "body"), submit);
         return Response.accepted(importer.view(actor.get(), job.id(), false))
                 .location(URI.create("/manage/v1/imports/" + job.id())).build();
     }

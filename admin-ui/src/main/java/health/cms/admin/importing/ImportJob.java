@@ -2,6 +2,7 @@ package health.cms.admin.importing;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
@@ -14,7 +15,7 @@ import jakarta.persistence.Table;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** One bulk import: its progress counters and the per-line report as JSON. */
+/** One bulk import and its progress counters; the report of its lines is appended to {@link ImportReportLine}. */
 @Entity
 @Table(name = "import_job")
 public class ImportJob {
@@ -85,9 +86,6 @@ public class ImportJob {
     private int skipped;
     private int failed;
 
-    @Column(nullable = false)
-    private String results = "[]";
-
     @Column(name = "started_at", nullable = false)
     private Instant startedAt;
 
@@ -109,17 +107,26 @@ public class ImportJob {
         this.heartbeatAt = now;
     }
 
-    void progress(int processed, int created, int skipped, int failed, String results, Instant now, boolean done) {
-        this.processed = processed;
-        this.created = created;
-        this.skipped = skipped;
-        this.failed = failed;
-        this.results = results;
-        this.heartbeatAt = now;
-        if (done) {
-            this.state = State.FINISHED;
-            this.finishedAt = now;
+    /** Counts the outcomes of lines whose report was just appended; a finished job takes no more. */
+    void counted(List<LineResult> batch, Instant now) {
+        if (state != State.RUNNING) {
+            throw new IllegalStateException("Import " + id + " is " + state + " and takes no more lines");
         }
+        for (LineResult line : batch) {
+            processed++;
+            switch (line.result()) {
+                case CREATED -> created++;
+                case SKIPPED -> skipped++;
+                case ERROR -> failed++;
+            }
+        }
+        this.heartbeatAt = now;
+    }
+
+    void finish(Instant now) {
+        this.state = State.FINISHED;
+        this.heartbeatAt = now;
+        this.finishedAt = now;
     }
 
     public Long id() {
@@ -153,10 +160,6 @@ public class ImportJob {
 
     public int failed() {
         return failed;
-    }
-
-    public String results() {
-        return results;
     }
 
     public Instant startedAt() {

@@ -1,9 +1,7 @@
 package health.cms.admin.importing;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +63,8 @@ public class ImportPages {
     public Response start(@RestForm("file") FileUpload file, @RestForm String lines, @RestForm boolean submit) {
         String pasted = lines == null ? "" : lines;
         try {
-            String body = file != null && file.size() > 0 ? read(file) : pasted;
-            ImportJob job = importer.start(user.actor(), body, submit);
+            ImportSource source = file != null && file.size() > 0 ? spool(file) : ImportSource.of(pasted, "body");
+            ImportJob job = importer.start(user.actor(), source, submit);
             return Forms.seeOther("/imports/" + job.id());
         } catch (Refusal e) {
             return Failures.refusedForm(e, Templates.index(importer.recent(user.actor(), RECENT),
@@ -80,14 +78,10 @@ public class ImportPages {
         return Templates.job(importer.view(user.actor(), id, true));
     }
 
-    /** The file's text; anything but UTF-8 is refused rather than imported with broken characters. */
-    private static String read(FileUpload file) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file.uploadedFile()))).toString();
-        } catch (CharacterCodingException e) {
-            throw Refusal.invalid(Map.of("file", "is not UTF-8 text; save it as UTF-8 JSON Lines"));
+    /** The uploaded file, copied line by line from the temporary file the upload was written to. */
+    private static ImportSource spool(FileUpload file) {
+        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+            return ImportSource.spool(in, "file");
         } catch (IOException e) {
             throw Refusal.invalid(Map.of("file", "could not be read; upload it again"));
         }

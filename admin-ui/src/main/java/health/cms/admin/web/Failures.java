@@ -207,7 +207,7 @@ public class Failures {
     }
 
     /**
-     * The CSRF filter refuses a form post with a bare 400 (missing or expired token); the desk
+     * {@link DeskCsrf} refuses a form post with a bare 400 (a token missing, or of another sign-in); the desk
      * explains it instead of showing an empty page, and the API answers problem+json as it always does.
      */
     @ServerResponseFilter
@@ -222,7 +222,8 @@ public class Failures {
                     MediaType.valueOf(Problem.MEDIA_TYPE));
         } else if (response.getStatus() == 400) {
             response.setEntity(Templates.page(Problem.of(400, "form-expired", "The form could not be accepted",
-                    "The page's security token was missing or expired. Go back, reload the page and submit again;"
+                    "The page's security token was missing or belongs to an earlier sign-in. Go back, reload the page"
+                            + " and submit again;"
                             + " copy your text first if you typed a lot."))
                     .render(),
                     null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));

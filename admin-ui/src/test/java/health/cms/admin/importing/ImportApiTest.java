@@ -8,12 +8,24 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import health.cms.admin.testing.Tokens;
 import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.workflow.testing.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,6 +38,9 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class ImportApiTest {
+
+    @Inject
+    DataSource database;
 
     private static String line(String slug) {
         return "{\"slug\":\"" + slug + "\",\"title\":\"Imported " + slug + "\",\"summary\":\"Lead.\","
@@ -140,5 +155,75 @@ class ImportApiTest {
         String location = writer1().contentType("application/x-ndjson").body(bytes(line("import-private")))
                 .post("/manage/v1/imports").then().statusCode(202).extract().header("Location");
         writer2().get(location).then().statusCode(404).body("detail", containsString("Import"));
+    }
+
+    @Test
+    void thirdConcurrentImportOfOneUserIsRefused() {
+        String user = "import-limit-" + System.nanoTime();
+        ImportJobs jobs = Fixtures.bean(ImportJobs.class);
+        Instant now = Fixtures.bean(Clock.class).instant();
+        Instant stalledBefore = now.minus(ArticleImporter.STALLED_AFTER);
+        jobs.start(user, false, 1, now, 2, stalledBefore);
+        jobs.start(user, false, 1, now, 2, stalledBefore);
+
+        Tokens.as(user, "writer").contentType("application/x-ndjson").body(bytes(line("import-third")))
+                .post("/manage/v1/imports")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("You already have 2 imports running, and at most 2 may run at once"));
+        assertEquals(0, writer1().get("/manage/v1/articles?createdBy=" + user).then().extract().jsonPath()
+                .getList("$").size());
+        // the limit is per person: someone else's import starts
+        String other = "import-limit-other-" + System.nanoTime();
+        Tokens.as(other, "writer").contentType("application/x-ndjson").body(bytes(line("import-other-" + System.nanoTime())))
+                .post("/manage/v1/imports").then().statusCode(202);
+    }
+
+    @Test
+    void anImportCutOffByARestartDoesNotCountAgainstTheLimit() {
+        String user = "import-stalled-" + System.nanoTime();
+        ImportJobs jobs = Fixtures.bean(ImportJobs.class);
+        Instant now = Fixtures.bean(Clock.class).instant();
+        Instant longAgo = now.minus(ArticleImporter.STALLED_AFTER).minusSeconds(1);
+        jobs.start(user, false, 1, longAgo, 2, longAgo.minus(ArticleImporter.STALLED_AFTER));
+        jobs.start(user, false, 1, now, 2, now.minus(ArticleImporter.STALLED_AFTER));
+
+        Tokens.as(user, "writer").contentType("application/x-ndjson")
+                .body(bytes(line("import-after-stall-" + System.nanoTime())))
+                .post("/manage/v1/imports").then().statusCode(202);
+    }
+
+    /**
+     * 250 lines are reported in three batches (100, 100, 50): each line's row is written once, by its
+     * own batch's transaction, and never again; rewriting the report per batch would give every row the
+     * last batch's transaction.
+     */
+    @Test
+    void reportIsAppendedNotRewritten() throws SQLException {
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 250; i++) {
+            file.append("{ not json ").append(i).append('\n');
+        }
+        JsonPath job = runToEnd(writer1(), file.toString(), false);
+        assertEquals(250, job.getInt("failed"));
+        assertEquals(250, job.getList("results").size());
+
+        List<String> writtenBy = new ArrayList<>();
+        try (Connection connection = database.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT line, xmin::text FROM import_job_line WHERE job_id = ? ORDER BY line")) {
+            query.setLong(1, job.getLong("id"));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    assertEquals(writtenBy.size() + 1, rows.getInt(1));
+                    writtenBy.add(rows.getString(2));
+                }
+            }
+        }
+        assertEquals(250, writtenBy.size());
+        assertEquals(List.of(writtenBy.get(0), writtenBy.get(100), writtenBy.get(200)),
+                writtenBy.stream().distinct().toList(), "one transaction per batch, in file order");
+        assertEquals(writtenBy.get(0), writtenBy.get(99));
+        assertEquals(writtenBy.get(100), writtenBy.get(199));
+        assertEquals(writtenBy.get(200), writtenBy.get(249));
     }
 }

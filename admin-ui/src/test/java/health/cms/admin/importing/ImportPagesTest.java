@@ -38,7 +38,7 @@ class ImportPagesTest {
     @TestSecurity(user = "writer1", roles = "writer")
     void anUploadedFileIsImportedAndEveryLineIsReported() throws InterruptedException {
         String file = GOOD + "{not json}\n";
-        String location = multipart().multiPart("file", "articles.jsonl", file.getBytes(StandardCharsets.UTF_8),
+        String location = multipart("writer1").multiPart("file", "articles.jsonl", file.getBytes(StandardCharsets.UTF_8),
                 "application/x-ndjson").post("/imports")
                 .then().statusCode(303).extract().header("Location");
         long id = idFrom(location);
@@ -59,7 +59,7 @@ class ImportPagesTest {
     @Test
     @TestSecurity(user = "writer1", roles = "writer")
     void anEmptyImportIsRefusedOnTheForm() {
-        multipart().multiPart("lines", "   ").post("/imports")
+        multipart("writer1").multiPart("lines", "   ").post("/imports")
                 .then().statusCode(400).body(containsString("the file has no lines"));
     }
 
@@ -67,5 +67,17 @@ class ImportPagesTest {
     @TestSecurity(user = "writer2", roles = "writer")
     void someoneElsesImportIsNotFound() {
         given().get("/imports/987654").then().statusCode(404).body(containsString("Import 987654"));
+    }
+
+    @Test
+    @TestSecurity(user = "import-limit-desk", roles = "writer")
+    void aThirdConcurrentImportIsRefusedOnTheFormNamingTheLimit() {
+        ImportJobs jobs = Fixtures.bean(ImportJobs.class);
+        Instant now = Fixtures.bean(java.time.Clock.class).instant();
+        jobs.start("import-limit-desk", false, 1, now, Integer.MAX_VALUE, now.minus(ArticleImporter.STALLED_AFTER));
+        jobs.start("import-limit-desk", false, 1, now, Integer.MAX_VALUE, now.minus(ArticleImporter.STALLED_AFTER));
+
+        multipart("import-limit-desk").multiPart("lines", GOOD).post("/imports")
+                .then().statusCode(409).body(containsString("at most 2 may run at once per person"));
     }
 }

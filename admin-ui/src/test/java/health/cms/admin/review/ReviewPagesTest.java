@@ -68,7 +68,7 @@ class ReviewPagesTest {
         given().get("/review/" + submitted.id()).then().statusCode(200)
                 .body(containsString("You wrote or edited revision 2, so another medical reviewer must sign it off"))
                 .body(not(containsString("data-action=\"approve\"")));
-        form().formParam("action", "approve").formParam("version", submitted.version())
+        form("reviewer2").formParam("action", "approve").formParam("version", submitted.version())
                 .formParam("changeClass", "typo")
                 .post("/review/" + submitted.id() + "/actions")
                 .then().statusCode(403)
@@ -80,7 +80,7 @@ class ReviewPagesTest {
     @TestSecurity(user = "reviewer1", roles = "medical-reviewer")
     void requestingChangesWithoutACommentIsRefusedBesideTheField() {
         Article submitted = Fixtures.submitted("review-comment");
-        form().formParam("action", "request-changes").formParam("version", submitted.version())
+        form("reviewer1").formParam("action", "request-changes").formParam("version", submitted.version())
                 .formParam("comment", "")
                 .post("/review/" + submitted.id() + "/actions")
                 .then().statusCode(400)
@@ -93,13 +93,13 @@ class ReviewPagesTest {
     @TestSecurity(user = "reviewer1", roles = "medical-reviewer")
     void approvingAChangeToALiveArticleNeedsItsClassAndPublishesIt() {
         Article submitted = editedAndSubmitted("review-approve", Fixtures.WRITER1);
-        form().formParam("action", "approve").formParam("version", submitted.version())
+        form("reviewer1").formParam("action", "approve").formParam("version", submitted.version())
                 .formParam("changeClass", "clinical").formParam("correctionNote", "")
                 .post("/review/" + submitted.id() + "/actions")
                 .then().statusCode(400)
                 .body(containsString("needs a public correction note"))
                 .body(containsString("<option value=\"clinical\" selected>"));
-        form().formParam("action", "approve").formParam("version", submitted.version())
+        form("reviewer1").formParam("action", "approve").formParam("version", submitted.version())
                 .formParam("changeClass", ChangeClass.CLINICAL.value())
                 .formParam("correctionNote", "The daily dose was corrected to 10 mg.")
                 .post("/review/" + submitted.id() + "/actions")
@@ -111,7 +111,7 @@ class ReviewPagesTest {
     @TestSecurity(user = "reviewer1", roles = "medical-reviewer")
     void aGoLiveTimeInAWrongFormatIsExplained() {
         Article submitted = Fixtures.submitted("review-when");
-        form().formParam("action", "approve").formParam("version", submitted.version())
+        form("reviewer1").formParam("action", "approve").formParam("version", submitted.version())
                 .formParam("publishAt", "tomorrow")
                 .post("/review/" + submitted.id() + "/actions")
                 .then().statusCode(400).body(containsString("must be a date and time"));
@@ -123,7 +123,7 @@ class ReviewPagesTest {
         Article submitted = Fixtures.submitted("review-forged");
         given().get("/review/" + submitted.id()).then().statusCode(200)
                 .body(not(containsString("data-action=\"approve\"")));
-        form().formParam("action", "approve").formParam("version", submitted.version())
+        form("writer1").formParam("action", "approve").formParam("version", submitted.version())
                 .post("/review/" + submitted.id() + "/actions")
                 .then().statusCode(403).body(containsString("needs the medical-reviewer role"));
         assertEquals("medical-review", status(submitted.id()));

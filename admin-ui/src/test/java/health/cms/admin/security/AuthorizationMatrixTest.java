@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import health.cms.admin.catalog.DeskCatalog;
 import health.cms.admin.importing.ArticleImporter;
+import health.cms.admin.importing.ImportSource;
 import health.cms.admin.testing.OwnDatabase;
 import health.cms.admin.testing.Tokens;
 import health.cms.admin.webhook.Webhooks;
@@ -144,7 +145,7 @@ class AuthorizationMatrixTest {
             int expected = row.expected().get(user);
             String problem;
             try {
-                problem = problemWithPage(send(row), expected);
+                problem = problemWithPage(send(row, user), expected);
             } catch (RuntimeException e) {
                 problem = "could not run: " + e;
             }
@@ -172,11 +173,11 @@ class AuthorizationMatrixTest {
         return null;
     }
 
-    private Response send(AccessMatrix.Row row) {
+    private Response send(AccessMatrix.Row row, String user) {
         String placeholder = row.placeholder();
         Target target = placeholder == null ? null : fixture(placeholder);
         String path = target == null ? row.path() : row.pathFor(target.key());
-        RequestSpecification request = row.writes() ? body(row.body(), target) : given().redirects().follow(false);
+        RequestSpecification request = row.writes() ? body(row.body(), target, user) : given().redirects().follow(false);
         return request.request(row.method(), path);
     }
 
@@ -188,31 +189,32 @@ class AuthorizationMatrixTest {
         }
     }
 
-    private static RequestSpecification body(String name, Target target) {
+    /** The form of {@code name}, with the CSRF token of {@code user}'s session. */
+    private static RequestSpecification body(String name, Target target, String user) {
         return switch (name) {
-            case "-" -> form();
+            case "-" -> form(user);
             case "article" -> {
-                RequestSpecification article = form().formParam("title", "Access matrix article")
+                RequestSpecification article = form(user).formParam("title", "Access matrix article")
                         .formParam("summary", "A lead.").formParam("body", "## Dosage\n\nTake 5 mg once a day.")
                         .formParam("category", "treatments-therapies").formParam("authors", "anna-berg")
                         .formParam("tags", "cancer").formParam("refCitation", "Doe J. A trial. NEJM. 2021;1:1.")
                         .formParam("changeNote", "Matrix").formParam("intent", "save");
                 yield target == null ? article.formParam("slug", slug("page")) : article.formParam("version", target.version());
             }
-            case "preview" -> form().formParam("title", "Preview").formParam("summary", "Lead")
+            case "preview" -> form(user).formParam("title", "Preview").formParam("summary", "Lead")
                     .formParam("body", "## Dose\n\nTake **5 mg**.").formParam("intent", "preview");
-            case "submit", "withdraw", "approve", "cancel-schedule", "unpublish", "recertify", "request-changes" -> form()
+            case "submit", "withdraw", "approve", "cancel-schedule", "unpublish", "recertify", "request-changes" -> form(user)
                     .formParam("action", name).formParam("version", target.version())
                     .formParam("comment", "Please cite the current guideline.");
-            case "category" -> form().formParam("slug", slug("category")).formParam("name", "Matrix category")
+            case "category" -> form(user).formParam("slug", slug("category")).formParam("name", "Matrix category")
                     .formParam("reviewIntervalMonths", "12").formParam("version", target == null ? "" : target.version());
-            case "tag" -> form().formParam("slug", slug("tag")).formParam("name", "Matrix tag")
+            case "tag" -> form(user).formParam("slug", slug("tag")).formParam("name", "Matrix tag")
                     .formParam("version", target == null ? "" : target.version());
-            case "profile" -> form().formParam("slug", slug("profile")).formParam("displayName", "Matrix Author")
+            case "profile" -> form(user).formParam("slug", slug("profile")).formParam("displayName", "Matrix Author")
                     .formParam("author", "true").formParam("version", target == null ? "" : target.version());
-            case "import" -> multipart().multiPart("lines", importLine(slug("imported")));
+            case "import" -> multipart(user).multiPart("lines", importLine(slug("imported")));
             case "webhook" -> {
-                RequestSpecification webhook = form().formParam("url", ManagementApiMatrix.WEBHOOK_TARGET)
+                RequestSpecification webhook = form(user).formParam("url", ManagementApiMatrix.WEBHOOK_TARGET)
                         .formParam("eventTypes", "article.published").formParam("enabled", "true");
                 yield target == null ? webhook : webhook.formParam("version", target.version());
             }
@@ -253,7 +255,8 @@ class AuthorizationMatrixTest {
                 yield new Target(profile.slug(), profile.version());
             }
             case "import" -> new Target(Fixtures.bean(ArticleImporter.class)
-                    .start(Fixtures.WRITER1, importLine(slug("imported")), false).id().toString(), null);
+                    .start(Fixtures.WRITER1, ImportSource.of(importLine(slug("imported")), "body"), false).id().toString(),
+                    null);
             case "webhook" -> {
                 var subscription = Fixtures.bean(Webhooks.class).create(Fixtures.EDITOR1, new SubscriptionInput(
                         ManagementApiMatrix.WEBHOOK_TARGET, "matrix", List.of("article.published"), List.of(), true))

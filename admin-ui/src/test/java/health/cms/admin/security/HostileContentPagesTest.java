@@ -24,6 +24,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.cms.admin.importing.ArticleImporter;
+import health.cms.admin.importing.ImportSource;
 import health.cms.admin.testing.OwnDatabase;
 import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.core.testing.HostileMarkup;
@@ -75,9 +76,9 @@ class HostileContentPagesTest {
             check(found, m, "editor", given().get("/articles/" + m.articleId()), 200);
             check(found, m, "review screen", given().get("/review/" + m.articleId()), 200);
             check(found, m, "history", given().get("/articles/" + m.articleId() + "/history?from=1&to=3"), 200);
-            check(found, m, "live preview", form().formParam("title", p).formParam("summary", p)
+            check(found, m, "live preview", form("reviewer2").formParam("title", p).formParam("summary", p)
                     .formParam("body", p).post("/articles/preview"), 200);
-            check(found, m, "refused form", form().formParam("slug", "Not A Slug").formParam("title", p)
+            check(found, m, "refused form", form("reviewer2").formParam("slug", "Not A Slug").formParam("title", p)
                     .formParam("summary", p).formParam("body", p).formParam("category", m.category())
                     .formParam("refCitation", p).formParam("refDoi", p).formParam("refUrl", p)
                     .formParam("changeNote", p).formParam("intent", "save").post("/articles"), 400);
@@ -128,7 +129,8 @@ class HostileContentPagesTest {
             lines.append(payload.text().replace('\n', ' ')).append('\n');
             lines.append(json(Map.of("slug", payload.text(), "title", payload.text()))).append('\n');
         }
-        long job = Fixtures.bean(ArticleImporter.class).start(Fixtures.WRITER1, lines.toString(), false).id();
+        long job = Fixtures.bean(ArticleImporter.class)
+                .start(Fixtures.WRITER1, ImportSource.of(lines.toString(), "body"), false).id();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Fixtures.bean(ArticleImporter.class).view(Fixtures.WRITER1, job, false).isRunning()
                 && Instant.now().isBefore(deadline)) {

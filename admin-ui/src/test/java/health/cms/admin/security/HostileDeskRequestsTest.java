@@ -48,43 +48,47 @@ class HostileDeskRequestsTest {
     @TestSecurity(user = "writer1", roles = "writer")
     void deskPagesRefuseMalformedFormsFromAWriter() {
         HostileRun.run(database, "desk-writer",
-                HostileRequests.generate(SEED + 1, DESK_REQUESTS_PER_ROLE, deskEndpoints(), this::deskGuards));
+                HostileRequests.generate(SEED + 1, DESK_REQUESTS_PER_ROLE, deskEndpoints("writer1"),
+                        (d, r) -> deskGuards(d, r, "writer1")));
     }
 
     @Test
     @TestSecurity(user = "reviewer1", roles = "medical-reviewer")
     void deskPagesRefuseMalformedFormsFromAReviewer() {
         HostileRun.run(database, "desk-reviewer",
-                HostileRequests.generate(SEED + 2, DESK_REQUESTS_PER_ROLE, deskEndpoints(), this::deskGuards));
+                HostileRequests.generate(SEED + 2, DESK_REQUESTS_PER_ROLE, deskEndpoints("reviewer1"),
+                        (d, r) -> deskGuards(d, r, "reviewer1")));
     }
 
     @Test
     @TestSecurity(user = "editor1", roles = "editor")
     void deskPagesRefuseMalformedFormsFromAnEditor() {
         HostileRun.run(database, "desk-editor",
-                HostileRequests.generate(SEED + 3, DESK_REQUESTS_PER_ROLE, deskEndpoints(), this::deskGuards));
+                HostileRequests.generate(SEED + 3, DESK_REQUESTS_PER_ROLE, deskEndpoints("editor1"),
+                        (d, r) -> deskGuards(d, r, "editor1")));
     }
 
-    private List<Endpoint> deskEndpoints() {
+    private List<Endpoint> deskEndpoints(String user) {
         Content content = HostileRun.content("desk-hostile");
+        String token = DeskForms.token(user);
         String id = String.valueOf(content.draft());
         String version = String.valueOf(content.draftVersion());
         BiConsumer<Draft, RandomGenerator> staleVersion = (d, r) -> d.formField("version", "987654321");
         BiConsumer<Draft, RandomGenerator> noVersion = (d, r) -> d.removeFormField("version");
         BiConsumer<Draft, RandomGenerator> unknownId = (d, r) -> d.pathValues.put("id", "987654321");
         BiConsumer<Draft, RandomGenerator> noTitle = (d, r) -> d.formField("title", "");
-        List<Map.Entry<String, String>> articleForm = List.of(Map.entry(CSRF, DeskForms.TOKEN),
+        List<Map.Entry<String, String>> articleForm = List.of(Map.entry(CSRF, token),
                 Map.entry("slug", "hostile-desk"), Map.entry("title", "Desk title"), Map.entry("summary", "A lead."),
                 Map.entry("body", "## Dose\n\n5 mg."), Map.entry("category", "treatments-therapies"),
                 Map.entry("authors", "anna-berg"), Map.entry("tags", "cancer"), Map.entry("refCitation", "Doe J. 2020."),
                 Map.entry("refPmid", "12345"), Map.entry("changeNote", "Desk"), Map.entry("version", version),
                 Map.entry("baseRevision", "1"), Map.entry("intent", "save"));
-        List<Map.Entry<String, String>> actionForm = List.of(Map.entry(CSRF, DeskForms.TOKEN),
+        List<Map.Entry<String, String>> actionForm = List.of(Map.entry(CSRF, token),
                 Map.entry("action", "submit"), Map.entry("comment", "ok"), Map.entry("publishAt", ""),
                 Map.entry("version", version));
         String boundary = "hostileboundary";
         byte[] upload = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + CSRF + "\"\r\n\r\n"
-                + DeskForms.TOKEN + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"lines\"\r\n\r\n"
+                + token + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"lines\"\r\n\r\n"
                 + "{\"slug\":\"hostile-desk-import\",\"title\":\"Imported\"}\r\n--" + boundary + "--\r\n")
                 .getBytes(StandardCharsets.UTF_8);
         List<Endpoint> endpoints = new ArrayList<>();
@@ -107,37 +111,37 @@ class HostileDeskRequestsTest {
         endpoints.add(Endpoint.get("/review"));
         endpoints.add(Endpoint.get("/review/{id}").path("id", Kind.ID, String.valueOf(content.submitted())));
         endpoints.add(Endpoint.of("POST", "/review/{id}/actions").path("id", Kind.ID, String.valueOf(content.submitted()))
-                .form(List.of(Map.entry(CSRF, DeskForms.TOKEN), Map.entry("action", "approve"),
+                .form(List.of(Map.entry(CSRF, token), Map.entry("action", "approve"),
                         Map.entry("comment", "fine"), Map.entry("version", String.valueOf(content.submittedVersion()))))
                 .guard("stale-version", staleVersion).guard("no-version", noVersion).guard("unknown-id", unknownId));
         endpoints.add(Endpoint.get("/catalog").query("done", Kind.CHOICE, "deleted"));
-        endpoints.add(Endpoint.of("POST", "/catalog/categories").form(List.of(Map.entry(CSRF, DeskForms.TOKEN),
+        endpoints.add(Endpoint.of("POST", "/catalog/categories").form(List.of(Map.entry(CSRF, token),
                 Map.entry("slug", "treatments-therapies"), Map.entry("name", "Again"), Map.entry("description", ""),
                 Map.entry("reviewIntervalMonths", "12")))
                 .guard("existing-slug", (d, r) -> d.formField("slug", "treatments-therapies"))
                 .guard("bad-interval", (d, r) -> d.formField("reviewIntervalMonths", "0")));
         endpoints.add(Endpoint.get("/catalog/categories/{slug}").path("slug", Kind.SLUG, "treatments-therapies"));
         endpoints.add(Endpoint.of("POST", "/catalog/categories/{slug}").path("slug", Kind.SLUG, "treatments-therapies")
-                .form(List.of(Map.entry(CSRF, DeskForms.TOKEN), Map.entry("name", "Renamed"),
+                .form(List.of(Map.entry(CSRF, token), Map.entry("name", "Renamed"),
                         Map.entry("reviewIntervalMonths", "6"), Map.entry("version", "0")))
                 .guard("stale-version", staleVersion).guard("no-version", noVersion));
-        endpoints.add(Endpoint.of("POST", "/catalog/tags").form(List.of(Map.entry(CSRF, DeskForms.TOKEN),
+        endpoints.add(Endpoint.of("POST", "/catalog/tags").form(List.of(Map.entry(CSRF, token),
                 Map.entry("slug", "cancer"), Map.entry("name", "Again")))
                 .guard("existing-slug", (d, r) -> d.formField("slug", "cancer")));
         endpoints.add(Endpoint.of("POST", "/catalog/tags/{slug}").path("slug", Kind.SLUG, "cancer")
-                .form(List.of(Map.entry(CSRF, DeskForms.TOKEN), Map.entry("name", "Renamed"), Map.entry("version", "0")))
+                .form(List.of(Map.entry(CSRF, token), Map.entry("name", "Renamed"), Map.entry("version", "0")))
                 .guard("stale-version", staleVersion).guard("no-version", noVersion));
         endpoints.add(Endpoint.get("/catalog/profiles/new"));
-        endpoints.add(Endpoint.of("POST", "/catalog/profiles").form(List.of(Map.entry(CSRF, DeskForms.TOKEN),
+        endpoints.add(Endpoint.of("POST", "/catalog/profiles").form(List.of(Map.entry(CSRF, token),
                 Map.entry("slug", "anna-berg"), Map.entry("displayName", "Anna Again"), Map.entry("author", "true")))
                 .guard("existing-slug", (d, r) -> d.formField("slug", "anna-berg")));
         endpoints.add(Endpoint.get("/catalog/profiles/{slug}").path("slug", Kind.SLUG, "anna-berg"));
         endpoints.add(Endpoint.of("POST", "/catalog/profiles/{slug}").path("slug", Kind.SLUG, "anna-berg")
-                .form(List.of(Map.entry(CSRF, DeskForms.TOKEN), Map.entry("displayName", "Anna Renamed"),
+                .form(List.of(Map.entry(CSRF, token), Map.entry("displayName", "Anna Renamed"),
                         Map.entry("version", "0")))
                 .guard("stale-version", staleVersion).guard("no-version", noVersion));
         endpoints.add(Endpoint.of("POST", "/catalog/{kind}/{slug}/delete").path("kind", Kind.CHOICE, "tags")
-                .path("slug", Kind.SLUG, "cancer").form(List.of(Map.entry(CSRF, DeskForms.TOKEN)))
+                .path("slug", Kind.SLUG, "cancer").form(List.of(Map.entry(CSRF, token)))
                 .guard("unknown-slug", (d, r) -> d.pathValues.put("slug", "no-such-slug-here"))
                 .guard("unknown-kind", (d, r) -> d.pathValues.put("kind", "articles")));
         endpoints.add(Endpoint.get("/imports"));
@@ -150,13 +154,24 @@ class HostileDeskRequestsTest {
         return endpoints;
     }
 
-    /** The CSRF cookie a browser would hold, then a certain refusal for every write. */
-    private void deskGuards(Draft d, RandomGenerator r) {
-        d.header("Cookie", CSRF + "=" + DeskForms.TOKEN);
-        Endpoint.Guard noCookie = new Endpoint.Guard("no-csrf-cookie", (draft, random) -> draft.removeHeader("Cookie"));
-        Endpoint.Guard otherCookie = new Endpoint.Guard("other-csrf-cookie",
-                (draft, random) -> draft.header("Cookie", CSRF + "=" + "b3RoZXItYnl0ZXMtMTIzNA"));
-        List<Endpoint.Guard> csrf = List.of(noCookie, otherCookie);
+    /**
+     * A certain refusal for every write: the form without its CSRF token, or with the token of another
+     * person's session (what a page of the attacker's own, or a planted cookie, would give).
+     */
+    private void deskGuards(Draft d, RandomGenerator r, String user) {
+        String token = DeskForms.token(user);
+        Endpoint.Guard noToken = new Endpoint.Guard("no-csrf-token", (draft, random) -> {
+            draft.removeFormField(CSRF);
+            replaceInBody(draft, token, "");
+        });
+        Endpoint.Guard otherSession = new Endpoint.Guard("other-session-csrf-token", (draft, random) -> {
+            String other = DeskForms.token("attacker-" + user);
+            if (draft.form != null) {
+                draft.formField(CSRF, other);
+            }
+            replaceInBody(draft, token, other);
+        });
+        List<Endpoint.Guard> csrf = List.of(noToken, otherSession);
         if (HostileRequests.unsafe(d.method) && (d.rerouted() || r.nextInt(3) == 0)) {
             // the CSRF check alone, half as often as the endpoint's own refusals
             Endpoint.Guard guard = pick(r, csrf);
@@ -164,5 +179,13 @@ class HostileDeskRequestsTest {
             return;
         }
         HostileRequests.guardWrites(d, r, csrf);
+    }
+
+    /** The multipart upload carries the token in its raw body. */
+    private static void replaceInBody(Draft draft, String token, String replacement) {
+        if (draft.body != null) {
+            draft.body = new String(draft.body, StandardCharsets.ISO_8859_1).replace(token, replacement)
+                    .getBytes(StandardCharsets.ISO_8859_1);
+        }
     }
 }

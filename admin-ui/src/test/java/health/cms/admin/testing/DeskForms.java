@@ -2,25 +2,31 @@ package health.cms.admin.testing;
 
 import static io.restassured.RestAssured.given;
 
+import health.cms.admin.web.DeskCsrf;
+import health.cms.workflow.testing.Fixtures;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-/** Posts desk forms as a browser does: with the CSRF cookie and the same token in a hidden field. */
+/**
+ * Posts desk forms as a browser does, with the hidden CSRF field of the page they came from. Test identities
+ * ({@code @TestSecurity}) have no login session, so their token is bound to the user alone.
+ */
 public final class DeskForms {
-
-    /** 16 bytes, base64url: the size the CSRF filter expects. */
-    public static final String TOKEN = "c2l4dGVlbi1ieXRlcy0xMg";
 
     private DeskForms() {
     }
 
-    public static RequestSpecification form() {
-        return given().redirects().follow(false).contentType(ContentType.URLENC).cookie("csrf-token", TOKEN)
-                .formParam("csrf-token", TOKEN);
+    /** The token the desk puts into the forms of {@code user} signed in with {@code @TestSecurity}. */
+    public static String token(String user) {
+        return Fixtures.bean(DeskCsrf.class).tokenFor(user, "");
     }
 
-    public static RequestSpecification multipart() {
-        return given().redirects().follow(false).cookie("csrf-token", TOKEN).multiPart("csrf-token", TOKEN);
+    public static RequestSpecification form(String user) {
+        return given().redirects().follow(false).contentType(ContentType.URLENC).formParam(DeskCsrf.FIELD, token(user));
+    }
+
+    public static RequestSpecification multipart(String user) {
+        return given().redirects().follow(false).multiPart(DeskCsrf.FIELD, token(user));
     }
 
     /** The id at the end of a redirect such as {@code /articles/42?done=created}. */

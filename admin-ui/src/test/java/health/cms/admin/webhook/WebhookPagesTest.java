@@ -30,7 +30,7 @@ class WebhookPagesTest extends WithReceiver {
     private static final Pattern SECRET = Pattern.compile("id=\"secret\" class=\"secret\" readonly value=\"(whsec_[^\"]+)\"");
 
     private String create() {
-        String page = form().formParam("url", receiver.url()).formParam("description", "Website cache purge")
+        String page = form("editor1").formParam("url", receiver.url()).formParam("description", "Website cache purge")
                 .formParam("eventTypes", "article.published").formParam("eventTypes", "article.updated")
                 .formParam("enabled", "true")
                 .post("/webhooks")
@@ -55,7 +55,7 @@ class WebhookPagesTest extends WithReceiver {
                 .body(containsString("Delivery log"))
                 .body(not(containsString(secret)));
 
-        String location = form().post("/webhooks/" + id + "/test")
+        String location = form("editor1").post("/webhooks/" + id + "/test")
                 .then().statusCode(303).extract().header("Location");
         assertTrue(location.matches(".*/webhooks/deliveries/\\d+\\?done=test"), location);
         given().redirects().follow(false).get(location).then().statusCode(200)
@@ -68,7 +68,7 @@ class WebhookPagesTest extends WithReceiver {
     @Test
     @TestSecurity(user = "editor1", roles = "editor")
     void aTargetThatIsNotHttpIsRefusedBesideTheFieldWithTheTypedUrlKept() {
-        form().formParam("url", "ftp://example.org/hook").formParam("eventTypes", "article.published")
+        form("editor1").formParam("url", "ftp://example.org/hook").formParam("eventTypes", "article.published")
                 .post("/webhooks")
                 .then().statusCode(400)
                 .body(containsString("id=\"f-url-error\""))
@@ -81,14 +81,14 @@ class WebhookPagesTest extends WithReceiver {
     void rotatingShowsANewSecretAndTheLogListsDeliveriesWithRedelivery() {
         String first = create();
         long id = webhooks.list(Fixtures.EDITOR1).get(0).id();
-        String rotated = form().post("/webhooks/" + id + "/rotate-secret").then().statusCode(200)
+        String rotated = form("editor1").post("/webhooks/" + id + "/rotate-secret").then().statusCode(200)
                 .body(containsString("New signing secret")).extract().asString();
         Matcher secret = SECRET.matcher(rotated);
         assertTrue(secret.find());
         assertTrue(!secret.group(1).equals(first), "a new secret");
 
         DeliveryView test = webhooks.sendTest(Fixtures.EDITOR1, id);
-        form().post("/webhooks/deliveries/" + test.id() + "/redeliver")
+        form("editor1").post("/webhooks/deliveries/" + test.id() + "/redeliver")
                 .then().statusCode(303)
                 .header("Location", matchesPattern(".*/webhooks/deliveries/\\d+\\?done=redeliver"));
         given().get("/webhooks/" + id + "?state=pending").then().statusCode(200).body(containsString("(redelivery)"));
@@ -98,7 +98,7 @@ class WebhookPagesTest extends WithReceiver {
     @TestSecurity(user = "writer1", roles = "writer")
     void aWriterCannotSeeOrCreateSubscriptions() {
         given().get("/webhooks").then().statusCode(403);
-        form().formParam("url", receiver.url()).formParam("eventTypes", "article.published").post("/webhooks")
+        form("writer1").formParam("url", receiver.url()).formParam("eventTypes", "article.published").post("/webhooks")
                 .then().statusCode(403);
         assertTrue(webhooks.list(Fixtures.EDITOR1).isEmpty());
     }

@@ -147,7 +147,7 @@ class BackupRoundTripTest {
             answers.put(secondPage, answer(secondPage));
             long auditEvents = Fixtures.bean(AuditLog.class).verify().eventsChecked();
             original = new Original(TableDumps.of(url()), answers, auditEvents, export());
-            original.rows().forEach((table, rows) -> assertTrue(!rows.isEmpty() || table.equals("import_job"),
+            original.rows().forEach((table, rows) -> assertTrue(!rows.isEmpty() || table.startsWith("import_job"),
                     "the content should exercise table " + table));
             assertEquals(200, answers.get("/api/v1/articles/special-characters").status());
             assertEquals(301, answers.get("/api/v1/articles/old-name").status());

@@ -28,6 +28,7 @@ public final class BackupTables {
             BackupTable.of("audit_checkpoint", "id"),
             BackupTable.of("scheduled_job", "id"),
             BackupTable.of("import_job", "id"),
+            BackupTable.of("import_job_line", "id"),
             BackupTable.of("slug_redirect", "old_slug"),
             BackupTable.of("outbox_event", "id"),
             BackupTable.of("review_notice", "article_id", "due_at", "kind"),

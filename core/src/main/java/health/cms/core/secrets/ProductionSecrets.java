@@ -15,9 +15,9 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Refuses to start a production build of either app whose database credentials or client secret are missing or
- * a value this repository publishes (the local stack's {@code cms} password, the realm's local client secret, the
- * local audit key),
+ * Refuses to start a production build of either app whose database credentials, client secret or CSRF key are
+ * missing or a value this repository publishes (the local stack's {@code cms} password, the realm's local client
+ * secret, the local audit key),
  * naming the variable to set.
  */
 @IfBuildProfile("prod")
@@ -25,7 +25,11 @@ import io.quarkus.runtime.StartupEvent;
 public class ProductionSecrets {
 
     /** Published with the CMS (local stack, docker compose, tests), so anyone can try them. */
-    static final Set<String> PUBLISHED = Set.of("cms", "cms_api", "cms-admin-ui-local-secret", "secret");
+    static final Set<String> PUBLISHED = Set.of("cms", "cms_api", "cms-admin-ui-local-secret", "secret",
+            "local-stack-audit-key-not-for-production");
+
+    /** Settings only an instance that logs users in (the desk) has. */
+    static final List<String> LOGIN_ONLY = List.of("quarkus.oidc.", "cms.csrf.");
 
     /** Every setting that holds a secret, by the variable an operator sets; required ones may not be missing. */
     static final List<Setting> SETTINGS = List.of(
@@ -35,6 +39,8 @@ public class ProductionSecrets {
             new Setting("quarkus.datasource.read.password", "CMS_DB_READ_PASSWORD", Need.SECRET),
             // the desk's login; the session cookies are encrypted with a key derived from it, too
             new Setting("quarkus.oidc.credentials.secret", "CMS_OIDC_CLIENT_SECRET", Need.REQUIRED_SECRET),
+            // signs the desk's session-bound CSRF tokens; every desk instance needs the same one
+            new Setting("cms.csrf.key", "CMS_CSRF_KEY", Need.REQUIRED_SECRET),
             // seals the desk's audit checkpoints, so whoever knows it can forge them; the desk's prod profile has no
             // default for it (a missing one stops the start there), and the api never reads it
             new Setting("cms.audit.key", "CMS_AUDIT_KEY", Need.SECRET));
@@ -51,11 +57,12 @@ public class ProductionSecrets {
     static List<String> refusals(Function<String, Optional<String>> config, boolean localStack) {
         List<String> refusals = new ArrayList<>();
         for (Setting setting : SETTINGS) {
-            if (setting.property().startsWith("quarkus.oidc.") && !logsUsersIn(config)) {
-                continue; // no login on this instance (the api, or a desk started without), so no client secret to leak
+            if (LOGIN_ONLY.stream().anyMatch(setting.property()::startsWith) && !logsUsersIn(config)) {
+                continue; // no login on this instance (the api, or a desk started without): no client secret, no desk form
             }
             Optional<String> value = config.apply(setting.property()).filter(v -> !v.isBlank());
-            if (setting.need() == Need.SECRET && value.equals(config.apply("quarkus.datasource.password"))) {
+            if (setting.property().equals("quarkus.datasource.read.password")
+                    && value.equals(config.apply("quarkus.datasource.password"))) {
                 continue; // the replica uses the primary's password, already checked
             }
             if (value.isEmpty() && setting.need() != Need.SECRET) {

@@ -19,7 +19,8 @@ class ProductionSecretsTest {
     private static final Map<String, String> DESK = Map.of("quarkus.datasource.username", "cms",
             "quarkus.datasource.password", "db-password-from-the-vault",
             "quarkus.oidc.auth-server-url", "https://login.example.org/realms/cms",
-            "quarkus.oidc.credentials.secret", "client-secret-from-keycloak");
+            "quarkus.oidc.credentials.secret", "client-secret-from-keycloak",
+            "cms.csrf.key", "csrf-key-from-the-vault-0123456789abcdef");
 
     private static List<String> refusals(Map<String, String> settings, boolean localStack) {
         return ProductionSecrets.refusals(name -> Optional.ofNullable(settings.get(name)), localStack);
@@ -96,8 +97,14 @@ class ProductionSecretsTest {
     }
 
     @Test
-    void anInstanceWithoutLoginNeedsNoClientSecret() {
+    void refusesToStartTheDeskWithoutACsrfKey() {
+        assertEquals(List.of(notSet("CMS_CSRF_KEY", "cms.csrf.key")), refusals(desk("cms.csrf.key", null), false));
+    }
+
+    @Test
+    void anInstanceWithoutLoginNeedsNoClientSecretNorCsrfKey() {
         Map<String, String> settings = desk("quarkus.oidc.credentials.secret", null);
+        settings.remove("cms.csrf.key");
         settings.put("quarkus.oidc.tenant-enabled", "false");
         assertEquals(List.of(), refusals(settings, false));
     }
@@ -106,7 +113,8 @@ class ProductionSecretsTest {
     void theLocalStackMayUseThePublishedValuesButNotLeaveThemOut() {
         assertEquals(List.of(), refusals(Map.of("quarkus.datasource.username", "cms", "quarkus.datasource.password", "cms",
                 "quarkus.oidc.auth-server-url", "http://localhost:8180/realms/cms",
-                "quarkus.oidc.credentials.secret", "cms-admin-ui-local-secret"), true));
+                "quarkus.oidc.credentials.secret", "cms-admin-ui-local-secret", "cms.csrf.key",
+                "generated-by-the-launcher-at-each-start"), true));
         assertEquals(List.of(notSet("CMS_DB_PASSWORD", "quarkus.datasource.password")),
                 refusals(Map.of("quarkus.datasource.username", "cms"), true));
     }

@@ -1,11 +1,11 @@
 package health.cms.webhooks.testing;
 
-import health.cms.core.testing.MutableClock;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
+import health.cms.core.testing.MutableClock;
 import health.cms.webhooks.OutboxFanOut;
 
 /**
