@@ -7,7 +7,7 @@ import java.net.URL;
 
 import org.junit.jupiter.api.Test;
 
-import health.cms.core.testing.EmbeddedPostgresResource;
+import health.cms.delivery.testing.DeliveryRoleResource;
 import health.cms.core.testing.MetricsExposure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -19,7 +19,7 @@ import io.restassured.RestAssured;
  * the management interface, bound to localhost unless the operator opens it, never on the public port.
  */
 @QuarkusTest
-@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(DeliveryRoleResource.class)
 class MetricsExposureTest {
 
     @TestHTTPResource(value = "/", management = true)
