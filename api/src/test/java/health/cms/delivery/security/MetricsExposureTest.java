@@ -7,8 +7,8 @@ import java.net.URL;
 
 import org.junit.jupiter.api.Test;
 
-import health.cms.delivery.testing.DeliveryRoleResource;
 import health.cms.core.testing.MetricsExposure;
+import health.cms.delivery.testing.DeliveryRoleResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
