@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+
 /**
  * Turns views into cacheable bodies and bodies into HTTP answers with ETag, 304 revalidation and
  * the CDN headers; every delivery resource answers through here.
@@ -19,19 +21,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class Responses {
 
-    private final DeliveryConfig config;
     private final ResponseCache cache;
     private final ObjectMapper json;
+    private final CurrentVertxRequest request;
+    private final String cacheControl;
 
-    Responses(DeliveryConfig config, ResponseCache cache, ObjectMapper json) {
-        this.config = config;
+    Responses(DeliveryConfig config, ResponseCache cache, ObjectMapper json, CurrentVertxRequest request) {
         this.cache = cache;
         this.json = json;
+        this.request = request;
+        this.cacheControl = "public, max-age=" + config.maxAgeSeconds() + ", stale-while-revalidate="
+                + config.staleWhileRevalidateSeconds();
     }
 
     /** Answers from the cache, rendering on a miss; a null rendering is a 404. */
     public Response cached(String key, Supplier<CachedResponse> render, String ifNoneMatch) {
-        CachedResponse cached = cache.get(key, render);
+        CachedResponse cached = cache.get(key, ResponseCache.requestKey(request.getCurrent().request().uri()), render);
         if (cached == null) {
             throw new NotFoundException();
         }
@@ -51,7 +56,7 @@ public class Responses {
     }
 
     public Response of(CachedResponse cached, String ifNoneMatch) {
-        Response.ResponseBuilder response = matches(ifNoneMatch, cached.etag())
+        Response.ResponseBuilder response = cached.matches(ifNoneMatch)
                 ? Response.notModified()
                 : Response.ok(cached.body(), cached.contentType());
         if (cached.next() != null) {
@@ -59,23 +64,14 @@ public class Responses {
         }
         return response
                 .tag(new EntityTag(cached.etag().substring(1, cached.etag().length() - 1)))
-                .header("Cache-Control", "public, max-age=" + config.maxAgeSeconds() + ", stale-while-revalidate="
-                        + config.staleWhileRevalidateSeconds())
+                .header("Cache-Control", cacheControl)
                 .header("Surrogate-Key", String.join(" ", cached.surrogateKeys()))
                 .header("Vary", "Accept-Encoding")
                 .build();
     }
 
-    private static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
+    /** The {@code Cache-Control} value of every cacheable answer. */
+    String cacheControl() {
+        return cacheControl;
     }
 }
