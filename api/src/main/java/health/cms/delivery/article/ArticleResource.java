@@ -99,10 +99,15 @@ public class ArticleResource {
         List<String> keys = category == null ? List.of("articles") : List.of("articles", "category-" + category);
         // Filter values are checked on a cache miss only: a key with an unknown value is never cached.
         return responses.cached("list:" + key, () -> {
-            catalog.requireKnown("category", CatalogQueries.Kind.CATEGORY, category);
-            catalog.requireKnown("tag", CatalogQueries.Kind.TAG, tag);
-            catalog.requireKnown("author", CatalogQueries.Kind.PROFILE, author);
-            return responses.json(store.list(filter, position, limit), keys);
+            PublishedArticles.Page page = store.list(filter, position, limit);
+            // A value that matched something is known; only an empty page can stem from a typo, so only
+            // then do the three lookups run that tell an unknown value from an empty one.
+            if (page.items().isEmpty()) {
+                catalog.requireKnown("category", CatalogQueries.Kind.CATEGORY, category);
+                catalog.requireKnown("tag", CatalogQueries.Kind.TAG, tag);
+                catalog.requireKnown("author", CatalogQueries.Kind.PROFILE, author);
+            }
+            return responses.json(page, keys);
         }, ifNoneMatch);
     }
 

@@ -26,8 +26,7 @@ import health.cms.workflow.review.ReviewStatus;
 public class PublishedArticles {
 
     private static final String LIST_COLUMNS = "article_id, slug, title, summary, first_published_at, updated_at, "
-            + "next_review_due, document->'category' AS category, document->'tags' AS tags, "
-            + "document->'authors' AS authors";
+            + "next_review_due, list_category, list_tags, list_author_slugs, list_author_names";
 
     /** How many of the newest matches a search ranks; see {@link #search}. */
     static final int SEARCH_WINDOW = 2_000;
@@ -182,16 +181,18 @@ public class PublishedArticles {
 
     private Row row(ResultSet rs, String snippet, float rank) throws SQLException {
         Instant nextReview = instant(rs, "next_review_due");
-        List<ListItem.Named> authors = new ArrayList<>();
-        for (JsonNode author : db.readTree(rs.getString("authors"))) {
-            authors.add(named(author));
-        }
         List<ListItem.Named> tags = new ArrayList<>();
-        for (JsonNode tag : db.readTree(rs.getString("tags"))) {
+        for (JsonNode tag : db.readTree(rs.getString("list_tags"))) {
             tags.add(named(tag));
         }
+        List<ListItem.Named> authors = new ArrayList<>();
+        JsonNode authorSlugs = db.readTree(rs.getString("list_author_slugs"));
+        JsonNode authorNames = db.readTree(rs.getString("list_author_names"));
+        for (int i = 0; i < authorNames.size(); i++) {
+            authors.add(new ListItem.Named(authorSlugs.path(i).asText(), authorNames.path(i).asText()));
+        }
         return new Row(rs.getLong("article_id"), new ListItem(rs.getString("slug"), rs.getString("title"),
-                rs.getString("summary"), named(db.readTree(rs.getString("category"))), tags, authors,
+                rs.getString("summary"), named(db.readTree(rs.getString("list_category"))), tags, authors,
                 instant(rs, "first_published_at"), instant(rs, "updated_at"),
                 ReviewStatus.of(nextReview, clock.instant()).value(), snippet), rank);
     }
