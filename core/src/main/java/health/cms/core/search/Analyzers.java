@@ -22,8 +22,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 /**
  * The text analysis of the index and of queries. Stop words are kept in the index, so that vocabulary
  * phrases such as "shortness of breath" match as phrases; the query side drops them instead (see
- * {@link QueryText}). Synonyms apply at query time only, before stemming, so a vocabulary change needs
- * no re-index.
+ * {@link QueryText}). Synonyms apply at query time only, so a vocabulary change needs no re-index.
  */
 final class Analyzers {
 
@@ -46,6 +45,18 @@ final class Analyzers {
         };
     }
 
+    /** Plain words, stemmed: how the vocabulary's terms are read. */
+    static Analyzer stemmed() {
+        return new Analyzer() {
+
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, new PorterStemFilter(folded(source)));
+            }
+        };
+    }
+
     /** The index side of the searched fields: plain words, stemmed; one analyzer per field name. */
     static Analyzer index() {
         Analyzer english = new Analyzer() {
@@ -60,18 +71,21 @@ final class Analyzers {
         return new PerFieldAnalyzerWrapper(english, Map.of(SPELL, plain, TITLE_WORDS, plain));
     }
 
-    /** The query side: the vocabulary's synonyms expanded into a token graph, then stemmed like the index. */
+    /**
+     * The query side: stemmed like the index, then the vocabulary's synonyms (whose terms are stemmed the same
+     * way, see {@link #stemmed()}) expanded into a token graph, so "convulsions" finds the group of "convulsion".
+     */
     static Analyzer query(SynonymMap synonyms) {
         return new Analyzer() {
 
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream stream = folded(source);
+                TokenStream stream = new PorterStemFilter(folded(source));
                 if (synonyms.fst != null) {
                     stream = new SynonymGraphFilter(stream, synonyms, true);
                 }
-                return new TokenStreamComponents(source, new PorterStemFilter(stream));
+                return new TokenStreamComponents(source, stream);
             }
         };
     }

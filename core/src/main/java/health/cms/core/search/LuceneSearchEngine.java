@@ -63,6 +63,7 @@ public final class LuceneSearchEngine implements SearchEngine {
     private final Spelling spelling = new Spelling();
     private final Analyzer indexAnalyzer = Analyzers.index();
     private final Analyzer plain = Analyzers.plain();
+    private final Analyzer stemmed = Analyzers.stemmed();
     private final Vocabulary standard;
     private volatile Vocabulary vocabulary;
     private volatile QueryPlan plan;
@@ -178,8 +179,11 @@ public final class LuceneSearchEngine implements SearchEngine {
     }
 
     private static TopFieldDocs page(IndexSearcher searcher, Query query, SearchQuery asked) throws IOException {
-        FieldDoc after = asked.after()
-                .map(p -> new FieldDoc(Integer.MAX_VALUE, p.score(), new Object[]{p.score(), p.id()})).orElse(null);
+        // The last possible doc id: a hit with the very score and id of the position (the page's own last hit)
+        // then sorts before it and is not repeated.
+        int last = Math.max(0, searcher.getIndexReader().maxDoc() - 1);
+        FieldDoc after = asked.after().map(p -> new FieldDoc(last, p.score(), new Object[]{p.score(), p.id()}))
+                .orElse(null);
         return searcher.searchAfter(after, query, asked.limit() + 1, BEST_FIRST, true);
     }
 
@@ -190,7 +194,6 @@ public final class LuceneSearchEngine implements SearchEngine {
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
                 .withFieldMatcher(field -> true).withMaxLength(SNIPPET_SOURCE_CHARS)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)).build();
-        // The highlighter wants the documents in index order; the snippets come back in the order given.
         TopDocs docs = new TopDocs(new org.apache.lucene.search.TotalHits(shown.length,
                 org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), shown);
         return highlighter.highlight(Documents.SNIPPET_TEXT, matching, docs, 2);
@@ -235,7 +238,7 @@ public final class LuceneSearchEngine implements SearchEngine {
     }
 
     private void use(Vocabulary words) {
-        this.plan = new QueryPlan(Analyzers.query(words.synonyms(plain)));
+        this.plan = new QueryPlan(Analyzers.query(words.synonyms(stemmed)));
         this.vocabulary = words;
     }
 
