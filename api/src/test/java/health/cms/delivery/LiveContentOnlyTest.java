@@ -32,6 +32,7 @@ import health.cms.core.taxonomy.Tag;
 import health.cms.core.taxonomy.TagRepository;
 import health.cms.core.testing.ServedEndpoints;
 import health.cms.delivery.testing.DeliveryRoleResource;
+import health.cms.delivery.testing.Eventually;
 import health.cms.workflow.ArticleInput;
 import health.cms.workflow.DraftingService;
 import health.cms.workflow.EditorialAction;
@@ -104,6 +105,10 @@ class LiveContentOnlyTest {
         transitions.apply(Fixtures.REVIEWER1, nextScheduled.id(), nextScheduled.version(), new TransitionRequest(
                 EditorialAction.APPROVE, null, Instant.now().plus(Duration.ofDays(30)), ChangeClass.FACTUAL,
                 "Correction zqlonextcorrectionword."));
+        // Search hears of each change over NOTIFY, in order: once the last live change shows, all earlier ones do.
+        Eventually.check(() -> given().get("/api/v1/search?q=" + VISIBLE + "&limit=100").then().body("items.slug",
+                org.hamcrest.Matchers.hasItems("lo-visible", "lo-live-next-draft", "lo-live-next-review",
+                        "lo-live-next-scheduled")));
     }
 
     /** Every endpoint of the api with the requests that exercise its parameters. */
@@ -123,6 +128,9 @@ class LiveContentOnlyTest {
                 "/api/v1/search?q=Article&limit=100"));
         HIDDEN.keySet().forEach(word -> searches.add("/api/v1/search?q=" + word));
         requests.put("GET /api/v1/search", searches);
+        List<String> suggestions = new ArrayList<>(List.of("/api/v1/search/suggest?q=lo", "/api/v1/search/suggest?q=zqlo"));
+        HIDDEN.keySet().forEach(word -> suggestions.add("/api/v1/search/suggest?q=" + word));
+        requests.put("GET /api/v1/search/suggest", suggestions);
         requests.put("GET /api/v1/authors/{slug}", List.of("/api/v1/authors/lo-author", "/api/v1/authors/lo-hidden-author",
                 "/api/v1/authors/anna-berg"));
         requests.put("GET /api/v1/categories", List.of("/api/v1/categories"));
