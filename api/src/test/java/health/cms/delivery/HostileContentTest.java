@@ -26,8 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.cms.core.testing.HostileMarkup;
-import health.cms.delivery.testing.Eventually;
 import health.cms.delivery.testing.DeliveryRoleResource;
+import health.cms.delivery.testing.Eventually;
 import health.cms.workflow.testing.HostileArticles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import health.cms.core.article.Article;
-import health.cms.delivery.testing.Eventually;
 import health.cms.delivery.testing.DeliveryRoleResource;
+import health.cms.delivery.testing.Eventually;
 import health.cms.workflow.EditorialAction;
 import health.cms.workflow.TransitionRequest;
 import health.cms.workflow.testing.Fixtures;

@@ -56,7 +56,8 @@ class SearchResourceTest {
 
     @Test
     void facetsCountTheResultsAndFilterThem() {
-        Map<String, Object> facets = given().get("/api/v1/search?q=section OR cycle OR signs&facets=category,tag,author,reviewer,reviewedWithin")
+        Map<String, Object> facets = given()
+                .get("/api/v1/search?q=section OR cycle OR signs&facets=category,tag,author,reviewer,reviewedWithin")
                 .then().statusCode(200).extract().jsonPath().getMap("facets");
         assertTrue(facets.keySet().containsAll(List.of("category", "tag", "author", "reviewer", "reviewedWithin")),
                 facets.toString());
