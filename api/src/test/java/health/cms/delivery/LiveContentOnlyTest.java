@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -105,7 +106,14 @@ class LiveContentOnlyTest {
         transitions.apply(Fixtures.REVIEWER1, nextScheduled.id(), nextScheduled.version(), new TransitionRequest(
                 EditorialAction.APPROVE, null, Instant.now().plus(Duration.ofDays(30)), ChangeClass.FACTUAL,
                 "Correction zqlonextcorrectionword."));
-        // Search hears of each change over NOTIFY, in order: once the last live change shows, all earlier ones do.
+    }
+
+    /**
+     * Search hears of each change over NOTIFY, in order: once the last live change shows, all earlier ones
+     * (the unpublish among them) have been applied. The HTTP port is known only once a test runs.
+     */
+    @BeforeEach
+    void searchIndexed() {
         Eventually.check(() -> given().get("/api/v1/search?q=" + VISIBLE + "&limit=100").then().body("items.slug",
                 org.hamcrest.Matchers.hasItems("lo-visible", "lo-live-next-draft", "lo-live-next-review",
                         "lo-live-next-scheduled")));

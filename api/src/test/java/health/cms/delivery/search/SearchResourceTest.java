@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import health.cms.core.article.Article;
@@ -37,6 +38,11 @@ class SearchResourceTest {
                 "Chemo at home", "## Before the first cycle\n\nWhat to pack for the infusion day.")));
         Fixtures.drafting().create(Fixtures.WRITER1, Fixtures.input("sr-draft", "Zqsrdraftonly heart attack draft",
                 "## Section\n\nNever live."));
+    }
+
+    /** The index hears of the publications above over NOTIFY; the HTTP port is known only once a test runs. */
+    @BeforeEach
+    void indexed() {
         Eventually.check(() -> given().get("/api/v1/search?q=chemo").then().body("items.slug", hasItem("sr-chemo-lay")));
     }
 

@@ -65,8 +65,8 @@ public final class LuceneSearchEngine implements SearchEngine {
     private final Analyzer plain = Analyzers.plain();
     private final Analyzer stemmed = Analyzers.stemmed();
     private final Vocabulary standard;
-    private volatile Vocabulary vocabulary;
-    private volatile QueryPlan plan;
+    /** The vocabulary and the query plan built from it, swapped together. */
+    private volatile Words words;
     private volatile boolean ready;
 
     /** An empty index named {@code name} (for the log) in a new directory under {@code parent}. */
@@ -143,19 +143,24 @@ public final class LuceneSearchEngine implements SearchEngine {
         }
     }
 
+    private record Words(Vocabulary vocabulary, QueryPlan plan) {
+    }
+
     private SearchResult search(IndexSearcher searcher, SearchQuery query) throws IOException {
-        Vocabulary words = vocabulary;
-        QueryText text = QueryText.parse(query.text(), words);
+        Words current = words;
+        Vocabulary vocabulary = current.vocabulary();
+        QueryPlan plan = current.plan();
+        QueryText text = QueryText.parse(query.text(), vocabulary);
         Query lucene = plan.query(query, text);
         TopFieldDocs top = page(searcher, lucene, query);
         String didYouMean = null;
         boolean corrected = false;
         if (top.scoreDocs.length < FEW_HITS && query.after().isEmpty() && text.positive()) {
-            Optional<String> fix = spelling.correct(query.text(), searcher.getIndexReader(), words);
+            Optional<String> fix = spelling.correct(query.text(), searcher.getIndexReader(), vocabulary);
             if (fix.isPresent()) {
                 didYouMean = fix.get();
                 if (top.scoreDocs.length == 0) {
-                    text = QueryText.parse(didYouMean, words);
+                    text = QueryText.parse(didYouMean, vocabulary);
                     lucene = plan.query(query, text);
                     top = page(searcher, lucene, query);
                     corrected = true;
@@ -227,7 +232,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         }
         String typed = prefix.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
         if (!typed.isEmpty()) {
-            vocabulary.complete(typed, limit).forEach(term -> found.add(new Suggestion(term, null)));
+            words.vocabulary().complete(typed, limit).forEach(term -> found.add(new Suggestion(term, null)));
         }
         return found.stream().sorted(Comparator.comparing(s -> s.key() == null)).limit(limit).toList();
     }
@@ -238,8 +243,7 @@ public final class LuceneSearchEngine implements SearchEngine {
     }
 
     private void use(Vocabulary words) {
-        this.plan = new QueryPlan(Analyzers.query(words.synonyms(stemmed)));
-        this.vocabulary = words;
+        this.words = new Words(words, new QueryPlan(Analyzers.query(words.synonyms(stemmed))));
     }
 
     private void add(SearchDocument document) {
