@@ -13,7 +13,8 @@ import health.cms.delivery.store.ListItem;
  * nothing and the items are for {@code didYouMean} instead).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SearchPage(List<ListItem> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor, String didYouMean, String resultsFor,
+public record SearchPage(List<ListItem> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor, String didYouMean,
+        String resultsFor,
         Map<String, List<FacetCount>> facets) {
 
     /** How many results have this value: a slug and its name, or months for {@code reviewedWithin}. */
