@@ -77,7 +77,8 @@ public class SearchVocabulary {
     }
 
     private static Instant instant(Object value) {
-        return value instanceof Instant i ? i
+        return value instanceof Instant i
+                ? i
                 : value instanceof java.time.OffsetDateTime o ? o.toInstant() : ((Timestamp) value).toInstant();
     }
 }
