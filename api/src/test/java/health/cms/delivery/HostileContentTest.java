@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.cms.core.testing.HostileMarkup;
 import health.cms.delivery.testing.DeliveryRoleResource;
+import health.cms.delivery.testing.Eventually;
 import health.cms.workflow.testing.HostileArticles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -112,7 +113,17 @@ class HostileContentTest {
     }
 
     @Test
-    void searchSnippetsHaveNoMarkupButMark() throws Exception {
+    void searchSnippetsHaveNoMarkupButMark() {
+        Eventually.check(() -> {
+            try {
+                snippetsHaveNoMarkupButMark();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private void snippetsHaveNoMarkupButMark() throws Exception {
         Set<String> seen = new HashSet<>();
         List<String> problems = new ArrayList<>();
         String cursor = "";

@@ -51,7 +51,11 @@ class HostileRequestsTest {
                         .query("reviewStatus", Kind.CHOICE, "current").query("updatedSince", Kind.TIME, "2020-01-01T00:00:00Z")
                         .query("limit", Kind.NUMBER, "2").query("cursor", Kind.CURSOR, cursor),
                 Endpoint.get("/api/v1/search").requiredQuery("q", Kind.TEXT, "section").query("limit", Kind.NUMBER, "2")
-                        .query("cursor", Kind.CURSOR, cursor),
+                        .query("cursor", Kind.CURSOR, cursor).query("category", Kind.SLUG, "treatments-therapies")
+                        .query("tag", Kind.SLUG, "cancer").query("author", Kind.SLUG, "anna-berg")
+                        .query("reviewer", Kind.SLUG, "rita-reviewer").query("reviewedWithin", Kind.NUMBER, "12")
+                        .query("facets", Kind.CHOICE, "category,tag,reviewedWithin"),
+                Endpoint.get("/api/v1/search/suggest").requiredQuery("q", Kind.TEXT, "sect").query("limit", Kind.NUMBER, "5"),
                 Endpoint.get("/api/v1/authors/{slug}").path("slug", Kind.SLUG, "anna-berg"),
                 Endpoint.get("/api/v1/categories"),
                 Endpoint.get("/api/v1/tags"),

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +33,7 @@ import health.cms.core.taxonomy.Tag;
 import health.cms.core.taxonomy.TagRepository;
 import health.cms.core.testing.ServedEndpoints;
 import health.cms.delivery.testing.DeliveryRoleResource;
+import health.cms.delivery.testing.Eventually;
 import health.cms.workflow.ArticleInput;
 import health.cms.workflow.DraftingService;
 import health.cms.workflow.EditorialAction;
@@ -106,6 +108,17 @@ class LiveContentOnlyTest {
                 "Correction zqlonextcorrectionword."));
     }
 
+    /**
+     * Search hears of each change over NOTIFY, in order: once the last live change shows, all earlier ones
+     * (the unpublish among them) have been applied. The HTTP port is known only once a test runs.
+     */
+    @BeforeEach
+    void searchIndexed() {
+        Eventually.check(() -> given().get("/api/v1/search?q=" + VISIBLE + "&limit=100").then().body("items.slug",
+                org.hamcrest.Matchers.hasItems("lo-visible", "lo-live-next-draft", "lo-live-next-review",
+                        "lo-live-next-scheduled")));
+    }
+
     /** Every endpoint of the api with the requests that exercise its parameters. */
     private static Map<String, List<String>> requests() {
         Map<String, List<String>> requests = new LinkedHashMap<>();
@@ -123,6 +136,9 @@ class LiveContentOnlyTest {
                 "/api/v1/search?q=Article&limit=100"));
         HIDDEN.keySet().forEach(word -> searches.add("/api/v1/search?q=" + word));
         requests.put("GET /api/v1/search", searches);
+        List<String> suggestions = new ArrayList<>(List.of("/api/v1/search/suggest?q=lo", "/api/v1/search/suggest?q=zqlo"));
+        HIDDEN.keySet().forEach(word -> suggestions.add("/api/v1/search/suggest?q=" + word));
+        requests.put("GET /api/v1/search/suggest", suggestions);
         requests.put("GET /api/v1/authors/{slug}", List.of("/api/v1/authors/lo-author", "/api/v1/authors/lo-hidden-author",
                 "/api/v1/authors/anna-berg"));
         requests.put("GET /api/v1/categories", List.of("/api/v1/categories"));

@@ -71,6 +71,9 @@ public final class AccessMatrix {
             POST   /manage/v1/authors                            profile          401       403     403     403       403       201     403
             PUT    /manage/v1/authors/{profile}                  profile          401       403     403     403       403       200     403
             DELETE /manage/v1/authors/{profile}                  -                401       403     403     403       403       204     403
+            # search vocabulary: read by the desk, groups added by editors
+            GET    /manage/v1/search/vocabulary                  -                401       200     200     200       200       200     403
+            POST   /manage/v1/search/vocabulary                  vocabulary       401       403     403     403       403       201     403
             # imports: writers import; a job is visible to the person who started it only
             POST   /manage/v1/imports                            jsonl            401       202     202     403       202       403     403
             GET    /manage/v1/imports/{import}                   -                401       200     404     404       404       404     403

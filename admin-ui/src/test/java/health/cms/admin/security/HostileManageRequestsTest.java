@@ -138,6 +138,11 @@ class HostileManageRequestsTest {
             endpoints.add(Endpoint.of("DELETE", "/manage/v1/" + list + "/{slug}").path("slug", Kind.SLUG, slug)
                     .guard("not-an-editor", notEditor).guard("unknown-slug", unknownSlug));
         }
+        endpoints.add(Endpoint.get("/manage/v1/search/vocabulary"));
+        endpoints.add(Endpoint.of("POST", "/manage/v1/search/vocabulary")
+                .json(new LinkedHashMap<>(Map.of("terms", "hostile lay word, hostile clinical word")))
+                .guard("not-an-editor", notEditor).guard("unreadable-body", unreadable)
+                .guard("one-term", (d, r) -> json(d).put("terms", "lonely")));
         endpoints.add(Endpoint.get("/manage/v1/authors/{slug}").path("slug", Kind.SLUG, "anna-berg"));
         endpoints.add(Endpoint.of("POST", "/manage/v1/imports").query("submit", Kind.FLAG, "false")
                 .raw("application/x-ndjson", ("{\"slug\":\"hostile-imported\",\"title\":\"Imported\"}")

@@ -139,6 +139,7 @@ public final class ManagementApiMatrix {
             case "profile" -> json(Map.of("slug", slug("profile"), "displayName", "Matrix Author", "author", true));
             case "jsonl" -> new Body("application/x-ndjson", JSON.writeValueAsString(article(slug("imported"))) + "\n");
             case "webhook" -> json(Map.of("url", WEBHOOK_TARGET, "eventTypes", List.of("article.published")));
+            case "vocabulary" -> json(Map.of("terms", slug("lay") + ", " + slug("clinical")));
             default -> throw new IllegalArgumentException("no body called " + name);
         };
     }

@@ -1,9 +1,16 @@
 package health.cms.delivery.search;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -15,36 +22,152 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import health.cms.core.refusal.Refusal;
 import health.cms.core.refusal.WholeNumber;
+import health.cms.core.search.DateField;
+import health.cms.core.search.Facet;
+import health.cms.core.search.SearchEngine;
+import health.cms.core.search.SearchQuery;
+import health.cms.core.search.SearchResult;
+import health.cms.core.slug.Slugs;
 import health.cms.delivery.http.Parameters;
 import health.cms.delivery.http.Responses;
 import health.cms.delivery.store.Cursor;
-import health.cms.delivery.store.PublishedArticles;
+import health.cms.delivery.store.ListItem;
+import health.cms.workflow.review.ReviewStatus;
 
 /**
- * Full-text search over live articles (PostgreSQL text search; title weighs more than the lead, the
- * lead more than the body), ranked, with highlighted snippets in which only {@code <mark>} is markup.
+ * Search over live articles (this replica's Lucene index, see {@link SearchIndex}): BM25 over title,
+ * summary, headings, body, tags, category and authors; phrases, exclusions, medical synonyms, spelling
+ * correction, facets and filters; and completion of what a reader is typing.
  */
 @Path("/api/v1/search")
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
 
-    @Inject
-    PublishedArticles store;
-    @Inject
-    Responses responses;
+    private static final String SLUG_MESSAGE = "must be lowercase letters, digits and single hyphens";
+    private static final String REVIEWED_WITHIN = "reviewedWithin";
+    private static final Map<String, Facet> COUNTABLE = Map.of("category", Facet.CATEGORY, "tag", Facet.TAG, "author",
+            Facet.AUTHOR, "reviewer", Facet.REVIEWER);
 
-    /** PostgreSQL text cannot hold NUL: such a query is refused here, not reported as a database outage. */
+    private final SearchIndex index;
+    private final LiveDocuments documents;
+    private final Responses responses;
+    private final Clock clock;
+
+    SearchResource(SearchIndex index, LiveDocuments documents, Responses responses, Clock clock) {
+        this.index = index;
+        this.documents = documents;
+        this.responses = responses;
+        this.clock = clock;
+    }
+
     @GET
     public Response search(
             @QueryParam("q") @NotBlank(message = "is required") @Size(max = 200) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String q,
+            @QueryParam("category") @Pattern(regexp = Slugs.PATTERN, message = SLUG_MESSAGE) @Size(max = 200) String category,
+            @QueryParam("tag") @Pattern(regexp = Slugs.PATTERN, message = SLUG_MESSAGE) @Size(max = 200) String tag,
+            @QueryParam("author") @Pattern(regexp = Slugs.PATTERN, message = SLUG_MESSAGE) @Size(max = 200) String author,
+            @QueryParam("reviewer") @Pattern(regexp = Slugs.PATTERN, message = SLUG_MESSAGE) @Size(max = 200) String reviewer,
+            @QueryParam(REVIEWED_WITHIN) String reviewedWithinParam,
+            @QueryParam("facets") @Pattern(regexp = "[a-zA-Z,]{0,60}", message = "must be a comma-separated list of category, tag, author, reviewer, reviewedWithin") String facetsParam,
             @QueryParam("limit") String limitParam,
             @QueryParam("cursor") @Size(max = 200) String cursor,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         int limit = WholeNumber.parse("limit", limitParam, 20, 1, 100);
+        Integer reviewedWithin = reviewedWithinParam == null
+                ? null
+                : WholeNumber.parse(REVIEWED_WITHIN, reviewedWithinParam, 12, 1, 120);
         Optional<Cursor> position = Parameters.cursor(cursor, Cursor::rank);
-        String key = "search:" + limit + ":" + cursor + ":" + q.strip();
-        return responses.cached(key, () -> responses.json(store.search(q.strip(), position, limit),
-                List.of("articles")), ifNoneMatch);
+        Set<Facet> counted = EnumSet.noneOf(Facet.class);
+        boolean countReviewed = facets(facetsParam, counted);
+        Map<Facet, String> filters = new LinkedHashMap<>();
+        putIfGiven(filters, Facet.CATEGORY, category);
+        putIfGiven(filters, Facet.TAG, tag);
+        putIfGiven(filters, Facet.AUTHOR, author);
+        putIfGiven(filters, Facet.REVIEWER, reviewer);
+        Map<DateField, SearchQuery.Range> ranges = reviewedWithin == null
+                ? Map.of()
+                : Map.of(DateField.REVIEWED_AT, new SearchQuery.Range(
+                        clock.instant().atZone(ZoneOffset.UTC).minusMonths(reviewedWithin).toInstant(), null));
+        SearchQuery query = new SearchQuery(q.strip(), filters, ranges, counted, countReviewed, limit,
+                position.map(c -> new SearchQuery.Position(c.rank(), c.id())));
+        String key = String.join("\u0000", "search", q.strip(), String.valueOf(category), String.valueOf(tag),
+                String.valueOf(author), String.valueOf(reviewer), String.valueOf(reviewedWithin),
+                String.valueOf(facetsParam), Integer.toString(limit), String.valueOf(cursor));
+        return responses.cached(key, () -> responses.json(page(index.engine().search(query)), List.of("articles")),
+                ifNoneMatch);
+    }
+
+    @GET
+    @Path("/suggest")
+    public Response suggest(
+            @QueryParam("q") @NotBlank(message = "is required") @Size(max = 100) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String q,
+            @QueryParam("limit") String limitParam,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        int limit = WholeNumber.parse("limit", limitParam, 8, 1, 20);
+        return responses.cached("suggest\u0000" + limit + "\u0000" + q.strip(),
+                () -> responses.json(new Suggestions(index.engine().suggest(q.strip(), limit)), List.of("articles")),
+                ifNoneMatch);
+    }
+
+    /** Completions: article titles (with the slug to link to) first, then vocabulary terms (no slug). */
+    public record Suggestions(List<SearchEngine.Suggestion> suggestions) {
+    }
+
+    private SearchPage page(SearchResult result) {
+        List<ListItem> items = new ArrayList<>();
+        for (SearchResult.Hit hit : result.hits()) {
+            LiveDocuments.Payload payload = documents.payload(hit.payload());
+            ListItem item = payload.item();
+            items.add(new ListItem(item.slug(), item.title(), item.summary(), item.category(), item.tags(),
+                    item.authors(), item.publishedAt(), item.updatedAt(),
+                    ReviewStatus.of(payload.nextReviewDue(), clock.instant()).value(), hit.snippet()));
+        }
+        String next = result.next().map(p -> new Cursor(Float.toString(p.score()), p.id()).encode()).orElse(null);
+        Map<String, List<SearchPage.FacetCount>> facets = null;
+        if (!result.facets().isEmpty() || !result.reviewedWithin().isEmpty()) {
+            facets = new LinkedHashMap<>();
+            for (Map.Entry<String, Facet> countable : COUNTABLE.entrySet()) {
+                List<SearchResult.Count> counts = result.facets().get(countable.getValue());
+                if (counts != null) {
+                    facets.put(countable.getKey(), counts.stream().map(SearchResource::count).toList());
+                }
+            }
+            if (!result.reviewedWithin().isEmpty()) {
+                facets.put(REVIEWED_WITHIN, result.reviewedWithin().stream().map(SearchResource::count).toList());
+            }
+        }
+        return new SearchPage(items, next, result.didYouMean(), result.corrected() ? result.didYouMean() : null,
+                facets);
+    }
+
+    private static SearchPage.FacetCount count(SearchResult.Count count) {
+        return new SearchPage.FacetCount(count.value(), count.name(), count.count());
+    }
+
+    /** Reads the {@code facets} parameter into the facets to count; returns whether reviewedWithin is asked. */
+    private static boolean facets(String param, Set<Facet> counted) {
+        boolean reviewed = false;
+        if (param == null || param.isBlank()) {
+            return false;
+        }
+        for (String name : param.split(",")) {
+            if (name.equals(REVIEWED_WITHIN)) {
+                reviewed = true;
+            } else if (COUNTABLE.containsKey(name.toLowerCase(Locale.ROOT))) {
+                counted.add(COUNTABLE.get(name.toLowerCase(Locale.ROOT)));
+            } else {
+                throw Refusal.invalid("facets", "must be a comma-separated list of category, tag, author, reviewer, "
+                        + REVIEWED_WITHIN);
+            }
+        }
+        return reviewed;
+    }
+
+    private static void putIfGiven(Map<Facet, String> filters, Facet facet, String value) {
+        if (value != null && !value.isEmpty()) {
+            filters.put(facet, value);
+        }
     }
 }

@@ -20,16 +20,13 @@ import health.cms.workflow.review.ReviewStatus;
 
 /**
  * Reads live articles from the delivery read model ({@code published_article}, which holds nothing
- * else): one by slug, filtered lists, full-text search and the sitemap's slugs.
+ * else): one by slug, filtered lists and the sitemap's slugs (search has its own index: delivery.search).
  */
 @ApplicationScoped
 public class PublishedArticles {
 
     private static final String LIST_COLUMNS = "article_id, slug, title, summary, first_published_at, updated_at, "
             + "next_review_due, list_category, list_tags, list_author_slugs, list_author_names";
-
-    /** How many of the newest matches a search ranks; see {@link #search}. */
-    static final int SEARCH_WINDOW = 2_000;
 
     private final ReadModel db;
     private final Clock clock;
@@ -123,45 +120,8 @@ public class PublishedArticles {
         });
         sql.append(" ORDER BY updated_at DESC, article_id DESC LIMIT ?");
         params.add(limit + 1);
-        List<Row> rows = db.query(sql.toString(), rs -> row(rs, null, 0f), params.toArray());
+        List<Row> rows = db.query(sql.toString(), this::row, params.toArray());
         return page(rows, limit, r -> Long.toString(micros(r.item().updatedAt())));
-    }
-
-    /**
-     * Full-text search, title weighted over summary over body, best match first among the newest
-     * {@value #SEARCH_WINDOW} matching articles (all matches, for any but the commonest words).
-     */
-    public Page search(String text, Optional<Cursor> cursor, int limit) {
-        // Candidates are the newest SEARCH_WINDOW matches; only they are ranked (ts_rank reads each
-        // candidate's tsvector), and snippets are built for the returned page alone. A word found in
-        // nearly every article then costs milliseconds instead of ranking 100,000 rows.
-        StringBuilder inner = new StringBuilder("""
-                SELECT article_id, ts_rank(search, q) AS rank, q FROM (
-                  SELECT article_id, search FROM published_article, websearch_to_tsquery('english', ?) q0
-                  WHERE search @@ q0 ORDER BY updated_at DESC LIMIT %d
-                ) candidates, websearch_to_tsquery('english', ?) q WHERE true""".formatted(SEARCH_WINDOW));
-        List<Object> params = new ArrayList<>();
-        params.add(text);
-        params.add(text);
-        cursor.ifPresent(c -> {
-            inner.append(" AND (ts_rank(search, q) < ? OR (ts_rank(search, q) = ? AND article_id < ?))");
-            params.add(c.rank());
-            params.add(c.rank());
-            params.add(c.id());
-        });
-        inner.append(" ORDER BY rank DESC, article_id DESC LIMIT ?");
-        params.add(limit + 1);
-        String sql = """
-                SELECT %s, hits.rank,
-                       ts_headline('english', p.summary || ' ' || left(p.body_text, 20000), hits.q,
-                         'StartSel=\u0001, StopSel=\u0002, MaxFragments=2, MaxWords=25, MinWords=10') AS snippet
-                FROM (%s) hits JOIN published_article p USING (article_id)
-                ORDER BY hits.rank DESC, hits.article_id DESC""".formatted(
-                LIST_COLUMNS.replace("article_id, ", "p.article_id, "),
-                inner);
-        List<Row> rows = db.query(sql, rs -> row(rs, escapeHtml(rs.getString("snippet")).replace("\u0001", "<mark>")
-                .replace("\u0002", "</mark>"), rs.getFloat("rank")), params.toArray());
-        return page(rows, limit, r -> Float.toString(r.rank()));
     }
 
     /** All live slugs with their last change, newest first, for the sitemap. */
@@ -175,11 +135,11 @@ public class PublishedArticles {
         return db.query("SELECT count(*) FROM published_article", rs -> rs.getLong(1)).get(0);
     }
 
-    /** A list or search row: the item, and the id and rank (0 in lists) that a cursor points at. */
-    private record Row(long id, ListItem item, float rank) {
+    /** A list row: the item, and the id that a cursor points at. */
+    private record Row(long id, ListItem item) {
     }
 
-    private Row row(ResultSet rs, String snippet, float rank) throws SQLException {
+    private Row row(ResultSet rs) throws SQLException {
         Instant nextReview = instant(rs, "next_review_due");
         List<ListItem.Named> tags = new ArrayList<>();
         for (JsonNode tag : db.readTree(rs.getString("list_tags"))) {
@@ -194,7 +154,7 @@ public class PublishedArticles {
         return new Row(rs.getLong("article_id"), new ListItem(rs.getString("slug"), rs.getString("title"),
                 rs.getString("summary"), named(db.readTree(rs.getString("list_category"))), tags, authors,
                 instant(rs, "first_published_at"), instant(rs, "updated_at"),
-                ReviewStatus.of(nextReview, clock.instant()).value(), snippet), rank);
+                ReviewStatus.of(nextReview, clock.instant()).value(), null));
     }
 
     private static ListItem.Named named(JsonNode node) {
@@ -213,11 +173,5 @@ public class PublishedArticles {
 
     private static long micros(Instant instant) {
         return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
-    }
-
-    static String escapeHtml(String text) {
-        return text == null
-                ? null
-                : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

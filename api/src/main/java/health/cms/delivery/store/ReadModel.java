@@ -9,6 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import javax.sql.DataSource;
 
@@ -59,6 +64,50 @@ public class ReadModel {
             if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
                 throw new InvalidValueException(e);
             }
+            throw new StoreUnavailableException(e);
+        }
+    }
+
+    /**
+     * Every row of a large read, mapped one at a time as the caller consumes the stream (PostgreSQL sends
+     * {@code fetchSize} rows per round trip inside a read-only transaction); close the stream when done.
+     */
+    public <T> Stream<T> stream(String sql, int fetchSize, RowMapper<T> mapper) {
+        try {
+            Connection connection = read.getConnection();
+            try {
+                connection.setAutoCommit(false);
+                connection.setReadOnly(true);
+                PreparedStatement statement = connection.prepareStatement(sql);
+                statement.setFetchSize(fetchSize);
+                ResultSet rs = statement.executeQuery();
+                Spliterator<T> rows = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
+
+                    @Override
+                    public boolean tryAdvance(Consumer<? super T> action) {
+                        try {
+                            if (!rs.next()) {
+                                return false;
+                            }
+                            action.accept(mapper.map(rs));
+                            return true;
+                        } catch (SQLException e) {
+                            throw new StoreUnavailableException(e);
+                        }
+                    }
+                };
+                return StreamSupport.stream(rows, false).onClose(() -> {
+                    try (connection) {
+                        connection.rollback();
+                    } catch (SQLException e) {
+                        // the read is over either way; the pool discards a broken connection
+                    }
+                });
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        } catch (SQLException e) {
             throw new StoreUnavailableException(e);
         }
     }

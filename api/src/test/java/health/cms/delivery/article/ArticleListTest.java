@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import health.cms.core.article.Article;
 import health.cms.delivery.testing.DeliveryRoleResource;
+import health.cms.delivery.testing.Eventually;
 import health.cms.workflow.EditorialAction;
 import health.cms.workflow.TransitionRequest;
 import health.cms.workflow.testing.Fixtures;
@@ -233,8 +234,11 @@ class ArticleListTest {
         var second = Fixtures.drafting().create(Fixtures.WRITER1, Fixtures.input("search-body-hit",
                 "Skin rashes", "## Section\n\nA rash can also come from shingles in older adults."));
         publish(second);
-        JsonPath result = given().get("/api/v1/search?q=shingles").then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of("search-title-hit", "search-body-hit"), result.getList("items.slug"));
+        JsonPath result = Eventually.get(() -> {
+            JsonPath found = given().get("/api/v1/search?q=shingles").then().statusCode(200).extract().jsonPath();
+            assertEquals(List.of("search-title-hit", "search-body-hit"), found.getList("items.slug"));
+            return found;
+        }, java.time.Duration.ofSeconds(10));
         String snippet = result.getString("items[0].snippet");
         assertTrue(snippet.contains("<mark>"), snippet);
         assertTrue(!snippet.contains("<script"), snippet);
@@ -255,7 +259,8 @@ class ArticleListTest {
         Fixtures.ensureBasics();
         publish(Fixtures.drafting().create(Fixtures.WRITER1, Fixtures.input("search-angle-brackets", "Blood pressure",
                 "## Section\n\nReadings `<above 140 systolic>` count as high; so does &lt;diastolic over 90&gt;.")));
-        given().get("/api/v1/search?q=systolic").then().statusCode(200).body("items.slug", hasItem("search-angle-brackets"));
+        Eventually.check(() -> given().get("/api/v1/search?q=systolic").then().statusCode(200).body("items.slug",
+                hasItem("search-angle-brackets")));
         given().get("/api/v1/search?q=diastolic").then().statusCode(200).body("items.slug", hasItem("search-angle-brackets"));
     }
 

@@ -208,7 +208,7 @@ class BackupRoundTripTest {
         Article inReview = Fixtures.submitted("in-review");
         drafting.assignReviewer(Fixtures.EDITOR1, inReview.id(), inReview.version(), "reviewer1");
         Fixtures.draft("draft-only");
-        // written by admin-ui in production (webhooks, re-review reminders); here as rows, so the round
+        // written by admin-ui in production (webhooks, re-review reminders, search vocabulary); here as rows, so the round
         // trip covers them: the subscription comes back without its secret
         try (Connection connection = connect(url()); Statement statement = connection.createStatement()) {
             statement.execute("""
@@ -219,6 +219,9 @@ class BackupRoundTripTest {
             statement.execute("""
                     INSERT INTO review_notice (article_id, due_at, kind, emitted_at)
                     SELECT id, next_review_due, 'due', now() FROM article WHERE next_review_due IS NOT NULL LIMIT 1""");
+            statement.execute("""
+                    INSERT INTO search_vocabulary_group (terms, created_by, created_at)
+                    VALUES ('zoster rash, shingles', 'editor1', now())""");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

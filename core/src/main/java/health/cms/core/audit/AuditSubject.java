@@ -1,7 +1,8 @@
 package health.cms.core.audit;
 
 /**
- * What an audit event that is not about an article changed: a catalog record, named by its slug. Each value
+ * What an audit event that is not about an article changed: a catalog record, named by its slug (or another
+ * record, by its id). Each value
  * is stored and hashed as written, so it never changes once released.
  */
 public enum AuditSubject {
@@ -9,7 +10,9 @@ public enum AuditSubject {
     // @formatter:off
     PROFILE(  "profile"),
     CATEGORY( "category"),
-    TAG(      "tag");
+    TAG(      "tag"),
+    /** A group of the search vocabulary, named by its id. */
+    SEARCH_VOCABULARY("search-vocabulary");
     // @formatter:on
 
     private final String value;

@@ -1,0 +1,82 @@
+package health.cms.core.search;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+
+/**
+ * Turns a {@link SearchDocument} into the Lucene fields that are searched ({@code all} for matching,
+ * the boosted fields for ranking), filtered, counted, highlighted and handed back.
+ */
+final class Documents {
+
+    static final String ID = "id";
+    static final String ID_SORT = "id_sort";
+    static final String KEY = "key";
+    static final String ALL = "all";
+    static final String TITLE = "title";
+    static final String SNIPPET_TEXT = "text";
+    static final String PAYLOAD = "payload";
+    /** The ranked fields besides {@link #ALL} (which holds them all and the body) and how much each weighs. */
+    static final Map<String, Float> BOOSTS = Map.of(TITLE, 4f, "summary", 2f, "headings", 2f, "tags", 2f,
+            "category", 1.5f, "authors", 1.5f);
+
+    private final FacetsConfig config = new FacetsConfig();
+    /** The display name of each facet value, by the last document that had it. */
+    private final Map<Facet, Map<String, String>> names = new ConcurrentHashMap<>();
+
+    Documents() {
+        for (Facet facet : Facet.values()) {
+            config.setMultiValued(facet.field(), true);
+        }
+    }
+
+    FacetsConfig config() {
+        return config;
+    }
+
+    String name(Facet facet, String value) {
+        return names.getOrDefault(facet, Map.of()).getOrDefault(value, value);
+    }
+
+    Document toLucene(SearchDocument source) throws java.io.IOException {
+        SearchDocument.Text text = source.text();
+        Document doc = new Document();
+        doc.add(new StringField(ID, Long.toString(source.id()), Field.Store.YES));
+        doc.add(new NumericDocValuesField(ID_SORT, source.id()));
+        doc.add(new StringField(KEY, source.key(), Field.Store.YES));
+        doc.add(new TextField(TITLE, text.title(), Field.Store.YES));
+        doc.add(new TextField(Analyzers.TITLE_WORDS, text.title(), Field.Store.NO));
+        doc.add(new TextField("summary", text.summary(), Field.Store.NO));
+        text.headings().forEach(h -> doc.add(new TextField("headings", h, Field.Store.NO)));
+        text.tags().forEach(t -> doc.add(new TextField("tags", t, Field.Store.NO)));
+        doc.add(new TextField("category", text.category(), Field.Store.NO));
+        text.authors().forEach(a -> doc.add(new TextField("authors", a, Field.Store.NO)));
+        String everything = String.join("\n", List.of(text.title(), text.summary(), String.join("\n", text.headings()),
+                text.body(), String.join("\n", text.tags()), text.category(), String.join("\n", text.authors())));
+        doc.add(new TextField(ALL, everything, Field.Store.NO));
+        doc.add(new TextField(Analyzers.SPELL, everything, Field.Store.NO));
+        doc.add(new StoredField(SNIPPET_TEXT, text.summary() + "\n" + text.body()));
+        doc.add(new StoredField(PAYLOAD, source.payload()));
+        source.facets().forEach((facet, labels) -> labels.stream().filter(l -> !l.value().isBlank()).forEach(label -> {
+            doc.add(new StringField(facet.field(), label.value(), Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(facet.field(), label.value()));
+            names.computeIfAbsent(facet, f -> new ConcurrentHashMap<>()).put(label.value(), label.name());
+        }));
+        source.dates().forEach((date, at) -> {
+            doc.add(new LongPoint(date.field(), at.toEpochMilli()));
+            doc.add(new NumericDocValuesField(date.field(), at.toEpochMilli()));
+        });
+        return config.build(doc);
+    }
+}

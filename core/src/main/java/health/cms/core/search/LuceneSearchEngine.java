@@ -1,0 +1,285 @@
+package health.cms.core.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.MMapDirectory;
+import org.jboss.logging.Logger;
+
+/**
+ * The embedded engine: one Lucene index in a directory of its own (memory-mapped, rebuilt at each start,
+ * so nothing in it needs to survive), BM25 ranking, synonyms at query time, spelling correction, facets
+ * and escaped highlighted snippets. Writes are serialized by the caller and visible to the next search.
+ */
+public final class LuceneSearchEngine implements SearchEngine {
+
+    private static final Logger LOG = Logger.getLogger(LuceneSearchEngine.class);
+    private static final Sort BEST_FIRST = new Sort(SortField.FIELD_SCORE,
+            new SortField(Documents.ID_SORT, SortField.Type.LONG, true));
+    /** Fewer hits than this and a spelling suggestion is offered. */
+    private static final int FEW_HITS = 3;
+    private static final int SNIPPET_SOURCE_CHARS = 20_000;
+
+    private final String name;
+    private final Path path;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Documents documents = new Documents();
+    private final FacetCounting facetCounting;
+    private final Spelling spelling = new Spelling();
+    private final Analyzer indexAnalyzer = Analyzers.index();
+    private final Analyzer plain = Analyzers.plain();
+    private final Analyzer stemmed = Analyzers.stemmed();
+    private final Vocabulary standard;
+    /** The vocabulary and the query plan built from it, swapped together. */
+    private volatile Words words;
+    private volatile boolean ready;
+
+    /** An empty index named {@code name} (for the log) in a new directory under {@code parent}. */
+    public LuceneSearchEngine(String name, Path parent, Vocabulary vocabulary, Clock clock) {
+        this.name = name;
+        this.standard = vocabulary;
+        this.facetCounting = new FacetCounting(documents, clock);
+        try {
+            Files.createDirectories(parent);
+            this.path = Files.createTempDirectory(parent, "index-" + name + "-");
+            this.directory = new MMapDirectory(path);
+            IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                    .setRAMBufferSizeMB(48);
+            this.writer = new IndexWriter(directory, config);
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        use(vocabulary);
+    }
+
+    @Override
+    public void replaceAll(Stream<SearchDocument> source) {
+        long started = System.nanoTime();
+        AtomicLong count = new AtomicLong();
+        try {
+            writer.deleteAll();
+            source.forEach(document -> {
+                add(document);
+                if (count.incrementAndGet() % 10_000 == 0) {
+                    LOG.infof("Search index %s: %,d articles indexed (%.1f s)", name, count.get(), seconds(started));
+                }
+            });
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ready = true;
+        LOG.infof("Search index %s ready: %,d articles in %.1f s", name, count.get(), seconds(started));
+    }
+
+    @Override
+    public void put(SearchDocument document) {
+        add(document);
+        refresh();
+    }
+
+    @Override
+    public void remove(String key) {
+        try {
+            writer.deleteDocuments(new Term(Documents.KEY, key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        refresh();
+    }
+
+    @Override
+    public boolean ready() {
+        return ready;
+    }
+
+    @Override
+    public SearchResult search(SearchQuery query) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return search(searcher, query);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Words(Vocabulary vocabulary, QueryPlan plan) {
+    }
+
+    private SearchResult search(IndexSearcher searcher, SearchQuery query) throws IOException {
+        Words current = words;
+        Vocabulary vocabulary = current.vocabulary();
+        QueryPlan plan = current.plan();
+        QueryText text = QueryText.parse(query.text(), vocabulary);
+        Query lucene = plan.query(query, text);
+        TopFieldDocs top = page(searcher, lucene, query);
+        String didYouMean = null;
+        boolean corrected = false;
+        if (top.scoreDocs.length < FEW_HITS && query.after().isEmpty() && text.positive()) {
+            Optional<String> fix = spelling.correct(query.text(), searcher.getIndexReader(), vocabulary);
+            if (fix.isPresent()) {
+                didYouMean = fix.get();
+                if (top.scoreDocs.length == 0) {
+                    text = QueryText.parse(didYouMean, vocabulary);
+                    lucene = plan.query(query, text);
+                    top = page(searcher, lucene, query);
+                    corrected = true;
+                }
+            }
+        }
+        boolean more = top.scoreDocs.length > query.limit();
+        ScoreDoc[] shown = more ? java.util.Arrays.copyOf(top.scoreDocs, query.limit()) : top.scoreDocs;
+        String[] snippets = snippets(searcher, plan.matching(text), shown);
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        for (int i = 0; i < shown.length; i++) {
+            Document stored = searcher.storedFields().document(shown[i].doc, Set.of(Documents.ID, Documents.PAYLOAD));
+            hits.add(new SearchResult.Hit(Long.parseLong(stored.get(Documents.ID)), stored.get(Documents.PAYLOAD),
+                    shown[i].score, snippets[i]));
+        }
+        Optional<SearchQuery.Position> next = more
+                ? Optional.of(new SearchQuery.Position(hits.get(hits.size() - 1).score(), hits.get(hits.size() - 1).id()))
+                : Optional.empty();
+        FacetCounting.Counts counts = facetCounting.count(searcher, lucene, query);
+        return new SearchResult(hits, next, counts.facets(), counts.reviewedWithin(), didYouMean, corrected);
+    }
+
+    private static TopFieldDocs page(IndexSearcher searcher, Query query, SearchQuery asked) throws IOException {
+        // The last possible doc id: a hit with the very score and id of the position (the page's own last hit)
+        // then sorts before it and is not repeated.
+        int last = Math.max(0, searcher.getIndexReader().maxDoc() - 1);
+        FieldDoc after = asked.after().map(p -> new FieldDoc(last, p.score(), new Object[]{p.score(), p.id()}))
+                .orElse(null);
+        return searcher.searchAfter(after, query, asked.limit() + 1, BEST_FIRST, true);
+    }
+
+    private String[] snippets(IndexSearcher searcher, Query matching, ScoreDoc[] shown) throws IOException {
+        if (shown.length == 0) {
+            return new String[0];
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
+                .withFieldMatcher(field -> true).withMaxLength(SNIPPET_SOURCE_CHARS)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)).build();
+        TopDocs docs = new TopDocs(new org.apache.lucene.search.TotalHits(shown.length,
+                org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), shown);
+        return highlighter.highlight(Documents.SNIPPET_TEXT, matching, docs, 2);
+    }
+
+    @Override
+    public List<Suggestion> suggest(String prefix, int limit) {
+        List<String> tokens = Analyzers.tokens(plain, prefix);
+        Set<Suggestion> found = new LinkedHashSet<>();
+        if (!tokens.isEmpty()) {
+            BooleanQuery.Builder query = new BooleanQuery.Builder();
+            for (int i = 0; i < tokens.size() - 1; i++) {
+                query.add(new TermQuery(new Term(Analyzers.TITLE_WORDS, tokens.get(i))), Occur.FILTER);
+            }
+            query.add(new PrefixQuery(new Term(Analyzers.TITLE_WORDS, tokens.get(tokens.size() - 1))), Occur.FILTER);
+            try {
+                IndexSearcher searcher = searchers.acquire();
+                try {
+                    Sort newest = new Sort(new SortField(Documents.ID_SORT, SortField.Type.LONG, true));
+                    for (ScoreDoc hit : searcher.search(query.build(), limit, newest).scoreDocs) {
+                        Document stored = searcher.storedFields().document(hit.doc,
+                                Set.of(Documents.TITLE, Documents.KEY));
+                        found.add(new Suggestion(stored.get(Documents.TITLE), stored.get(Documents.KEY)));
+                    }
+                } finally {
+                    searchers.release(searcher);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        String typed = prefix.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        if (!typed.isEmpty()) {
+            words.vocabulary().complete(typed, limit).forEach(term -> found.add(new Suggestion(term, null)));
+        }
+        return found.stream().sorted(Comparator.comparing(s -> s.key() == null)).limit(limit).toList();
+    }
+
+    @Override
+    public void vocabulary(List<String> editorGroups) {
+        use(standard.with(editorGroups));
+    }
+
+    private void use(Vocabulary words) {
+        this.words = new Words(words, new QueryPlan(Analyzers.query(words.synonyms(stemmed))));
+    }
+
+    private void add(SearchDocument document) {
+        try {
+            writer.updateDocument(new Term(Documents.ID, Long.toString(document.id())), documents.toLucene(document));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+            try (Stream<Path> files = Files.list(path)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            LOG.warnf("Search index %s: could not remove %s (%s)", name, path, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package health.cms.core.search;
+
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Builds the Lucene query of a {@link SearchQuery}: every free word (or one of its synonyms) and every
+ * phrase must occur in the {@code all} field; BM25 scores add up over that field and the boosted title,
+ * summary, headings, tags, category and author fields; exclusions and filters do not score.
+ */
+final class QueryPlan {
+
+    private final QueryBuilder builder;
+
+    QueryPlan(Analyzer queryAnalyzer) {
+        this.builder = new QueryBuilder(queryAnalyzer);
+        // "heart attack" as a synonym of "myocardial infarction" must match the two words together.
+        builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    }
+
+    /** The whole query: text, filters and date ranges. */
+    Query query(SearchQuery query, QueryText text) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        all.add(matching(text), Occur.MUST);
+        query.filters().forEach((facet, value) -> all.add(new TermQuery(new Term(facet.field(), value)), Occur.FILTER));
+        query.ranges().forEach((date, range) -> all.add(LongPoint.newRangeQuery(date.field(),
+                range.from() == null ? Long.MIN_VALUE : range.from().toEpochMilli(),
+                range.until() == null ? Long.MAX_VALUE : range.until().toEpochMilli() - 1), Occur.FILTER));
+        return all.build();
+    }
+
+    /** The text part alone, which is also what the highlighter marks. */
+    Query matching(QueryText text) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        boolean positive = false;
+        if (!text.free().isBlank()) {
+            Query required = builder.createBooleanQuery(Documents.ALL, text.free(), Occur.MUST);
+            if (required != null) {
+                query.add(required, Occur.MUST);
+                positive = true;
+                for (Map.Entry<String, Float> field : Documents.BOOSTS.entrySet()) {
+                    Query ranked = builder.createBooleanQuery(field.getKey(), text.free(), Occur.SHOULD);
+                    if (ranked != null) {
+                        query.add(new BoostQuery(ranked, field.getValue()), Occur.SHOULD);
+                    }
+                }
+            }
+        }
+        for (String phrase : text.phrases()) {
+            Query required = builder.createPhraseQuery(Documents.ALL, phrase);
+            if (required != null) {
+                query.add(required, Occur.MUST);
+                positive = true;
+                Query title = builder.createPhraseQuery(Documents.TITLE, phrase);
+                if (title != null) {
+                    query.add(new BoostQuery(title, Documents.BOOSTS.get(Documents.TITLE)), Occur.SHOULD);
+                }
+            }
+        }
+        for (String excluded : text.excluded()) {
+            Query unwanted = excluded.contains(" ")
+                    ? builder.createPhraseQuery(Documents.ALL, excluded)
+                    : builder.createBooleanQuery(Documents.ALL, excluded, Occur.MUST);
+            if (unwanted != null) {
+                query.add(unwanted, Occur.MUST_NOT);
+            }
+        }
+        if (!positive) {
+            query.add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        return query.build();
+    }
+}

@@ -1,0 +1,141 @@
+package health.cms.core.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What readers expect of a search box, against the embedded engine and the relevance corpus. */
+class LuceneSearchEngineTest {
+
+    @TempDir
+    Path dir;
+    private SearchEngine engine;
+
+    @BeforeEach
+    void index() throws Exception {
+        engine = new LuceneSearchEngine("test", dir, Vocabulary.standard(),
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        assertFalse(engine.ready(), "not ready before the first build");
+        engine.replaceAll(Corpus.documents().stream());
+        assertTrue(engine.ready());
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @Test
+    void synonymsWorkBothWays() {
+        assertEquals("myocardial-infarction", slugs("heart attack").get(0), "lay term finds the clinical page");
+        engine.put(Corpus.document(900, "lay-page", "After a heart attack", "Recovering at home.", "Rest and walk.",
+                "conditions", List.of("cardiology"), "anna-berg"));
+        assertTrue(slugs("myocardial infarction").contains("lay-page"), "clinical term finds the lay page");
+        assertTrue(slugs("MI").contains("lay-page"), "the abbreviation too");
+    }
+
+    @Test
+    void misspellingIsCorrectedAndSaidSo() {
+        SearchResult result = engine.search(SearchQuery.of("chemotheraphy"));
+        assertEquals("chemotherapy", result.didYouMean());
+        assertTrue(result.corrected());
+        assertEquals("chemotherapy-guide", result.hits().get(0).payload());
+    }
+
+    @Test
+    void phraseMatchesOnlyTheWordsTogether() {
+        assertTrue(slugs("blood glucose").contains("hypoglycaemia-guide"));
+        assertEquals(List.of("type-2-diabetes"), slugs("\"bring the blood glucose down\""));
+    }
+
+    @Test
+    void excludedWordRemovesItsArticles() {
+        List<String> all = slugs("cancer");
+        assertTrue(all.contains("melanoma-guide"));
+        List<String> without = slugs("cancer -skin");
+        assertFalse(without.contains("melanoma-guide"));
+        assertTrue(without.contains("chemotherapy-guide"));
+    }
+
+    @Test
+    void facetCountsFollowTheQuery() {
+        SearchResult result = engine.search(new SearchQuery("cancer", Map.of(), Map.of(),
+                Set.of(Facet.CATEGORY, Facet.TAG), true, 10, Optional.empty()));
+        Map<String, Long> tags = new java.util.HashMap<>();
+        result.facets().get(Facet.TAG).forEach(c -> tags.put(c.value(), c.count()));
+        assertEquals(3L, tags.get("oncology"), "chemotherapy, immunotherapy, melanoma (radiotherapy says tumour)");
+        assertEquals(1L, tags.get("dermatology"));
+        SearchResult filtered = engine.search(new SearchQuery("cancer", Map.of(Facet.TAG, "dermatology"), Map.of(),
+                Set.of(), false, 10, Optional.empty()));
+        assertEquals(List.of("melanoma-guide"), filtered.hits().stream().map(SearchResult.Hit::payload).toList());
+        assertEquals(4, result.reviewedWithin().size());
+    }
+
+    @Test
+    void cursorWalksEveryHitOnce() {
+        List<String> pages = new ArrayList<>();
+        Optional<SearchQuery.Position> after = Optional.empty();
+        do {
+            SearchResult page = engine.search(new SearchQuery("the", Map.of(), Map.of(), Set.of(), false, 7, after));
+            page.hits().forEach(h -> pages.add(h.payload()));
+            after = page.next();
+        } while (after.isPresent());
+        assertEquals(slugs("the", 100), pages);
+        assertEquals(pages.size(), Set.copyOf(pages).size());
+    }
+
+    @Test
+    void snippetsCarryNoMarkupButMark() {
+        engine.put(Corpus.document(901, "hostile", "Angle brackets", "<script>alert(1)</script> shingles & co",
+                "<img src=x onerror=alert(1)> shingles", "conditions", List.of("x"), "anna-berg"));
+        String snippet = engine.search(SearchQuery.of("shingles")).hits().stream().filter(h -> h.payload().equals("hostile"))
+                .findFirst().orElseThrow().snippet();
+        assertFalse(snippet.contains("<script") || snippet.contains("<img"), snippet);
+        assertTrue(snippet.contains("&lt;script&gt;") && snippet.contains("<mark>shingles</mark>"), snippet);
+    }
+
+    @Test
+    void removedArticleIsNeverFoundAgain() {
+        engine.remove("shingles-guide");
+        assertFalse(slugs("herpes zoster").contains("shingles-guide"));
+        assertTrue(engine.suggest("herpes", 5).stream().noneMatch(s -> "shingles-guide".equals(s.key())));
+    }
+
+    @Test
+    void suggestsTitlesThenVocabulary() {
+        List<SearchEngine.Suggestion> found = engine.suggest("immun", 8);
+        assertEquals("Immunotherapy: treatment, effect and risks", found.get(0).text());
+        assertTrue(found.stream().anyMatch(s -> s.key() == null && s.text().equals("immunisation")));
+    }
+
+    @Test
+    void editorGroupsApplyWithoutReindexing() {
+        assertEquals(List.of(), slugs("zoster rash"));
+        engine.vocabulary(List.of("zoster rash, herpes zoster"));
+        assertEquals("shingles-guide", slugs("zoster rash").get(0));
+    }
+
+    private List<String> slugs(String text) {
+        return slugs(text, 10);
+    }
+
+    private List<String> slugs(String text, int limit) {
+        return engine.search(new SearchQuery(text, Map.of(), Map.of(), Set.of(), false, limit, Optional.empty())).hits()
+                .stream().map(SearchResult.Hit::payload).toList();
+    }
+}
