@@ -9,7 +9,8 @@ public enum AuditSubject {
     // @formatter:off
     PROFILE(  "profile"),
     CATEGORY( "category"),
-    TAG(      "tag");
+    TAG(      "tag"),
+    API_KEY(  "api-key");
     // @formatter:on
 
     private final String value;

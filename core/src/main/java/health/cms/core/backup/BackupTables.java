@@ -34,6 +34,8 @@ public final class BackupTables {
             BackupTable.of("review_notice", "article_id", "due_at", "kind"),
             // Without secrets: a restored subscription sends nothing until an editor rotates its secret.
             BackupTable.of("webhook_subscription", "id").omitting("secret", "previous_secret", "previous_secret_until"),
+            // Hashes only: partners keep their keys across a restore.
+            BackupTable.of("api_key", "id"),
             // Copied rather than rebuilt: it holds exactly what readers were served (the HTML rendered when
             // the revision went live, the public "updated" time that a recertification keeps).
             BackupTable.of("published_article", "article_id"));
