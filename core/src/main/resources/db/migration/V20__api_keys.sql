@@ -32,3 +32,62 @@ BEGIN
     END IF;
 END
 $$;
+
+-- cms_preview: what the api's preview API reads (api: preview.PreviewArticles) through a login of its own, so the
+-- delivery role still reads no revision and no draft (the preview API answers preview-key holders only). Created,
+-- like cms_delivery in V17, only where the migrating user may create roles; otherwise an administrator runs the
+-- statements in the README ("Database roles").
+DO
+$$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cms_preview') THEN
+        IF NOT (SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+            RAISE WARNING 'Role cms_preview does not exist and % may not create it: the preview API answers 503 '
+                'until an administrator creates it (see the README, "Database roles")', current_user;
+            RETURN;
+        END IF;
+        BEGIN
+            CREATE ROLE cms_preview NOLOGIN;
+        EXCEPTION
+            WHEN duplicate_object THEN
+                NULL; -- roles belong to the server: another database's migration created it just now
+        END;
+    END IF;
+    GRANT USAGE ON SCHEMA public TO cms_preview;
+    GRANT SELECT (id, slug, status, live_revision_id, working_revision_id, first_published_at, last_reviewed_at,
+        next_review_due, updated_at) ON article TO cms_preview;
+    GRANT SELECT (id, article_id, number, title, summary, body_markdown, category_id, content_hash)
+        ON revision TO cms_preview;
+    GRANT SELECT ON revision_author, revision_tag, revision_reference TO cms_preview;
+    GRANT SELECT (id, slug, name) ON category, tag TO cms_preview;
+    GRANT SELECT (id, slug, display_name, credentials, bio, website, avatar_url) ON profile TO cms_preview;
+    GRANT SELECT (revision_id, decision, reviewer_name, reviewer_credentials, content_hash, signed_at)
+        ON sign_off TO cms_preview;
+    GRANT SELECT (article_id, change_class, note, published_at, id) ON correction TO cms_preview;
+END
+$$;
+
+-- Share links (issue 17): an expiring, revocable link to one article's working revision. The token in the link
+-- is signed (HMAC, CMS_PREVIEW_LINK_KEY) and names this row, so the api checks the signature and expiry without
+-- the database and reads only whether the link was revoked.
+CREATE TABLE share_link (
+    id         BIGSERIAL PRIMARY KEY,
+    article_id BIGINT       NOT NULL REFERENCES article (id),
+    created_by VARCHAR(255) NOT NULL,
+    created_at TIMESTAMPTZ  NOT NULL,
+    expires_at TIMESTAMPTZ  NOT NULL,
+    revoked_at TIMESTAMPTZ,
+    revoked_by VARCHAR(255),
+    CHECK (expires_at > created_at)
+);
+
+CREATE INDEX share_link_article_idx ON share_link (article_id, id);
+
+DO
+$$
+BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'cms_preview') THEN
+        GRANT SELECT (id, article_id, expires_at, revoked_at) ON share_link TO cms_preview;
+    END IF;
+END
+$$;

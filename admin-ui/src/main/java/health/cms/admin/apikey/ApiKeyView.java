@@ -2,6 +2,8 @@ package health.cms.admin.apikey;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import health.cms.core.apikey.ApiKey;
 
 /**
@@ -16,6 +18,8 @@ public record ApiKeyView(long id, String name, String scope, String keyPrefix, I
                 key.rotatedAt(), key.revokedAt(), key.revokedBy(), key.lastUsedAt(), key.requestCount(), key.version());
     }
 
+    /** False once revoked; in the JSON too, so a client need not know what a missing {@code revokedAt} means. */
+    @JsonProperty("active")
     public boolean active() {
         return revokedAt == null;
     }

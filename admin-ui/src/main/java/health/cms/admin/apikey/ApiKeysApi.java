@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -62,8 +61,8 @@ public class ApiKeysApi {
     }
 
     /** Revokes the key under If-Match; it stays listed, with its usage, and never works again. */
-    @DELETE
-    @Path("/{id}")
+    @POST
+    @Path("/{id}/revoke")
     public Response revoke(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch) {
         ApiKeyView view = keys.revoke(actor.get(), id, Versions.fromIfMatch(ifMatch));
         return Versions.ok(view, view.version());

@@ -146,6 +146,17 @@ class HostileManageRequestsTest {
         endpoints.add(Endpoint.get("/manage/v1/imports/{id}").path("id", Kind.ID, String.valueOf(content.importJob()))
                 .query("results", Kind.FLAG, "true"));
         endpoints.add(Endpoint.get("/manage/v1/audit/verify"));
+        endpoints.add(Endpoint.get("/manage/v1/api-keys").query("limit", Kind.NUMBER, "10").query("offset", Kind.NUMBER, "0"));
+        endpoints.add(Endpoint.of("POST", "/manage/v1/api-keys")
+                .json(new LinkedHashMap<>(Map.of("name", "Hostile partner", "scope", "preview")))
+                .guard("not-an-editor", notEditor).guard("unreadable-body", unreadable)
+                .guard("unknown-scope", (d, r) -> json(d).put("scope", "admin")));
+        endpoints.add(Endpoint.get("/manage/v1/api-keys/{id}").path("id", Kind.ID, "1"));
+        for (String change : List.of("rotate", "revoke")) {
+            endpoints.add(Endpoint.of("POST", "/manage/v1/api-keys/{id}/" + change).path("id", Kind.ID, "1").ifMatch("\"0\"")
+                    .guard("not-an-editor", notEditor).guard("missing-if-match", missingIfMatch)
+                    .guard("stale-if-match", staleIfMatch).guard("unknown-id", unknownId));
+        }
 
         List<Endpoint.Guard> universal = List.of(noToken, badToken);
         List<String> users = new ArrayList<>(tokens.keySet());

@@ -139,6 +139,7 @@ public final class ManagementApiMatrix {
             case "profile" -> json(Map.of("slug", slug("profile"), "displayName", "Matrix Author", "author", true));
             case "jsonl" -> new Body("application/x-ndjson", JSON.writeValueAsString(article(slug("imported"))) + "\n");
             case "webhook" -> json(Map.of("url", WEBHOOK_TARGET, "eventTypes", List.of("article.published")));
+            case "apikey" -> json(Map.of("name", "Matrix key", "scope", "delivery"));
             default -> throw new IllegalArgumentException("no body called " + name);
         };
     }
@@ -186,6 +187,11 @@ public final class ManagementApiMatrix {
                 HttpResponse<String> sent = call("POST", "/manage/v1/webhooks/" + fixture("webhook").key() + "/test",
                         "editor1", null, json(Map.of()), 200);
                 yield new Target(Long.toString(JSON.readTree(sent.body()).path("id").asLong()), null, null);
+            }
+            case "apikey" -> {
+                HttpResponse<String> created = call("POST", "/manage/v1/api-keys", "editor1", null, body("apikey", null), 201);
+                JsonNode key = JSON.readTree(created.body()).path("apiKey");
+                yield new Target(Long.toString(key.path("id").asLong()), key.path("version").asLong(), null);
             }
             default -> throw new IllegalArgumentException("no fixture called {" + name + "}");
         };

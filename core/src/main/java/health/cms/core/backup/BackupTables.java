@@ -24,6 +24,7 @@ public final class BackupTables {
             BackupTable.of("revision_reference", "revision_id", "position"),
             BackupTable.of("sign_off", "id"),
             BackupTable.of("correction", "id"),
+            BackupTable.of("share_link", "id"),
             BackupTable.of("audit_event", "id"),
             BackupTable.of("audit_checkpoint", "id"),
             BackupTable.of("scheduled_job", "id"),
