@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import health.cms.admin.apikey.ApiKeyInput;
 import health.cms.admin.apikey.ApiKeys;
+import health.cms.admin.share.ShareLinks;
 import health.cms.admin.catalog.DeskCatalog;
 import health.cms.admin.importing.ArticleImporter;
 import health.cms.admin.importing.ImportSource;
@@ -276,6 +277,8 @@ class AuthorizationMatrixTest {
                         .apiKey();
                 yield new Target(Long.toString(key.id()), key.version());
             }
+            case "sharelink" -> new Target(Long.toString(Fixtures.bean(ShareLinks.class)
+                    .create(Fixtures.WRITER1, Fixtures.draft(slug("shared")).id()).id()), null);
             default -> throw new IllegalArgumentException("no fixture called {" + name + "}");
         };
     }

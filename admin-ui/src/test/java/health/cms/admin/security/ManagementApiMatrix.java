@@ -193,6 +193,11 @@ public final class ManagementApiMatrix {
                 JsonNode key = JSON.readTree(created.body()).path("apiKey");
                 yield new Target(Long.toString(key.path("id").asLong()), key.path("version").asLong(), null);
             }
+            case "sharelink" -> {
+                HttpResponse<String> created = call("POST", "/manage/v1/articles/" + fixture("draft").key() + "/share-links",
+                        "writer1", null, json(Map.of()), 201);
+                yield new Target(Long.toString(JSON.readTree(created.body()).path("id").asLong()), null, null);
+            }
             default -> throw new IllegalArgumentException("no fixture called {" + name + "}");
         };
     }

@@ -32,8 +32,7 @@ public class KeyGate {
         /** No key where one is needed: 401. */
         KEY_REQUIRED,
         /** No preview key on the preview API: 401 without a key, 403 with a delivery key. */
-        PREVIEW_KEY_REQUIRED,
-        PREVIEW_SCOPE_MISSING
+        PREVIEW_KEY_REQUIRED, PREVIEW_SCOPE_MISSING
     }
 
     /** The verdict and, when keyed, the key. */
@@ -55,8 +54,12 @@ public class KeyGate {
         this.required = config.required();
     }
 
-    /** The decision for a request to {@code path} with these headers; a working key's use is counted. */
-    public Decision decide(String path, MultiMap headers) {
+    /**
+     * The decision for a request to {@code path} with these headers and query string; a working key's use is
+     * counted. A preview request without a key may carry a share link's {@code token} instead, which the preview
+     * API checks (its signature, expiry, article and revocation) before it answers.
+     */
+    public Decision decide(String path, MultiMap headers, String query) {
         if (!isContent(path)) {
             // Health checks and the OpenAPI document answer whatever a caller sends, so probes never break on a key.
             return Decision.ANONYMOUS;
@@ -65,7 +68,7 @@ public class KeyGate {
         boolean preview = path.startsWith(PREVIEW_PATH);
         if (presented == null) {
             if (preview) {
-                return Decision.PREVIEW_KEY_REQUIRED;
+                return hasToken(query) ? Decision.ANONYMOUS : Decision.PREVIEW_KEY_REQUIRED;
             }
             return required ? Decision.KEY_REQUIRED : Decision.ANONYMOUS;
         }
@@ -93,6 +96,10 @@ public class KeyGate {
         }
         key = key.strip();
         return key.isEmpty() ? null : key;
+    }
+
+    private static boolean hasToken(String query) {
+        return query != null && (query.startsWith("token=") || query.contains("&token="));
     }
 
     private static boolean isContent(String path) {

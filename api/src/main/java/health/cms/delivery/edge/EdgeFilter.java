@@ -118,9 +118,10 @@ public class EdgeFilter {
             refuse(rc, 413).putHeader(HttpHeaders.CONNECTION, "close").end(Buffer.buffer(bodyRefused));
             return;
         }
-        KeyGate.Decision decision = keys.decide(path, rc.request().headers());
+        KeyGate.Decision decision = keys.decide(path, rc.request().headers(), rc.request().query());
         if (decision.key() != null) {
-            if (keyLimiter.enabled() && tooMany(rc, keyLimiter.acquire(Long.toString(decision.key().id())), keyTooManyRequests)) {
+            if (keyLimiter.enabled()
+                    && tooMany(rc, keyLimiter.acquire(Long.toString(decision.key().id())), keyTooManyRequests)) {
                 return;
             }
         } else if (limiter.enabled() && !rerouted(rc, path)) {

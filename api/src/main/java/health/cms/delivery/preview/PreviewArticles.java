@@ -27,7 +27,7 @@ import health.cms.workflow.publication.Projection;
 public class PreviewArticles {
 
     /** A working revision as it would be served, with where it stands in the workflow. */
-    public record Preview(PublicArticle article, String state, int workingRevision, boolean signed,
+    public record Preview(long articleId, PublicArticle article, String state, int workingRevision, boolean signed,
             Instant nextReviewDue) {
     }
 
@@ -61,6 +61,12 @@ public class PreviewArticles {
                 slug).map(this::preview);
     }
 
+    /** Whether share link {@code linkId} of this article exists and was not revoked (its signature says the rest). */
+    public boolean linkStands(long linkId, long articleId) {
+        return db.first("SELECT revoked_at IS NULL FROM share_link WHERE id = ? AND article_id = ?", rs -> rs.getBoolean(1),
+                linkId, articleId).orElse(false);
+    }
+
     private Preview preview(Head head) {
         List<PublicArticle.Named> tags = db.query("""
                 SELECT t.slug, t.name FROM revision_tag rt JOIN tag t ON t.id = rt.tag_id
@@ -91,7 +97,7 @@ public class PreviewArticles {
                 signer.isPresent() ? head.lastReviewedAt() : null, signer.isPresent() ? head.nextReviewDue() : null,
                 head.revisionId(), head.number(), head.title(), head.summary(), head.bodyMarkdown(), head.category(), tags,
                 authors, references, signer.orElse(new Projection.Reviewer(null, null)), corrections);
-        return new Preview(projection.view(article, head.updatedAt()), head.state(), head.number(), signer.isPresent(),
+        return new Preview(head.articleId(), projection.view(article, head.updatedAt()), head.state(), head.number(), signer.isPresent(),
                 signer.isPresent() ? head.nextReviewDue() : null);
     }
 }
