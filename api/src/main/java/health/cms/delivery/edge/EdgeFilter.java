@@ -53,6 +53,8 @@ public class EdgeFilter {
     private static final CharSequence REFERRER_NAME = HttpHeaders.createOptimized("Referrer-Policy");
     private static final CharSequence NO_REFERRER = HttpHeaders.createOptimized("no-referrer");
     private static final String COUNTED = EdgeFilter.class.getName() + ".counted";
+    private static final CharSequence WWW_AUTHENTICATE = HttpHeaders.createOptimized("WWW-Authenticate");
+    private static final CharSequence BEARER = HttpHeaders.createOptimized("Bearer");
     private static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized(Problem.MEDIA_TYPE);
 
     private final RateLimiter limiter;
@@ -151,7 +153,7 @@ public class EdgeFilter {
     }
 
     private static HttpServerResponse unauthorized(RoutingContext rc) {
-        return refuse(rc, 401).putHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return refuse(rc, 401).putHeader(WWW_AUTHENTICATE, BEARER);
     }
 
     /**

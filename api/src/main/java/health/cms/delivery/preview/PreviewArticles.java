@@ -97,7 +97,8 @@ public class PreviewArticles {
                 signer.isPresent() ? head.lastReviewedAt() : null, signer.isPresent() ? head.nextReviewDue() : null,
                 head.revisionId(), head.number(), head.title(), head.summary(), head.bodyMarkdown(), head.category(), tags,
                 authors, references, signer.orElse(new Projection.Reviewer(null, null)), corrections);
-        return new Preview(head.articleId(), projection.view(article, head.updatedAt()), head.state(), head.number(), signer.isPresent(),
+        return new Preview(head.articleId(), projection.view(article, head.updatedAt()), head.state(), head.number(),
+                signer.isPresent(),
                 signer.isPresent() ? head.nextReviewDue() : null);
     }
 }
