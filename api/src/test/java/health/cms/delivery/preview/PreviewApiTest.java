@@ -70,7 +70,8 @@ class PreviewApiTest {
                 Fixtures.input("preview-live-edited", "Edited title", "## Section\n\nTake 10 mg, not 5 mg."));
         withKey().get("/api/v1/preview/articles/preview-live-edited").then().statusCode(200)
                 .body("title", equalTo("Edited title")).body("workingRevision", equalTo(2)).body("signed", equalTo(false))
-                .body("state", equalTo("published")).body("body.html", containsString("10 mg"));
+                // the article is back in draft for its next revision, while revision 1 stays live
+                .body("state", equalTo("draft")).body("body.html", containsString("10 mg"));
         given().get("/api/v1/articles/preview-live-edited").then().statusCode(200)
                 .body("title", equalTo("Article preview-live-edited")).body(not(containsString("10 mg")));
     }
