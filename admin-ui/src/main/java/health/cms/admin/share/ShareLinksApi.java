@@ -16,9 +16,9 @@ import health.cms.admin.web.CurrentActor;
 import health.cms.admin.web.ManagementApi;
 import io.quarkus.security.Authenticated;
 
-/** Expiring preview links to an article's working revision, for writers, medical reviewers and editors. */
+/** An article's expiring preview links to its working revision, for writers, medical reviewers and editors. */
 @ManagementApi
-@Path("/manage/v1")
+@Path("/manage/v1/articles/{id}/share-links")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -30,23 +30,14 @@ public class ShareLinksApi {
     CurrentActor actor;
 
     @GET
-    @Path("/articles/{id}/share-links")
     public List<ShareLinkView> list(@PathParam("id") long id) {
         return links.forArticle(actor.get(), id);
     }
 
     /** A new link, valid for {@code cms.preview.link-ttl} (7 days), with its URL on each configured site. */
     @POST
-    @Path("/articles/{id}/share-links")
     public Response create(@PathParam("id") long id) {
         ShareLinkView link = links.create(actor.get(), id);
         return Response.status(201).entity(link).build();
-    }
-
-    /** Ends the link now (its maker or an editor). */
-    @POST
-    @Path("/share-links/{linkId}/revoke")
-    public ShareLinkView revoke(@PathParam("linkId") long linkId) {
-        return links.revoke(actor.get(), linkId);
     }
 }

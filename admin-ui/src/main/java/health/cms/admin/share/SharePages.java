@@ -21,8 +21,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
-/** The preview links of one article, from its editor and review screens: make one, copy its URLs, revoke it. */
-@Path("/")
+/** The preview links of one article, from its editor and review screens: make one and copy its URLs. */
+@Path("/articles/{id}/share-links")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
 public class SharePages {
@@ -42,24 +42,14 @@ public class SharePages {
     Clock clock;
 
     @GET
-    @Path("/articles/{id}/share-links")
     public TemplateInstance list(@PathParam("id") long id, @QueryParam("done") String done) {
         return Templates.links(id, links.forArticle(user.actor(), id), clock.instant(), "created".equals(done));
     }
 
     @POST
-    @Path("/articles/{id}/share-links")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@PathParam("id") long id) {
         links.create(user.actor(), id);
         return Forms.seeOther("/articles/" + id + "/share-links?done=created");
-    }
-
-    @POST
-    @Path("/share-links/{linkId}/revoke")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response revoke(@PathParam("linkId") long linkId) {
-        ShareLinkView revoked = links.revoke(user.actor(), linkId);
-        return Forms.seeOther("/articles/" + revoked.articleId() + "/share-links");
     }
 }

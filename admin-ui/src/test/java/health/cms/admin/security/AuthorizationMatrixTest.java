@@ -23,10 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import health.cms.admin.apikey.ApiKeyInput;
 import health.cms.admin.apikey.ApiKeys;
-import health.cms.admin.share.ShareLinks;
 import health.cms.admin.catalog.DeskCatalog;
 import health.cms.admin.importing.ArticleImporter;
 import health.cms.admin.importing.ImportSource;
+import health.cms.admin.share.ShareLinks;
 import health.cms.admin.testing.OwnDatabase;
 import health.cms.admin.testing.Tokens;
 import health.cms.admin.webhook.Webhooks;
