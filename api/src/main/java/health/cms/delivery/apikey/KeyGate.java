@@ -83,11 +83,26 @@ public class KeyGate {
         return new Decision(Verdict.KEYED, key);
     }
 
+    /**
+     * True when these request headers carry a working preview key: the preview API asks again itself, so a path
+     * spelled in a way the edge did not recognise as a preview path still gets nothing without one.
+     */
+    public boolean hasPreviewKey(String apiKeyHeader, String authorizationHeader) {
+        String presented = presented(apiKeyHeader, authorizationHeader);
+        KnownKeys.Key key = presented == null || presented.length() > ApiKeySecret.MAX_LENGTH
+                ? null
+                : keys.find(ApiKeySecret.hash(presented));
+        return key != null && key.scope().covers(ApiKeyScope.PREVIEW);
+    }
+
     /** The key a request sent, or null: {@code X-Api-Key} wins over a bearer token, blank counts as none. */
     static String presented(MultiMap headers) {
-        String key = headers.get("X-Api-Key");
+        return presented(headers.get("X-Api-Key"), headers.get("Authorization"));
+    }
+
+    private static String presented(String apiKeyHeader, String authorization) {
+        String key = apiKeyHeader;
         if (key == null || key.isBlank()) {
-            String authorization = headers.get("Authorization");
             if (authorization == null || authorization.length() <= BEARER.length()
                     || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
                 return null;

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,10 +24,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.cms.core.preview.ShareToken;
 import health.cms.core.problem.Problem;
 import health.cms.core.slug.Slugs;
+import health.cms.delivery.apikey.KeyGate;
 import health.cms.workflow.review.ReviewStatus;
 
 /**
- * An article's working revision for preview-key holders and share-link holders (the edge refuses everyone else): the published shape
+ * An article's working revision for preview-key holders and share-link holders (the edge refuses everyone else, and this resource asks again): the published shape
  * plus {@code preview}, {@code state}, {@code workingRevision} and {@code signed}. Never stored by a shared
  * cache, never indexed, and in no feed, sitemap, search or webhook, which all read the published read model.
  */
@@ -45,14 +47,22 @@ public class PreviewResource {
     Clock clock;
     @Inject
     PreviewLinkConfig config;
+    @Inject
+    KeyGate gate;
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "The working revision of an article, as it would be served once published", description = "Needs an API key with the preview scope (Authorization: Bearer <key> or X-Api-Key).")
+    @Operation(summary = "The working revision of an article, as it would be served once published", description = "Needs an API key with the preview scope (Authorization: Bearer <key> or X-Api-Key), "
+            + "or the token of a share link made on the desk (?token=).")
     public Response bySlug(
             @PathParam("slug") @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lowercase letters, digits and single hyphens") String slug,
-            @QueryParam("token") @Size(max = ShareToken.MAX_LENGTH) String token) {
+            @QueryParam("token") @Size(max = ShareToken.MAX_LENGTH) String token,
+            @HeaderParam("X-Api-Key") String apiKey, @HeaderParam("Authorization") String authorization) {
         Optional<ShareToken> link = Optional.empty();
+        if (token == null && !gate.hasPreviewKey(apiKey, authorization)) {
+            return refused("preview-key-required", "Preview key required",
+                    "The preview API serves unpublished revisions to preview-key and share-link holders only");
+        }
         if (token != null) {
             // The edge let this request in for its token alone, or with a preview key: either way a token sent is checked.
             link = ShareToken.verify(token, config.linkKey());

@@ -91,6 +91,16 @@ class PreviewApiTest {
     }
 
     @Test
+    void aPathSpelledOtherwiseStillNeedsAPreviewKey() {
+        Fixtures.draft("preview-odd-path");
+        for (String path : new String[]{"//api/v1/preview/articles/preview-odd-path",
+                "/api/v1/./preview/articles/preview-odd-path", "/api/v1/x/../preview/articles/preview-odd-path"}) {
+            int status = given().urlEncodingEnabled(false).get(path).statusCode();
+            org.junit.jupiter.api.Assertions.assertNotEquals(200, status, path);
+        }
+    }
+
+    @Test
     void anUnknownSlugIsTheUsual404() {
         withKey().get("/api/v1/preview/articles/no-such-article-here").then().statusCode(404)
                 .contentType("application/problem+json");
