@@ -63,6 +63,10 @@ class HostileRequestsTest {
                 Endpoint.get("/api/v1/feeds/articles.json").query("category", Kind.SLUG, "treatments-therapies"),
                 Endpoint.get("/api/v1/feeds/corrections.json"),
                 Endpoint.get("/sitemap.xml").query("page", Kind.NUMBER, "1"),
+                Endpoint.get("/api/v1/categories").header("X-Api-Key", "cms_notAKeyOfThisApiAtAll"),
+                Endpoint.get("/api/v1/tags").header("Authorization", "Bearer cms_notAKeyOfThisApiAtAll"),
+                Endpoint.get("/api/v1/preview/articles/{slug}").path("slug", Kind.SLUG, "hostile-draft")
+                        .header("X-Api-Key", "cms_notAKeyOfThisApiAtAll"),
                 Endpoint.get("/q/health/ready"),
                 Endpoint.get("/q/openapi"));
         List<HostileRequest> requests = HostileRequests.generate(SEED, REQUESTS, endpoints, (draft, random) -> {

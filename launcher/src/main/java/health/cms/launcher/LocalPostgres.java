@@ -26,6 +26,9 @@ final class LocalPostgres {
      */
     static final String API_USER = "cms_api";
     static final String API_PASSWORD = "cms_api";
+    /** The api's preview API login: a member of {@code cms_preview}, which migration V20 grants working revisions. */
+    static final String PREVIEW_USER = "cms_api_preview";
+    static final String PREVIEW_PASSWORD = "cms_api_preview";
 
     private LocalPostgres() {
     }
@@ -62,7 +65,13 @@ final class LocalPostgres {
                       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%3$s') THEN
                         CREATE ROLE %3$s LOGIN PASSWORD '%4$s' IN ROLE cms_delivery;
                       END IF;
-                    END $$""".formatted(APP_USER, APP_PASSWORD, API_USER, API_PASSWORD));
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cms_preview') THEN
+                        CREATE ROLE cms_preview NOLOGIN;
+                      END IF;
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%5$s') THEN
+                        CREATE ROLE %5$s LOGIN PASSWORD '%6$s' IN ROLE cms_preview;
+                      END IF;
+                    END $$""".formatted(APP_USER, APP_PASSWORD, API_USER, API_PASSWORD, PREVIEW_USER, PREVIEW_PASSWORD));
             try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'cms'")) {
                 if (!rs.next()) {
                     statement.execute("CREATE DATABASE cms OWNER " + APP_USER);

@@ -181,6 +181,15 @@ public final class LocalStack implements AutoCloseable {
         boolean api = module.equals("api");
         env.put("CMS_DB_USER", api ? LocalPostgres.API_USER : LocalPostgres.APP_USER);
         env.put("CMS_DB_PASSWORD", api ? LocalPostgres.API_PASSWORD : LocalPostgres.APP_PASSWORD);
+        if (!api) {
+            // The management API's Swagger UI at /q/swagger-ui, for local use only.
+            env.put("CMS_SWAGGER_UI", "true");
+        }
+        if (api) {
+            // The preview API reads working revisions through a login of its own, never the delivery role.
+            env.put("CMS_DB_PREVIEW_USER", LocalPostgres.PREVIEW_USER);
+            env.put("CMS_DB_PREVIEW_PASSWORD", LocalPostgres.PREVIEW_PASSWORD);
+        }
         // These published credentials are accepted here only: in production the apps refuse them at start.
         env.put("CMS_LOCAL_STACK", "true");
         env.put(api ? "CMS_API_PORT" : "CMS_ADMIN_PORT", String.valueOf(port));

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * {@code {published}} writer1's article approved by reviewer1; {@code {scheduled}} one approved by
  * reviewer1 to go live tomorrow; {@code {category}}, {@code {tag}}, {@code {profile}} unused catalog
  * entries made by editor1; {@code {import}} an import job started by writer1; {@code {webhook}} a
- * subscription made by editor1 and {@code {delivery}} a test event sent to it. Writes send the record's
+ * subscription made by editor1 and {@code {delivery}} a test event sent to it; {@code {apikey}} an API key
+ * issued by editor1; {@code {sharelink}} a preview link to a draft, made by writer1. Writes send the record's
  * current version in {@code If-Match} (the API) or the form's {@code version} field (the desk). The
  * "body" column names what is sent: a valid article, a workflow action, a catalog entry and so on.
  *
@@ -88,6 +89,16 @@ public final class AccessMatrix {
             GET    /manage/v1/webhooks/{webhook}/deliveries      -                401       403     403     403       403       200     403
             GET    /manage/v1/webhooks/deliveries/{delivery}     -                401       403     403     403       403       200     403
             POST   /manage/v1/webhooks/deliveries/{delivery}/redeliver -          401       403     403     403       403       202     403
+            # API keys of downstream sites: editors only
+            GET    /manage/v1/api-keys                           -                401       403     403     403       403       200     403
+            POST   /manage/v1/api-keys                           apikey           401       403     403     403       403       201     403
+            GET    /manage/v1/api-keys/{apikey}                  -                401       403     403     403       403       200     403
+            POST   /manage/v1/api-keys/{apikey}/rotate           -                401       403     403     403       403       200     403
+            POST   /manage/v1/api-keys/{apikey}/revoke           -                401       403     403     403       403       200     403
+            # preview links: any desk role makes them; the maker or an editor revokes one
+            GET    /manage/v1/articles/{draft}/share-links       -                401       200     200     200       200       200     403
+            POST   /manage/v1/articles/{draft}/share-links       -                401       201     201     201       201       201     403
+            POST   /manage/v1/share-links/{sharelink}/revoke     -                401       200     403     403       403       200     403
             # audit chain
             GET    /manage/v1/audit/verify                       -                401       403     403     200       200       200     403
             """;
@@ -145,6 +156,15 @@ public final class AccessMatrix {
             POST   /webhooks/{webhook}/delete                    -                302       403     403     403       403       303     403
             GET    /webhooks/deliveries/{delivery}               -                302       403     403     403       403       200     403
             POST   /webhooks/deliveries/{delivery}/redeliver     -                302       403     403     403       403       303     403
+            # API keys: editors only
+            GET    /api-keys                                     -                302       403     403     403       403       200     403
+            POST   /api-keys                                     apikey           302       403     403     403       403       200     403
+            POST   /api-keys/{apikey}/rotate                     apikey           302       403     403     403       403       200     403
+            POST   /api-keys/{apikey}/revoke                     apikey           302       403     403     403       403       303     403
+            # preview links
+            GET    /articles/{draft}/share-links                 -                302       200     200     200       200       200     403
+            POST   /articles/{draft}/share-links                 -                302       303     303     303       303       303     403
+            POST   /share-links/{sharelink}/revoke               -                302       303     403     403       403       303     403
             # imports: a job page is shown to the person who started it only
             GET    /imports                                      -                302       200     200     200       200       200     403
             POST   /imports                                      import           302       303     303     403       303       403     403

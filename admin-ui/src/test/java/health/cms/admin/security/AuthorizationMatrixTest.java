@@ -21,9 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import health.cms.admin.apikey.ApiKeyInput;
+import health.cms.admin.apikey.ApiKeys;
 import health.cms.admin.catalog.DeskCatalog;
 import health.cms.admin.importing.ArticleImporter;
 import health.cms.admin.importing.ImportSource;
+import health.cms.admin.share.ShareLinks;
 import health.cms.admin.testing.OwnDatabase;
 import health.cms.admin.testing.Tokens;
 import health.cms.admin.webhook.Webhooks;
@@ -218,6 +221,10 @@ class AuthorizationMatrixTest {
                         .formParam("eventTypes", "article.published").formParam("enabled", "true");
                 yield target == null ? webhook : webhook.formParam("version", target.version());
             }
+            case "apikey" -> {
+                RequestSpecification key = form(user).formParam("name", "Matrix key").formParam("scope", "delivery");
+                yield target == null ? key : key.formParam("version", target.version());
+            }
             default -> throw new IllegalArgumentException("no body called " + name);
         };
     }
@@ -265,6 +272,13 @@ class AuthorizationMatrixTest {
             }
             case "delivery" -> new Target(Long.toString(Fixtures.bean(Webhooks.class)
                     .sendTest(Fixtures.EDITOR1, Long.parseLong(fixture("webhook").key())).id()), null);
+            case "apikey" -> {
+                var key = Fixtures.bean(ApiKeys.class).create(Fixtures.EDITOR1, new ApiKeyInput("Matrix key", "delivery"))
+                        .apiKey();
+                yield new Target(Long.toString(key.id()), key.version());
+            }
+            case "sharelink" -> new Target(Long.toString(Fixtures.bean(ShareLinks.class)
+                    .create(Fixtures.WRITER1, Fixtures.draft(slug("shared")).id()).id()), null);
             default -> throw new IllegalArgumentException("no fixture called {" + name + "}");
         };
     }

@@ -151,6 +151,22 @@ class HostileManageRequestsTest {
         endpoints.add(Endpoint.get("/manage/v1/imports/{id}").path("id", Kind.ID, String.valueOf(content.importJob()))
                 .query("results", Kind.FLAG, "true"));
         endpoints.add(Endpoint.get("/manage/v1/audit/verify"));
+        endpoints.add(Endpoint.get("/manage/v1/api-keys").query("limit", Kind.NUMBER, "10").query("offset", Kind.NUMBER, "0"));
+        endpoints.add(Endpoint.of("POST", "/manage/v1/api-keys")
+                .json(new LinkedHashMap<>(Map.of("name", "Hostile partner", "scope", "preview")))
+                .guard("not-an-editor", notEditor).guard("unreadable-body", unreadable)
+                .guard("unknown-scope", (d, r) -> json(d).put("scope", "admin")));
+        endpoints.add(Endpoint.get("/manage/v1/api-keys/{id}").path("id", Kind.ID, "1"));
+        endpoints.add(Endpoint.get("/manage/v1/articles/{id}/share-links").path("id", Kind.ID, id));
+        endpoints.add(Endpoint.of("POST", "/manage/v1/articles/{id}/share-links").path("id", Kind.ID, id)
+                .guard("no-desk-role", (d, r) -> bearer(d, tokens.get("nobody"))).guard("unknown-id", unknownId));
+        endpoints.add(Endpoint.of("POST", "/manage/v1/share-links/{id}/revoke").path("id", Kind.ID, "1")
+                .guard("no-desk-role", (d, r) -> bearer(d, tokens.get("nobody"))).guard("unknown-id", unknownId));
+        for (String change : List.of("rotate", "revoke")) {
+            endpoints.add(Endpoint.of("POST", "/manage/v1/api-keys/{id}/" + change).path("id", Kind.ID, "1").ifMatch("\"0\"")
+                    .guard("not-an-editor", notEditor).guard("missing-if-match", missingIfMatch)
+                    .guard("stale-if-match", staleIfMatch).guard("unknown-id", unknownId));
+        }
 
         List<Endpoint.Guard> universal = List.of(noToken, badToken);
         List<String> users = new ArrayList<>(tokens.keySet());

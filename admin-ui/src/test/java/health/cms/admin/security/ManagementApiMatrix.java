@@ -140,6 +140,7 @@ public final class ManagementApiMatrix {
             case "jsonl" -> new Body("application/x-ndjson", JSON.writeValueAsString(article(slug("imported"))) + "\n");
             case "webhook" -> json(Map.of("url", WEBHOOK_TARGET, "eventTypes", List.of("article.published")));
             case "vocabulary" -> json(Map.of("terms", slug("lay") + ", " + slug("clinical")));
+            case "apikey" -> json(Map.of("name", "Matrix key", "scope", "delivery"));
             default -> throw new IllegalArgumentException("no body called " + name);
         };
     }
@@ -187,6 +188,16 @@ public final class ManagementApiMatrix {
                 HttpResponse<String> sent = call("POST", "/manage/v1/webhooks/" + fixture("webhook").key() + "/test",
                         "editor1", null, json(Map.of()), 200);
                 yield new Target(Long.toString(JSON.readTree(sent.body()).path("id").asLong()), null, null);
+            }
+            case "apikey" -> {
+                HttpResponse<String> created = call("POST", "/manage/v1/api-keys", "editor1", null, body("apikey", null), 201);
+                JsonNode key = JSON.readTree(created.body()).path("apiKey");
+                yield new Target(Long.toString(key.path("id").asLong()), key.path("version").asLong(), null);
+            }
+            case "sharelink" -> {
+                HttpResponse<String> created = call("POST", "/manage/v1/articles/" + fixture("draft").key() + "/share-links",
+                        "writer1", null, json(Map.of()), 201);
+                yield new Target(Long.toString(JSON.readTree(created.body()).path("id").asLong()), null, null);
             }
             default -> throw new IllegalArgumentException("no fixture called {" + name + "}");
         };

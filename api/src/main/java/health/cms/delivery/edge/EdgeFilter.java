@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.cms.core.problem.Problem;
+import health.cms.delivery.apikey.ApiKeyConfig;
+import health.cms.delivery.apikey.KeyGate;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -23,7 +25,8 @@ import io.vertx.ext.web.RoutingContext;
  * What every request to the public API passes first, before any route: the security headers, the
  * refusal of anything but bodiless reads (the API is read-only, and Quarkus's own {@code /q} endpoints
  * would otherwise answer any method), and the per-client rate limit, which covers Quarkus's own
- * {@code /q} endpoints too. It runs on the event loop for every request, so it only compares strings
+ * {@code /q} endpoints too, and the API key check (a working key has a bucket of its own, with a higher
+ * limit; a wrong one, or none where one is needed, is refused here). It runs on the event loop for every request, so it only compares strings
  * and adds pre-encoded headers; it reads the method and path before any header, and a header it reads
  * can only fall back, never fail, so a malformed one gets a clear answer and never a 500.
  */
@@ -50,17 +53,43 @@ public class EdgeFilter {
     private static final CharSequence REFERRER_NAME = HttpHeaders.createOptimized("Referrer-Policy");
     private static final CharSequence NO_REFERRER = HttpHeaders.createOptimized("no-referrer");
     private static final String COUNTED = EdgeFilter.class.getName() + ".counted";
+    private static final CharSequence WWW_AUTHENTICATE = HttpHeaders.createOptimized("WWW-Authenticate");
+    private static final CharSequence BEARER = HttpHeaders.createOptimized("Bearer");
     private static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized(Problem.MEDIA_TYPE);
 
     private final RateLimiter limiter;
+    private final RateLimiter keyLimiter;
+    private final KeyGate keys;
     private final ClientAddress clients;
     private final byte[] tooManyRequests;
+    private final byte[] keyTooManyRequests;
+    private final byte[] unknownKey;
+    private final byte[] keyRequired;
+    private final byte[] previewKeyRequired;
+    private final byte[] previewScopeMissing;
     private final byte[] methodNotAllowed;
     private final byte[] bodyRefused;
 
-    EdgeFilter(RateLimiter limiter, RateLimitConfig config, ObjectMapper json) {
+    EdgeFilter(RateLimiter limiter, RateLimitConfig config, KeyGate keys, ApiKeyConfig keyConfig, Ticker ticker,
+            ObjectMapper json) {
         this.limiter = limiter;
+        // A key is one bucket for all its callers, however many addresses they send from.
+        this.keyLimiter = new RateLimiter(keyConfig.perSecond(), keyConfig.burst(), config.maxClients(), ticker);
+        this.keys = keys;
         this.clients = ClientAddress.of(config);
+        this.keyTooManyRequests = body(json, Problem.of(429, "rate-limited", "Too many requests",
+                "This API key sent more than " + keyConfig.perSecond() + " requests per second (bursts of up to "
+                        + keyConfig.burst() + "); retry after the number of seconds in Retry-After"));
+        this.unknownKey = body(json, Problem.of(401, "api-key-unknown", "Unknown API key",
+                "The API key sent is not a working key of this API: it was mistyped, rotated or revoked. Ask the "
+                        + "publisher's editors for a current key, or send no key to read published content"));
+        this.keyRequired = body(json, Problem.of(401, "api-key-required", "API key required",
+                "This API needs a key: send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'"));
+        this.previewKeyRequired = body(json, Problem.of(401, "preview-key-required", "Preview key required",
+                "The preview API serves unpublished revisions to preview-key holders only: send a preview key as "
+                        + "'Authorization: Bearer <key>' or 'X-Api-Key: <key>'"));
+        this.previewScopeMissing = body(json, Problem.of(403, "preview-scope-missing", "Not a preview key",
+                "This key has the delivery scope; the preview API needs a key with the preview scope"));
         this.tooManyRequests = body(json, Problem.of(429, "rate-limited", "Too many requests",
                 "This client sent more than " + config.perSecond() + " requests per second (bursts of up to "
                         + config.burst() + "); retry after the number of seconds in Retry-After"));
@@ -91,17 +120,40 @@ public class EdgeFilter {
             refuse(rc, 413).putHeader(HttpHeaders.CONNECTION, "close").end(Buffer.buffer(bodyRefused));
             return;
         }
-        if (limiter.enabled() && !rerouted(rc, path)) {
+        KeyGate.Decision decision = keys.decide(path, rc.request().headers(), rc.request().query());
+        if (decision.key() != null) {
+            if (keyLimiter.enabled()
+                    && tooMany(rc, keyLimiter.acquire(Long.toString(decision.key().id())), keyTooManyRequests)) {
+                return;
+            }
+        } else if (limiter.enabled() && !rerouted(rc, path)) {
             SocketAddress connection = rc.request().remoteAddress();
             String client = clients.key(connection == null ? null : connection.hostAddress(), rc.request().headers());
-            long wait = limiter.acquire(client);
-            if (wait > 0) {
-                long seconds = Math.max(1, (wait + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
-                refuse(rc, 429).putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).end(Buffer.buffer(tooManyRequests));
+            if (tooMany(rc, limiter.acquire(client), tooManyRequests)) {
                 return;
             }
         }
-        rc.next();
+        switch (decision.verdict()) {
+            case ANONYMOUS, KEYED -> rc.next();
+            case UNKNOWN_KEY -> unauthorized(rc).end(Buffer.buffer(unknownKey));
+            case KEY_REQUIRED -> unauthorized(rc).end(Buffer.buffer(keyRequired));
+            case PREVIEW_KEY_REQUIRED -> unauthorized(rc).end(Buffer.buffer(previewKeyRequired));
+            case PREVIEW_SCOPE_MISSING -> refuse(rc, 403).end(Buffer.buffer(previewScopeMissing));
+        }
+    }
+
+    /** Answers 429 when the bucket had to wait; true when it did. */
+    private static boolean tooMany(RoutingContext rc, long wait, byte[] body) {
+        if (wait <= 0) {
+            return false;
+        }
+        long seconds = Math.max(1, (wait + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
+        refuse(rc, 429).putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).end(Buffer.buffer(body));
+        return true;
+    }
+
+    private static HttpServerResponse unauthorized(RoutingContext rc) {
+        return refuse(rc, 401).putHeader(WWW_AUTHENTICATE, BEARER);
     }
 
     /**

@@ -38,6 +38,11 @@ public class ReadModel {
         this.json = json;
     }
 
+    /** The same door over another datasource (the preview API reads working revisions through a role of its own). */
+    public static ReadModel over(DataSource dataSource, ObjectMapper json) {
+        return new ReadModel(dataSource, json);
+    }
+
     /** Maps one row. */
     @FunctionalInterface
     public interface RowMapper<T> {

@@ -222,6 +222,13 @@ class BackupRoundTripTest {
             statement.execute("""
                     INSERT INTO search_vocabulary_group (terms, created_by, created_at)
                     VALUES ('zoster rash, shingles', 'editor1', now())""");
+            // an API key (its hash only) and a preview link to a draft, issued on the desk in production
+            statement.execute("""
+                    INSERT INTO api_key (name, scope, key_prefix, key_hash, created_at, created_by, request_count)
+                    VALUES ('Partner site', 'preview', 'cms_backupke', repeat('b', 64), now(), 'editor1', 42)""");
+            statement.execute("""
+                    INSERT INTO share_link (article_id, created_by, created_at, expires_at)
+                    SELECT id, 'writer1', now(), now() + interval '7 days' FROM article WHERE slug = 'draft-only'""");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

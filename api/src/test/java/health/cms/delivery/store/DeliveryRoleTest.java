@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -88,13 +89,39 @@ class DeliveryRoleTest {
                 .body("title", equalTo("Article not-writable-through-the-role"));
     }
 
+    @Test
+    void apiRoleReadsKeyHashesAndAddsUsageButCannotChangeOrIssueKeys() throws SQLException {
+        try (Connection owner = DriverManager.getConnection(url()); Statement s = owner.createStatement()) {
+            s.execute("INSERT INTO api_key (name, scope, key_prefix, key_hash, created_at, created_by) "
+                    + "VALUES ('Role test', 'preview', 'cms_roletest', repeat('a', 64), now(), 'editor1')");
+        }
+        try (Connection api = connect(); Statement s = api.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT id, scope, key_hash FROM api_key WHERE revoked_at IS NULL")) {
+                assertTrue(rs.next(), "the role reads the working keys' hashes");
+            }
+            assertEquals(1, s.executeUpdate("UPDATE api_key SET request_count = request_count + 3, "
+                    + "last_used_at = now() WHERE key_hash = repeat('a', 64)"), "the role adds usage");
+            for (String forbidden : new String[]{"SELECT created_by FROM api_key", "SELECT name FROM api_key",
+                    "UPDATE api_key SET revoked_at = NULL", "UPDATE api_key SET key_hash = repeat('b', 64)",
+                    "UPDATE api_key SET scope = 'preview'", "DELETE FROM api_key",
+                    "INSERT INTO api_key (name, scope, key_prefix, key_hash, created_at, created_by) "
+                            + "VALUES ('x', 'preview', 'cms_x', repeat('c', 64), now(), 'x')"}) {
+                denied(() -> s.execute(forbidden), forbidden);
+            }
+        }
+    }
+
     private static void denied(Executable statement, String what) {
         SQLException refusal = assertThrows(SQLException.class, statement, what);
         assertEquals("42501", refusal.getSQLState(), what + ": " + refusal.getMessage());
     }
 
     private static Connection connect() throws SQLException {
-        return DeliveryRoleResource.connectAsApi(
-                ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
+        return DeliveryRoleResource.connectAsApi(url());
+    }
+
+    /** The test database, as its owner (the embedded server's URL names its user). */
+    private static String url() {
+        return ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
     }
 }

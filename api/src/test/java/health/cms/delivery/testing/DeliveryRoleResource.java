@@ -13,13 +13,16 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * A database of its own, as {@link EmbeddedPostgresResource} gives, with the api's reads done as production
  * does them: through a login role that is only a member of the read-only {@code cms_delivery} role (migration
- * V17 grants it the read model). Test fixtures still write through the default datasource, as admin-ui would.
+ * V17 grants it the read model), and the preview API's through a login that is only a member of {@code cms_preview}
+ * (V20). Test fixtures still write through the default datasource, as admin-ui would.
  */
 public class DeliveryRoleResource implements QuarkusTestResourceLifecycleManager {
 
     /** The api's login in these tests (the local stack's is the launcher's LocalPostgres.API_USER). */
     public static final String USER = "cms_api_test";
     public static final String PASSWORD = "cms_api_test";
+    /** The preview API's login in these tests: a member of {@code cms_preview} only (migration V20 grants it revisions). */
+    public static final String PREVIEW_USER = "cms_api_preview_test";
 
     @Override
     public Map<String, String> start() {
@@ -36,13 +39,22 @@ public class DeliveryRoleResource implements QuarkusTestResourceLifecycleManager
                       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1$s') THEN
                         CREATE ROLE %1$s LOGIN PASSWORD '%2$s' IN ROLE cms_delivery;
                       END IF;
-                    END $$""".formatted(USER, PASSWORD));
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cms_preview') THEN
+                        CREATE ROLE cms_preview NOLOGIN;
+                      END IF;
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%3$s') THEN
+                        CREATE ROLE %3$s LOGIN PASSWORD '%2$s' IN ROLE cms_preview;
+                      END IF;
+                    END $$""".formatted(USER, PASSWORD, PREVIEW_USER));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the api's test role", e);
         }
         config.put("quarkus.datasource.read.jdbc.url", withoutUser(url));
         config.put("quarkus.datasource.read.username", USER);
         config.put("quarkus.datasource.read.password", PASSWORD);
+        config.put("quarkus.datasource.preview.jdbc.url", withoutUser(url));
+        config.put("quarkus.datasource.preview.username", PREVIEW_USER);
+        config.put("quarkus.datasource.preview.password", PASSWORD);
         return config;
     }
 

@@ -12,7 +12,8 @@ public enum AuditSubject {
     CATEGORY( "category"),
     TAG(      "tag"),
     /** A group of the search vocabulary, named by its id. */
-    SEARCH_VOCABULARY("search-vocabulary");
+    SEARCH_VOCABULARY("search-vocabulary"),
+    API_KEY(  "api-key");
     // @formatter:on
 
     private final String value;

@@ -24,6 +24,7 @@ public final class BackupTables {
             BackupTable.of("revision_reference", "revision_id", "position"),
             BackupTable.of("sign_off", "id"),
             BackupTable.of("correction", "id"),
+            BackupTable.of("share_link", "id"),
             BackupTable.of("audit_event", "id"),
             BackupTable.of("audit_checkpoint", "id"),
             BackupTable.of("scheduled_job", "id"),
@@ -36,6 +37,8 @@ public final class BackupTables {
             BackupTable.of("webhook_subscription", "id").omitting("secret", "previous_secret", "previous_secret_until"),
             // The editors' search vocabulary groups (our file's groups ship with the code).
             BackupTable.of("search_vocabulary_group", "id"),
+            // Hashes only: partners keep their keys across a restore.
+            BackupTable.of("api_key", "id"),
             // Copied rather than rebuilt: it holds exactly what readers were served (the HTML rendered when
             // the revision went live, the public "updated" time that a recertification keeps).
             BackupTable.of("published_article", "article_id"));

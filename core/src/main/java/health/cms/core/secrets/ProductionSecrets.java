@@ -26,7 +26,7 @@ public class ProductionSecrets {
 
     /** Published with the CMS (local stack, docker compose, tests), so anyone can try them. */
     static final Set<String> PUBLISHED = Set.of("cms", "cms_api", "cms-admin-ui-local-secret", "secret",
-            "local-stack-audit-key-not-for-production");
+            "local-stack-audit-key-not-for-production", "local-preview-link-key-not-for-production");
 
     /** Settings only an instance that logs users in (the desk) has. */
     static final List<String> LOGIN_ONLY = List.of("quarkus.oidc.", "cms.csrf.");
@@ -43,7 +43,9 @@ public class ProductionSecrets {
             new Setting("cms.csrf.key", "CMS_CSRF_KEY", Need.REQUIRED_SECRET),
             // seals the desk's audit checkpoints, so whoever knows it can forge them; the desk's prod profile has no
             // default for it (a missing one stops the start there), and the api never reads it
-            new Setting("cms.audit.key", "CMS_AUDIT_KEY", Need.SECRET));
+            new Setting("cms.audit.key", "CMS_AUDIT_KEY", Need.SECRET),
+            // signs the share links to working revisions (admin-ui) and checks them (api): whoever knows it can open any draft
+            new Setting("cms.preview.link-key", "CMS_PREVIEW_LINK_KEY", Need.SECRET));
 
     void refuseDefaults(@Observes StartupEvent event, Config config) {
         List<String> refusals = refusals(name -> config.getOptionalValue(name, String.class),

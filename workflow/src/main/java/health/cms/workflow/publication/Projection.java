@@ -117,6 +117,15 @@ public final class Projection {
         }
     }
 
+    /**
+     * The public view of an article's revision as it would be served, rendered by the one renderer: what the
+     * read model holds for a live article, and what the preview API shows of a working revision (which may
+     * have no reviewer, review date or first publication yet).
+     */
+    public PublicArticle view(LiveArticle article, Instant updatedAt) {
+        return view(article, renderer.render(article.bodyMarkdown()), stored(updatedAt));
+    }
+
     private PublicArticle view(LiveArticle live, RenderedMarkdown body, Instant updatedAt) {
         PublicArticle.MedicalReview review = new PublicArticle.MedicalReview(live.reviewer().name(),
                 live.reviewer().credentials(), live.lastReviewedAt(), live.nextReviewDue(), null);
@@ -139,11 +148,18 @@ public final class Projection {
         about.put("@type", "Thing");
         about.put("name", live.category().name());
         page.put("about", about);
-        page.put("datePublished", live.firstPublishedAt().toString());
+        // A live article has every one of these; a previewed draft may not have them yet.
+        if (live.firstPublishedAt() != null) {
+            page.put("datePublished", live.firstPublishedAt().toString());
+        }
         page.put("dateModified", updatedAt.toString());
-        page.put("lastReviewed", live.lastReviewedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        if (live.lastReviewedAt() != null) {
+            page.put("lastReviewed", live.lastReviewedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        }
         page.put("author", live.authors().stream().map(a -> person(a.name(), a.credentials(), a.website())).toList());
-        page.put("reviewedBy", person(live.reviewer().name(), live.reviewer().credentials(), null));
+        if (live.reviewer().name() != null) {
+            page.put("reviewedBy", person(live.reviewer().name(), live.reviewer().credentials(), null));
+        }
         List<Map<String, Object>> citations = new ArrayList<>();
         for (PublicArticle.ReferenceView r : live.references()) {
             Map<String, Object> work = new LinkedHashMap<>();
