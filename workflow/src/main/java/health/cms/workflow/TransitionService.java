@@ -86,6 +86,14 @@ public class TransitionService {
                             "the scheduled revision is no longer the one waiting to go live", now);
                     return;
                 }
+                String blocked = rules.blockingProblem(article, EditorialAction.PUBLISH_DUE);
+                if (blocked != null) {
+                    // A reviewer stopped the planned publication with a blocking comment: back to the writers,
+                    // exactly as if an editor had cancelled the schedule.
+                    returnToDraft(Actor.SCHEDULER, article, EditorialAction.CANCEL_SCHEDULE,
+                            TransitionRequest.of(EditorialAction.CANCEL_SCHEDULE, blocked));
+                    return;
+                }
                 publishing.goLive(Actor.SCHEDULER, article, EditorialAction.PUBLISH_DUE, job.changeClass(),
                         job.correctionNote(), "scheduled by " + job.requestedBy());
             }
