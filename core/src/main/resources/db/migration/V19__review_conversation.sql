@@ -29,3 +29,11 @@ CREATE INDEX review_comment_article_idx ON review_comment (article_id, id);
 -- approval asks "is a blocking comment open?" on every path
 CREATE INDEX review_comment_open_blocking_idx ON review_comment (article_id)
     WHERE blocking AND resolved_at IS NULL;
+
+-- Conflict-of-interest declaration made with an approval: the reviewer confirms "no conflict for this
+-- article" (conflict_confirmed, no statement) or names one (the statement, published as a disclosure).
+-- Sign-offs are written once (V17): the columns are filled when the row is inserted, never later; rows
+-- from before this question have conflict_confirmed false. Neither column is in the content hash.
+ALTER TABLE sign_off ADD COLUMN conflict_confirmed BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE sign_off ADD COLUMN conflict_statement VARCHAR(1000);
+ALTER TABLE sign_off ADD CONSTRAINT sign_off_conflict_answered CHECK (conflict_statement IS NULL OR conflict_confirmed);
