@@ -2,7 +2,8 @@ package health.cms.workflow;
 
 /**
  * The audited changes that are not transitions of {@link EditorialAction}'s table: writing drafts, the
- * desk's bookkeeping, and planning an unpublication for later.
+ * desk's bookkeeping, planning an unpublication for later, and the review conversation (comments, replies,
+ * resolutions).
  */
 public enum DraftingAction implements AuditedAction {
 
@@ -11,7 +12,10 @@ public enum DraftingAction implements AuditedAction {
     EDIT(               "edit"),
     RENAME_SLUG(        "rename-slug"),
     ASSIGN_REVIEWER(    "assign-reviewer"),
-    SCHEDULE_UNPUBLISH( "schedule-unpublish");
+    SCHEDULE_UNPUBLISH( "schedule-unpublish"),
+    COMMENT(            "comment"),
+    REPLY(              "reply"),
+    RESOLVE_COMMENT(    "resolve-comment");
     // @formatter:on
 
     private final String value;

@@ -6,37 +6,63 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import health.cms.core.article.Article;
 import health.cms.core.article.Revision;
+import health.cms.core.comment.ReviewCommentRepository;
 import health.cms.core.refusal.Refusal;
 import health.cms.core.review.SignOffRepository;
 
 /**
  * The per-article checks on top of {@link EditorialAction}'s table: separation of duties (neither the
  * revision's writers and editors nor the people in its byline sign it off), and that
- * only the submitter withdraws. The buttons a person sees and the actions they may apply come from here.
+ * only the submitter withdraws, and that no blocking review comment is open on an article being approved. The
+ * buttons a person sees and the actions they may apply come from here.
  */
 @ApplicationScoped
 class TransitionRules {
 
     private final SignOffRepository signOffs;
+    private final ReviewCommentRepository comments;
 
-    TransitionRules(SignOffRepository signOffs) {
+    TransitionRules(SignOffRepository signOffs, ReviewCommentRepository comments) {
         this.signOffs = signOffs;
+        this.comments = comments;
     }
 
     Set<EditorialAction> available(Actor actor, Article article) {
         Set<EditorialAction> actions = EditorialAction.available(article.status(), article.isLive(), actor);
-        actions.removeIf(action -> refusal(actor, article, action) != null);
+        actions.removeIf(action -> refusal(actor, article, action) != null || blockingProblem(article, action) != null);
         return actions;
     }
 
-    /** Refuses the action as a conflict (wrong state) or as forbidden (wrong person). */
+    /**
+     * Refuses the action as a conflict (wrong state, or a blocking comment still open) or as forbidden (wrong
+     * person).
+     */
     void check(Actor actor, Article article, EditorialAction action) {
         String refusal = refusal(actor, article, action);
         if (refusal == null) {
+            String blocked = blockingProblem(article, action);
+            if (blocked != null) {
+                throw Refusal.conflict(blocked);
+            }
             return;
         }
         boolean stateProblem = !action.allowedFrom(article.status(), article.isLive());
         throw stateProblem ? Refusal.conflict(refusal) : Refusal.forbidden(refusal);
+    }
+
+    /**
+     * Why the article may not go live now because of the review conversation, or null: every path to going
+     * live (the desk, the API, bulk approval, a scheduled publication) asks here.
+     */
+    String blockingProblem(Article article, EditorialAction action) {
+        if (action != EditorialAction.APPROVE && action != EditorialAction.PUBLISH_DUE) {
+            return null;
+        }
+        long open = comments.openBlocking(article.id());
+        return open == 0
+                ? null
+                : open + (open == 1 ? " blocking review comment is" : " blocking review comments are")
+                        + " still open; resolve " + (open == 1 ? "it" : "them") + " before the article can go live";
     }
 
     /**

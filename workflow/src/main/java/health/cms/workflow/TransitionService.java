@@ -17,6 +17,7 @@ import health.cms.core.correction.ChangeClass;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileRepository;
 import health.cms.core.refusal.Refusal;
+import health.cms.core.review.ConflictOfInterest;
 import health.cms.core.review.SignOff;
 import health.cms.core.review.SignOffRepository;
 import health.cms.workflow.review.ReviewStatus;
@@ -84,6 +85,14 @@ public class TransitionService {
                 if (article.status() != ArticleStatus.SCHEDULED || !working.id().equals(job.revisionId())) {
                     job.finish(ScheduledJob.State.CANCELLED,
                             "the scheduled revision is no longer the one waiting to go live", now);
+                    return;
+                }
+                String blocked = rules.blockingProblem(article, EditorialAction.PUBLISH_DUE);
+                if (blocked != null) {
+                    // A reviewer stopped the planned publication with a blocking comment: back to the writers,
+                    // exactly as if an editor had cancelled the schedule.
+                    returnToDraft(Actor.SCHEDULER, article, EditorialAction.CANCEL_SCHEDULE,
+                            TransitionRequest.of(EditorialAction.CANCEL_SCHEDULE, blocked));
                     return;
                 }
                 publishing.goLive(Actor.SCHEDULER, article, EditorialAction.PUBLISH_DUE, job.changeClass(),
@@ -173,9 +182,14 @@ public class TransitionService {
         if (request.at() != null && request.at().isAfter(now.plus(LONGEST_SCHEDULE))) {
             throw Refusal.invalid(Map.of("publishAt", "must be within five years"));
         }
+        if (request.conflict() != null && request.conflict().statement() != null
+                && request.conflict().statement().length() > ConflictOfInterest.MAX_STATEMENT) {
+            throw Refusal.invalid(Map.of("conflictOfInterest",
+                    "must be at most " + ConflictOfInterest.MAX_STATEMENT + " characters"));
+        }
         Revision working = article.workingRevision();
         signOffs.persist(new SignOff(working, SignOff.Decision.APPROVED, actor.username(), reviewer.displayName(),
-                reviewer.credentials(), request.comment(), now));
+                reviewer.credentials(), request.comment(), now, request.conflict()));
         if (request.at() != null && request.at().isAfter(now)) {
             jobs.persist(new ScheduledJob(ScheduledJob.Kind.PUBLISH, article.id(), working.id(), request.at(),
                     actor.username(), request.changeClass(), request.correctionNote()));

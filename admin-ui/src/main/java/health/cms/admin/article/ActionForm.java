@@ -29,10 +29,26 @@ public class ActionForm {
     public String correctionNote;
     @RestForm
     public Long version;
+    /** {@code none}, or {@code named} with the conflict in {@link #conflictStatement}; asked with an approval. */
+    @RestForm
+    public String conflict;
+    @RestForm
+    public String conflictStatement;
 
     public ArticleCommands.TransitionBody toBody() {
         return new ArticleCommands.TransitionBody(action, Forms.blankToNull(comment), time("publishAt", publishAt),
-                time("unpublishAt", unpublishAt), Forms.blankToNull(changeClass), Forms.blankToNull(correctionNote));
+                time("unpublishAt", unpublishAt), Forms.blankToNull(changeClass), Forms.blankToNull(correctionNote),
+                conflictAnswer());
+    }
+
+    private String conflictAnswer() {
+        if ("named".equals(conflict)) {
+            if (conflictStatement == null || conflictStatement.isBlank()) {
+                throw Refusal.invalid(Map.of("conflictOfInterest", "name the conflict, or confirm there is none"));
+            }
+            return conflictStatement;
+        }
+        return ArticleCommands.NO_CONFLICT.equals(conflict) ? ArticleCommands.NO_CONFLICT : null;
     }
 
     public long requiredVersion() {

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import health.cms.core.article.Article;
 import health.cms.core.correction.ChangeClass;
 import health.cms.core.refusal.Refusal;
+import health.cms.core.review.ConflictOfInterest;
 import health.cms.workflow.Actor;
 import health.cms.workflow.ArticleInput;
 import health.cms.workflow.DraftingService;
@@ -75,11 +76,31 @@ public class ArticleCommands {
             }
         }
         Instant at = action == EditorialAction.UNPUBLISH ? body.unpublishAt() : body.publishAt();
-        return new TransitionRequest(action, body.comment(), at, changeClass, body.correctionNote());
+        return new TransitionRequest(action, body.comment(), at, changeClass, body.correctionNote(),
+                conflict(body.conflictOfInterest()));
     }
 
-    /** The JSON body of {@code POST /articles/{id}/transitions}. */
+    /** {@value #NO_CONFLICT} confirms there is none; any other text names the conflict; null: not answered. */
+    private static ConflictOfInterest conflict(String answer) {
+        if (answer == null || answer.isBlank()) {
+            return null;
+        }
+        return answer.strip().equalsIgnoreCase(NO_CONFLICT) ? ConflictOfInterest.NONE : new ConflictOfInterest(answer);
+    }
+
+    /** The answer that confirms "no conflict of interest for this article". */
+    public static final String NO_CONFLICT = "none";
+
+    /**
+     * The JSON body of {@code POST /articles/{id}/transitions}; {@code conflictOfInterest} goes with an
+     * approval: {@code "none"} or the conflict the reviewer names.
+     */
     public record TransitionBody(String action, String comment, Instant publishAt, Instant unpublishAt,
-            String changeClass, String correctionNote) {
+            String changeClass, String correctionNote, String conflictOfInterest) {
+
+        public TransitionBody(String action, String comment, Instant publishAt, Instant unpublishAt,
+                String changeClass, String correctionNote) {
+            this(action, comment, publishAt, unpublishAt, changeClass, correctionNote, null);
+        }
     }
 }

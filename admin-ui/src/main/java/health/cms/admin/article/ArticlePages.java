@@ -28,6 +28,7 @@ import health.cms.core.diff.RevisionDiff;
 import health.cms.core.markdown.MarkdownRenderer;
 import health.cms.core.refusal.Refusal;
 import health.cms.core.refusal.WholeNumber;
+import health.cms.workflow.comment.ReviewComments;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -73,6 +74,8 @@ public class ArticlePages {
     MarkdownRenderer renderer;
     @Inject
     CmsConfig config;
+    @Inject
+    ReviewComments comments;
 
     @GET
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("category") String category,
@@ -207,7 +210,7 @@ public class ArticlePages {
                                 p.displayName() + (p.credentials() == null ? "" : ", " + p.credentials())))
                         .toList(),
                 catalog.tags().stream().map(t -> new ArticleViews.Option(t.slug(), t.name())).toList(), preview(form), conflict,
-                actions, editable, publicUrl));
+                actions, editable, publicUrl, article == null ? List.of() : comments.threads(article.id())));
     }
 
     private ArticleViews.Preview preview(ArticleForm form) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import health.cms.core.article.ArticleStatus;
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.diff.RevisionDiff;
+import health.cms.workflow.comment.CommentThread;
 
 /** The models of the article pages' templates: the list, the editor and the history. */
 public final class ArticleViews {
@@ -39,7 +40,13 @@ public final class ArticleViews {
     /** The editor: the article (null when new), the form as typed, and what to say about it. */
     public record EditorView(ArticleState article, ArticleForm form, Map<String, String> errors, String message,
             String done, List<Option> categories, List<Option> authors, List<Option> tags, Preview preview,
-            Conflict conflict, List<ActionView> actions, boolean editable, String publicUrl) {
+            Conflict conflict, List<ActionView> actions, boolean editable, String publicUrl,
+            List<CommentThread> comments) {
+
+        /** The threads nobody has resolved: what the writer still has to answer, beside the editor. */
+        public List<CommentThread> openComments() {
+            return comments.stream().filter(CommentThread::open).toList();
+        }
 
         public boolean isNew() {
             return article == null;

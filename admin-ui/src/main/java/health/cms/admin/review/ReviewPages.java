@@ -24,13 +24,16 @@ import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.core.diff.RevisionDiff;
 import health.cms.core.markdown.MarkdownRenderer;
+import health.cms.workflow.comment.CommentThread;
+import health.cms.workflow.comment.ReviewComments;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
  * The medical reviewer's screens: the queue, and one revision as readers will see it (with its byline,
  * category and tags) beside what changed since the text readers have now (or, for an article that is not
- * live, the last approved text), with the sign-off decisions the workflow allows now.
+ * live, the last approved text), with the review comments on its passages and the sign-off decisions the
+ * workflow allows now.
  */
 @Path("/review")
 @RolesAllowed({DeskRoles.WRITER, DeskRoles.MEDICAL_REVIEWER, DeskRoles.EDITOR})
@@ -53,10 +56,18 @@ public class ReviewPages {
      */
     public record ReviewView(ArticleState article, ArticleState.Filing filing, String renderedBody,
             RevisionDiff.Result diff, boolean againstLive, String signOffProblem, List<ActionView> actions,
-            String message, String done) {
+            String message, String done, List<CommentThread> comments) {
 
         public String actionsUrl() {
             return "/review/" + article.id() + "/actions";
+        }
+
+        public long openComments() {
+            return comments.stream().filter(CommentThread::open).count();
+        }
+
+        public long openBlocking() {
+            return comments.stream().filter(thread -> thread.open() && thread.blocking()).count();
         }
     }
 
@@ -70,6 +81,8 @@ public class ReviewPages {
     ArticleHistory history;
     @Inject
     MarkdownRenderer renderer;
+    @Inject
+    ReviewComments comments;
 
     @GET
     public TemplateInstance queue() {
@@ -96,6 +109,6 @@ public class ReviewPages {
         return Templates.screen(new ReviewView(state, queries.filing(id),
                 renderer.render(state.workingRevision().body()).html(), diff, state.live(),
                 user.isReviewer() ? queries.signOffProblem(id, user.actor()) : null, actions,
-                ActionView.unplacedMessage(actions, failure), done));
+                ActionView.unplacedMessage(actions, failure), done, comments.threads(id)));
     }
 }

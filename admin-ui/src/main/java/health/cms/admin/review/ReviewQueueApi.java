@@ -66,7 +66,7 @@ public class ReviewQueueApi {
                 ArticleState state = commands.transition(actor.get(), item.id(), item.version(),
                         new ArticleCommands.TransitionBody(EditorialAction.APPROVE.value(), request.comment(), null, null,
                                 item.changeClass(),
-                                item.correctionNote()));
+                                item.correctionNote(), item.conflictOfInterest()));
                 results.add(new BulkResult(item.id(), "approved", state.status(), state.version(), null));
             } catch (Refusal e) {
                 results.add(new BulkResult(item.id(), "refused", null, null, e.getMessage()
@@ -80,7 +80,8 @@ public class ReviewQueueApi {
     public record BulkApproval(@NotEmpty @Size(max = 200) List<@NotNull @Valid Item> articles, String comment) {
 
         /** One article to approve, at the version the reviewer read. */
-        public record Item(@NotNull Long id, @NotNull Long version, String changeClass, String correctionNote) {
+        public record Item(@NotNull Long id, @NotNull Long version, String changeClass, String correctionNote,
+                @Size(max = 1000) String conflictOfInterest) {
         }
     }
 

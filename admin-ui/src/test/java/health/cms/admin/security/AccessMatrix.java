@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * state: {@code {draft}} a draft by writer1; {@code {submitted}} writer1's draft submitted by writer1;
  * {@code {own}} a draft written and submitted by reviewer2 (who is writer and reviewer);
  * {@code {published}} writer1's article approved by reviewer1; {@code {scheduled}} one approved by
- * reviewer1 to go live tomorrow; {@code {category}}, {@code {tag}}, {@code {profile}} unused catalog
+ * reviewer1 to go live tomorrow; {@code {thread}} a comment by editor1 on a submitted article (the path's
+ * {@code {thread}} stands for {@code <article>/comments/<comment>}); {@code {category}}, {@code {tag}}, {@code {profile}} unused catalog
  * entries made by editor1; {@code {import}} an import job started by writer1; {@code {webhook}} a
  * subscription made by editor1 and {@code {delivery}} a test event sent to it; {@code {apikey}} an API key
  * issued by editor1; {@code {sharelink}} a preview link to a draft, made by writer1. Writes send the record's
@@ -55,6 +56,11 @@ public final class AccessMatrix {
             POST   /manage/v1/articles/{scheduled}/transitions   cancel-schedule  401       403     403     403       403       200     403
             POST   /manage/v1/articles/{published}/transitions   unpublish        401       403     403     403       403       200     403
             POST   /manage/v1/articles/{published}/transitions   recertify        401       403     403     200       200       403     403
+            # review comments: reviewers and editors start a thread, anyone on the desk replies, writers, editors and its author resolve it
+            GET    /manage/v1/articles/{submitted}/comments      -                401       200     200     200       200       200     403
+            POST   /manage/v1/articles/{submitted}/comments      comment          401       403     403     201       201       201     403
+            POST   /manage/v1/articles/{thread}/replies          reply            401       201     201     201       201       201     403
+            POST   /manage/v1/articles/{thread}/resolution       -                401       200     200     403       200       200     403
             # review queue
             GET    /manage/v1/review-queue                       -                401       200     200     200       200       200     403
             POST   /manage/v1/review-queue/approvals             approvals        401       403     403     200       200       403     403
@@ -132,6 +138,10 @@ public final class AccessMatrix {
             GET    /review/{submitted}                           -                302       200     200     200       200       200     403
             POST   /review/{submitted}/actions                   approve          302       403     403     303       303       403     403
             POST   /review/{own}/actions                         approve          302       403     403     303       403       403     403
+            # review comments (the same roles as the management API)
+            POST   /articles/{submitted}/comments                comment          302       403     403     303       303       303     403
+            POST   /articles/{thread}/replies                    reply            302       303     303     303       303       303     403
+            POST   /articles/{thread}/resolution                 -                302       303     303     403       303       303     403
             # catalog: editors only
             GET    /catalog                                      -                302       403     403     403       403       200     403
             POST   /catalog/categories                           category         302       403     403     403       403       303     403
@@ -201,6 +211,12 @@ public final class AccessMatrix {
         public String placeholder() {
             Matcher m = PLACEHOLDER.matcher(path);
             return m.find() ? m.group(1) : null;
+        }
+
+        /** The path as the endpoint scan sees it: a made-up id in place of the fixture's. */
+        public String samplePath() {
+            // {thread} names an article and one of its comments
+            return pathFor("thread".equals(placeholder()) ? "1/comments/1" : "1");
         }
 
         /** The path with its placeholder replaced by the fixture's id or slug. */

@@ -31,12 +31,15 @@ import health.cms.admin.testing.OwnDatabase;
 import health.cms.admin.testing.Tokens;
 import health.cms.admin.webhook.Webhooks;
 import health.cms.core.article.Article;
+import health.cms.core.comment.ReviewComment;
+import health.cms.core.comment.TextQuote;
 import health.cms.core.profile.ProfileDetails;
 import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.core.testing.ServedEndpoints;
 import health.cms.webhooks.SubscriptionInput;
 import health.cms.workflow.EditorialAction;
 import health.cms.workflow.TransitionRequest;
+import health.cms.workflow.comment.ReviewComments;
 import health.cms.workflow.testing.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -76,7 +79,7 @@ class AuthorizationMatrixTest {
         List<AccessMatrix.Row> rows = new ArrayList<>(AccessMatrix.managementApi());
         rows.addAll(AccessMatrix.deskPages());
         for (AccessMatrix.Row row : rows) {
-            String path = row.placeholder() == null ? row.path() : row.pathFor("1");
+            String path = row.placeholder() == null ? row.path() : row.samplePath();
             Optional<ServedEndpoints.Endpoint> endpoint = ServedEndpoints.matching(served, row.method(), path);
             endpoint.ifPresentOrElse(covered::add, () -> unknownRows.add(row.toString()));
         }
@@ -209,6 +212,8 @@ class AuthorizationMatrixTest {
             case "submit", "withdraw", "approve", "cancel-schedule", "unpublish", "recertify", "request-changes" -> form(user)
                     .formParam("action", name).formParam("version", target.version())
                     .formParam("comment", "Please cite the current guideline.");
+            case "comment" -> form(user).formParam("exact", "Body of").formParam("body", "Which guideline?");
+            case "reply" -> form(user).formParam("body", "The 2024 one.");
             case "category" -> form(user).formParam("slug", slug("category")).formParam("name", "Matrix category")
                     .formParam("reviewIntervalMonths", "12").formParam("version", target == null ? "" : target.version());
             case "tag" -> form(user).formParam("slug", slug("tag")).formParam("name", "Matrix tag")
@@ -247,6 +252,12 @@ class AuthorizationMatrixTest {
                 yield Target.of(Fixtures.transitions().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
                         new TransitionRequest(EditorialAction.APPROVE, null,
                                 Fixtures.bean(Clock.class).instant().plus(Duration.ofDays(1)), null, null)));
+            }
+            case "thread" -> {
+                Article submitted = Fixtures.submitted(slug("thread"));
+                ReviewComment comment = Fixtures.bean(ReviewComments.class).comment(Fixtures.EDITOR1, submitted.id(),
+                        new TextQuote("Body of", null, null), "Which guideline?", false);
+                yield new Target(submitted.id() + "/comments/" + comment.id(), null);
             }
             case "category" -> {
                 var category = catalog().createCategory(Fixtures.EDITOR1, slug("category"), "Matrix category", null, 12);

@@ -114,6 +114,23 @@ class HostileDeskRequestsTest {
                 .form(List.of(Map.entry(CSRF, token), Map.entry("action", "approve"),
                         Map.entry("comment", "fine"), Map.entry("version", String.valueOf(content.submittedVersion()))))
                 .guard("stale-version", staleVersion).guard("no-version", noVersion).guard("unknown-id", unknownId));
+        String submitted = String.valueOf(content.submitted());
+        String thread = String.valueOf(content.thread());
+        BiConsumer<Draft, RandomGenerator> unknownComment = (d, r) -> d.pathValues.put("comment", "987654321");
+        BiConsumer<Draft, RandomGenerator> noText = (d, r) -> d.formField("body", "");
+        endpoints.add(Endpoint.of("POST", "/articles/{id}/comments").path("id", Kind.ID, submitted)
+                .form(List.of(Map.entry(CSRF, token), Map.entry("exact", "Body of"), Map.entry("prefix", ""),
+                        Map.entry("suffix", ""), Map.entry("body", "Hostile?"), Map.entry("blocking", "true"),
+                        Map.entry("from", "review")))
+                .guard("unknown-id", unknownId).guard("no-text", noText)
+                .guard("no-passage", (d, r) -> d.formField("exact", "")));
+        endpoints.add(Endpoint.of("POST", "/articles/{id}/comments/{comment}/replies").path("id", Kind.ID, submitted)
+                .path("comment", Kind.ID, thread)
+                .form(List.of(Map.entry(CSRF, token), Map.entry("body", "Hostile reply"), Map.entry("from", "editor")))
+                .guard("unknown-id", unknownId).guard("unknown-comment", unknownComment).guard("no-text", noText));
+        endpoints.add(Endpoint.of("POST", "/articles/{id}/comments/{comment}/resolution").path("id", Kind.ID, submitted)
+                .path("comment", Kind.ID, thread).form(List.of(Map.entry(CSRF, token), Map.entry("from", "review")))
+                .guard("unknown-id", unknownId).guard("unknown-comment", unknownComment));
         endpoints.add(Endpoint.get("/catalog").query("done", Kind.CHOICE, "deleted"));
         endpoints.add(Endpoint.of("POST", "/catalog/categories").form(List.of(Map.entry(CSRF, token),
                 Map.entry("slug", "treatments-therapies"), Map.entry("name", "Again"), Map.entry("description", ""),

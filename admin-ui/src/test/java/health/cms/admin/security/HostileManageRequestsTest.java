@@ -110,6 +110,26 @@ class HostileManageRequestsTest {
         endpoints.add(Endpoint.get("/manage/v1/articles/{id}/diff").path("id", Kind.ID, String.valueOf(content.live()))
                 .query("from", Kind.CHOICE, "approved").query("to", Kind.NUMBER, "1"));
         endpoints.add(Endpoint.get("/manage/v1/articles/{id}/audit").path("id", Kind.ID, id));
+        String submitted = String.valueOf(content.submitted());
+        String thread = String.valueOf(content.thread());
+        BiConsumer<Draft, RandomGenerator> unknownComment = (d, r) -> d.pathValues.put("comment", "987654321");
+        BiConsumer<Draft, RandomGenerator> noText = (d, r) -> json(d).put("text", "");
+        endpoints.add(Endpoint.get("/manage/v1/articles/{id}/comments").path("id", Kind.ID, submitted));
+        endpoints.add(Endpoint.of("POST", "/manage/v1/articles/{id}/comments").path("id", Kind.ID, submitted)
+                .json(new LinkedHashMap<>(Map.of("quote", new LinkedHashMap<>(Map.of("exact", "Body of", "prefix", "",
+                        "suffix", "")), "text", "Hostile?", "blocking", true)))
+                .guard("not-a-commenter", (d, r) -> bearer(d, tokens.get(pick(r, List.of("writer1", "writer2",
+                        "nobody")))))
+                .guard("unknown-id", unknownId).guard("unreadable-body", unreadable).guard("no-text", noText)
+                .guard("no-passage", (d, r) -> json(d).put("quote", Map.of("exact", ""))));
+        endpoints.add(Endpoint.of("POST", "/manage/v1/articles/{id}/comments/{comment}/replies")
+                .path("id", Kind.ID, submitted).path("comment", Kind.ID, thread)
+                .json(new LinkedHashMap<>(Map.of("text", "Hostile reply"))).guard("unknown-comment", unknownComment)
+                .guard("unknown-id", unknownId).guard("unreadable-body", unreadable).guard("no-text", noText));
+        endpoints.add(Endpoint.of("POST", "/manage/v1/articles/{id}/comments/{comment}/resolution")
+                .path("id", Kind.ID, submitted).path("comment", Kind.ID, thread)
+                .guard("unknown-comment", unknownComment).guard("unknown-id", unknownId)
+                .guard("not-a-resolver", (d, r) -> bearer(d, tokens.get(pick(r, List.of("reviewer1", "nobody"))))));
         endpoints.add(Endpoint.get("/manage/v1/review-queue").query("limit", Kind.NUMBER, "10"));
         endpoints.add(Endpoint.of("POST", "/manage/v1/review-queue/approvals")
                 .json(new LinkedHashMap<>(Map.of("articles", List.of(Map.of("id", content.submitted(), "version",

@@ -17,9 +17,11 @@ import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 
 import health.cms.core.article.Article;
+import health.cms.core.comment.TextQuote;
 import health.cms.core.testing.DatabaseSnapshot;
 import health.cms.core.testing.hostile.HostileRequest;
 import health.cms.core.testing.hostile.HostileRequests;
+import health.cms.workflow.comment.ReviewComments;
 import health.cms.workflow.testing.Fixtures;
 import io.restassured.RestAssured;
 
@@ -36,9 +38,9 @@ final class HostileRun {
     private HostileRun() {
     }
 
-    /** Articles in each state and a finished import, made once per suite with slugs starting with {@code prefix}. */
+    /** Articles in each state, a finished import and a comment thread on the submitted one, made once per suite with slugs starting with {@code prefix}. */
     record Content(long draft, long draftVersion, long submitted, long submittedVersion, long live, long liveVersion,
-            long importJob) {
+            long importJob, long thread) {
     }
 
     private static final Map<String, Content> MADE = new HashMap<>();
@@ -63,8 +65,10 @@ final class HostileRun {
                 .get(job).then().extract().path("state"))) {
             sleep(100);
         }
+        long thread = Fixtures.bean(ReviewComments.class).comment(Fixtures.EDITOR1, submitted.id(),
+                new TextQuote("Body of", null, null), "A thread to aim at.", false).id();
         return new Content(draft.id(), draft.version(), submitted.id(), submitted.version(), live.id(), live.version(),
-                Long.parseLong(job.substring(job.lastIndexOf('/') + 1)));
+                Long.parseLong(job.substring(job.lastIndexOf('/') + 1)), thread);
     }
 
     static void run(DataSource database, String name, List<HostileRequest> requests) {

@@ -129,6 +129,8 @@ public final class ManagementApiMatrix {
             case "assignee" -> json(Map.of("reviewer", "reviewer1"));
             case "submit", "withdraw", "approve", "cancel-schedule", "unpublish", "recertify" -> json(Map.of("action", name));
             case "request-changes" -> json(Map.of("action", name, "comment", "Please cite the current guideline."));
+            case "comment" -> json(Map.of("quote", Map.of("exact", "Take 5 mg once a day"), "text", "Which guideline?"));
+            case "reply" -> json(Map.of("text", "The 2024 one."));
             case "approvals" -> {
                 Target submitted = fixture("submitted");
                 yield json(Map.of("articles", List.of(Map.of("id", Long.parseLong(submitted.key()), "version",
@@ -171,6 +173,13 @@ public final class ManagementApiMatrix {
                 Target submitted = fixture("submitted");
                 yield transition(submitted, "reviewer1",
                         Map.of("action", "approve", "publishAt", submitted.createdAt().plus(Duration.ofDays(1)).toString()));
+            }
+            case "thread" -> {
+                Target article = fixture("submitted");
+                HttpResponse<String> created = call("POST", "/manage/v1/articles/" + article.key() + "/comments",
+                        "editor1", null, body("comment", null), 201);
+                yield new Target(article.key() + "/comments/" + JSON.readTree(created.body()).path("id").asLong(), null,
+                        null);
             }
             case "category" -> catalog("/manage/v1/categories", body("category", null));
             case "tag" -> catalog("/manage/v1/tags", body("tag", null));

@@ -33,6 +33,8 @@ public final class BackupTables {
             BackupTable.of("slug_redirect", "old_slug"),
             BackupTable.of("outbox_event", "id"),
             BackupTable.of("review_notice", "article_id", "due_at", "kind"),
+            // replies after the comment they answer: ids grow, so id order is parent order
+            BackupTable.of("review_comment", "id"),
             // Without secrets: a restored subscription sends nothing until an editor rotates its secret.
             BackupTable.of("webhook_subscription", "id").omitting("secret", "previous_secret", "previous_secret_until"),
             // The editors' search vocabulary groups (our file's groups ship with the code).

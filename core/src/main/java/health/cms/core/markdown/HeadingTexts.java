@@ -17,6 +17,8 @@ import org.owasp.html.HtmlStreamEventReceiver;
 final class HeadingTexts implements HtmlStreamEventReceiver {
 
     private static final Pattern TAGS = Pattern.compile("<[^>]*>");
+    private static final Pattern BLOCK_TAGS = Pattern
+            .compile("</?(?:p|h[1-6]|li|ul|ol|blockquote|pre|table|thead|tbody|tr|td|th|br|hr|div)\\b[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]+);");
 
     private final HtmlStreamEventReceiver writer;
@@ -42,7 +44,16 @@ final class HeadingTexts implements HtmlStreamEventReceiver {
         String html = innerHtml.get(key("h" + level, anchor));
         return html == null
                 ? Optional.empty()
-                : Optional.of(decodeEntities(TAGS.matcher(html).replaceAll("")).replaceAll("\\s+", " ").strip());
+                : Optional.of(textOf(html));
+    }
+
+    /**
+     * The text a reader sees in a fragment of our sanitized HTML, whitespace collapsed: block elements part
+     * words as a browser's selection does, inline ones do not.
+     */
+    static String textOf(String html) {
+        String spaced = BLOCK_TAGS.matcher(html).replaceAll(" ");
+        return decodeEntities(TAGS.matcher(spaced).replaceAll("")).replaceAll("\\s+", " ").strip();
     }
 
     @Override

@@ -67,9 +67,12 @@ public record PublicArticle(
             String avatarUrl) {
     }
 
-    /** Who signed off the live text, as they were at that moment, and when it is due again. */
+    /**
+     * Who signed off the live text, as they were at that moment, when it is due again, and the conflicts of
+     * interest the reviewer disclosed with their sign-off (empty when none).
+     */
     public record MedicalReview(String reviewerName, String reviewerCredentials, Instant reviewedAt,
-            Instant nextReviewDue, String status) {
+            Instant nextReviewDue, String status, List<String> disclosures) {
     }
 
     /** A structured citation. */

@@ -89,6 +89,12 @@ public class SignOff {
     @Column(name = "signed_at", nullable = false)
     private Instant signedAt;
 
+    @Column(name = "conflict_confirmed", nullable = false)
+    private boolean conflictConfirmed;
+
+    @Column(name = "conflict_statement")
+    private String conflictStatement;
+
     protected SignOff() {
     }
 
@@ -102,6 +108,22 @@ public class SignOff {
         this.comment = comment;
         this.contentHash = revision.contentHash();
         this.signedAt = signedAt;
+    }
+
+    /**
+     * An approval with the reviewer's conflict-of-interest answer: null when they were not asked, otherwise
+     * no conflict or the one they named.
+     */
+    public SignOff(Revision revision, Decision decision, String reviewerUser, String reviewerName,
+            String reviewerCredentials, String comment, Instant signedAt, ConflictOfInterest conflict) {
+        this(revision, decision, reviewerUser, reviewerName, reviewerCredentials, comment, signedAt);
+        this.conflictConfirmed = conflict != null;
+        this.conflictStatement = conflict == null ? null : conflict.statement();
+    }
+
+    /** The reviewer's answer, or null for a sign-off made before the question was asked. */
+    public ConflictOfInterest conflictOfInterest() {
+        return conflictConfirmed ? new ConflictOfInterest(conflictStatement) : null;
     }
 
     /** True when this sign-off approves exactly the given revision's current text. */

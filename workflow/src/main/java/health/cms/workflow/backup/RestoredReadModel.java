@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,9 +71,9 @@ final class RestoredReadModel {
                 PreparedStatement query = connection.prepareStatement("""
                         SELECT a.id, a.slug, a.first_published_at, a.last_reviewed_at, a.next_review_due, a.updated_at,
                             r.id, r.number, r.title, r.summary, r.body_markdown, c.slug, c.name,
-                            latest.reviewer_name, latest.reviewer_credentials, first.signed_at
+                            latest.reviewer_name, latest.reviewer_credentials, first.signed_at, latest.conflict_statement
                         FROM article a JOIN revision r ON r.id = a.live_revision_id JOIN category c ON c.id = r.category_id
-                        JOIN LATERAL (SELECT reviewer_name, reviewer_credentials FROM sign_off
+                        JOIN LATERAL (SELECT reviewer_name, reviewer_credentials, conflict_statement FROM sign_off
                             WHERE revision_id = r.id AND decision <> 'changes-requested'
                             ORDER BY signed_at DESC, id DESC LIMIT 1) latest ON TRUE
                         JOIN LATERAL (SELECT min(signed_at) AS signed_at FROM sign_off
@@ -90,7 +91,9 @@ final class RestoredReadModel {
                             // in the order the entity gives them (by slug, as Java compares), not the database's collation
                             tags.take(article).stream().sorted(Comparator.comparing(PublicArticle.Named::slug)).toList(),
                             authors.take(article), references.take(article),
-                            new Projection.Reviewer(rs.getString(14), rs.getString(15)), corrections.take(article));
+                            new Projection.Reviewer(rs.getString(14), rs.getString(15),
+                                    rs.getString(17) == null ? List.of() : List.of(rs.getString(17))),
+                            corrections.take(article));
                     Instant updatedAt = archivedUpdateTimes.getOrDefault(article, instant(rs, 6));
                     checkUpdatedAt(slug, updatedAt, instant(rs, 16), exportedAt);
                     projection.write(connection, live, updatedAt);

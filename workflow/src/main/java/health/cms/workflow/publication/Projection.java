@@ -82,8 +82,15 @@ public final class Projection {
         }
     }
 
-    /** The name and credentials of the reviewer who signed off the live text, frozen at that moment. */
-    public record Reviewer(String name, String credentials) {
+    /**
+     * The name and credentials of the reviewer who signed off the live text, frozen at that moment, and the
+     * conflicts of interest they disclosed with that sign-off.
+     */
+    public record Reviewer(String name, String credentials, List<String> disclosures) {
+
+        public Reviewer {
+            disclosures = List.copyOf(disclosures);
+        }
     }
 
     private final MarkdownRenderer renderer;
@@ -128,7 +135,8 @@ public final class Projection {
 
     private PublicArticle view(LiveArticle live, RenderedMarkdown body, Instant updatedAt) {
         PublicArticle.MedicalReview review = new PublicArticle.MedicalReview(live.reviewer().name(),
-                live.reviewer().credentials(), live.lastReviewedAt(), live.nextReviewDue(), null);
+                live.reviewer().credentials(), live.lastReviewedAt(), live.nextReviewDue(), null,
+                live.reviewer().disclosures());
         Map<String, Object> jsonLd = jsonLd(live, updatedAt);
         return new PublicArticle(live.slug(), live.title(), live.summary(),
                 new PublicArticle.Body(body.html(), renderer.publicMarkdown(live.bodyMarkdown())), body.toc(),

@@ -65,8 +65,9 @@ public class PublicationProjector {
 
     /**
      * Projects live articles that have no public entry yet (for example articles published before the
-     * read model existed), and re-projects entries written before the served Markdown was cleaned and the
-     * JSON-LD came ready to embed (their public "updated" time is kept); returns how many were written.
+     * read model existed), and re-projects entries written before the served Markdown was cleaned, the
+     * JSON-LD came ready to embed and the review block listed disclosures (their public "updated" time is
+     * kept); returns how many were written.
      * Safe to run on every start.
      */
     @Transactional
@@ -76,7 +77,8 @@ public class PublicationProjector {
                 """
                         SELECT a.id, p.article_id IS NULL FROM article a
                         LEFT JOIN published_article p ON p.article_id = a.id
-                        WHERE a.live_revision_id IS NOT NULL AND (p.article_id IS NULL OR NOT jsonb_exists(p.document, 'jsonLdScript'))""")
+                        WHERE a.live_revision_id IS NOT NULL AND (p.article_id IS NULL OR NOT jsonb_exists(p.document, 'jsonLdScript')
+                            OR NOT jsonb_exists(p.document->'medicalReview', 'disclosures'))""")
                 .getResultList();
         for (Object[] row : stale) {
             Article article = em.find(Article.class, ((Number) row[0]).longValue());
@@ -124,7 +126,8 @@ public class PublicationProjector {
                         .toList(),
                 live.references().stream()
                         .map(r -> new PublicArticle.ReferenceView(r.citation(), r.doi(), r.pmid(), r.url())).toList(),
-                new Projection.Reviewer(signOff.reviewerName(), signOff.reviewerCredentials()),
+                new Projection.Reviewer(signOff.reviewerName(), signOff.reviewerCredentials(),
+                        signOff.conflictOfInterest() == null ? List.of() : signOff.conflictOfInterest().disclosures()),
                 corrections.forArticle(article).stream()
                         .map(c -> new PublicArticle.CorrectionView(c.publishedAt(), c.changeClass().value(), c.note()))
                         .toList());
