@@ -58,6 +58,15 @@ public class RevisionReadabilities implements PanacheRepositoryBase<RevisionRead
         return ReadabilityReport.of(readability, hints(markdown, readability), targetOf(category));
     }
 
+    /** The report on a text being written, for a category by slug (the default target when unknown or blank). */
+    public ReadabilityReport draft(String markdown, String categorySlug) {
+        Category category = categorySlug == null || categorySlug.isBlank()
+                ? null
+                : getEntityManager().createQuery("from Category where slug = :slug", Category.class)
+                        .setParameter("slug", categorySlug).getResultStream().findFirst().orElse(null);
+        return report(markdown, category);
+    }
+
     public static BigDecimal targetOf(Category category) {
         return category == null ? DEFAULT_TARGET_GRADE : category.targetGrade().orElse(DEFAULT_TARGET_GRADE);
     }
