@@ -14,8 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.RestForm;
-
+import health.cms.admin.article.ArticleForm;
 import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Forms;
@@ -33,19 +32,6 @@ import health.cms.core.scratch.ScratchCopies;
 @RolesAllowed(DeskRoles.WRITER)
 public class AutosavePages {
 
-    /** What the editor's script posts: the article version it was loaded at and the text as typed. */
-    public static class ScratchForm {
-
-        @RestForm
-        public Long version;
-        @RestForm
-        public String title;
-        @RestForm
-        public String summary;
-        @RestForm
-        public String body;
-    }
-
     @Inject
     DeskUser user;
     @Inject
@@ -53,11 +39,14 @@ public class AutosavePages {
     @Inject
     ArticleRepository articles;
 
-    /** Keeps the text; answers with the time kept, which the editor shows as "Autosaved at ...". */
+    /**
+     * Keeps the text the editor's script posts (the editor's own form: version, title, lead, body); answers
+     * with the time kept, which the editor shows as "Autosaved at ...".
+     */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_PLAIN)
-    public String keep(@PathParam("id") long id, @BeanParam ScratchForm form) {
+    public String keep(@PathParam("id") long id, @BeanParam ArticleForm form) {
         requireArticle(id);
         Map<String, String> tooLong = new java.util.LinkedHashMap<>();
         check(tooLong, "title", form.title, ScratchCopies.MAX_TITLE_CHARS);

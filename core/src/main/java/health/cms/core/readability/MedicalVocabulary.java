@@ -9,8 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Clinical terms with the lay words readers know, read from a plain file of {@code clinical term | lay
@@ -28,11 +30,30 @@ public final class MedicalVocabulary {
     }
 
     private final List<Term> terms;
+    private final Map<String, Term> byClinical = new HashMap<>();
+    private final int longestClinicalWords;
 
     private MedicalVocabulary(List<Term> terms) {
         // Longest first, so "deep vein thrombosis" is found before "thrombosis" inside it.
         this.terms = terms.stream().sorted(Comparator.comparingInt((Term t) -> t.clinical().length()).reversed())
                 .toList();
+        int longest = 1;
+        for (Term term : this.terms) {
+            List<String> words = PlainLanguageHints.words(term.clinical());
+            byClinical.putIfAbsent(String.join(" ", words), term);
+            longest = Math.max(longest, words.size());
+        }
+        this.longestClinicalWords = longest;
+    }
+
+    /** The term whose clinical words are exactly {@code words} (lower case, joined by single spaces). */
+    Term clinical(String words) {
+        return byClinical.get(words);
+    }
+
+    /** The most words any clinical term has. */
+    int longestClinicalWords() {
+        return longestClinicalWords;
     }
 
     /** The vocabulary shipped with the app, read once. */

@@ -39,6 +39,9 @@ final class Prose {
     private static final Set<String> ABBREVIATIONS = Set.of("e.g.", "i.e.", "dr.", "mr.", "mrs.", "ms.", "vs.",
             "prof.", "approx.", "fig.", "no.", "st.", "cf.", "al.", "ca.");
 
+    private static final Pattern INITIALS = Pattern.compile("(?:\\p{L}\\.)+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
     /** One section: its heading ({@code ""} before the first heading) and its sentences. */
@@ -83,7 +86,7 @@ final class Prose {
     private static boolean endsWithAbbreviation(String sentence) {
         int space = sentence.lastIndexOf(' ');
         String last = sentence.substring(space + 1).toLowerCase();
-        return ABBREVIATIONS.contains(last) || last.matches("(?:\\p{L}\\.)+") && last.length() <= 4;
+        return ABBREVIATIONS.contains(last) || INITIALS.matcher(last).matches() && last.length() <= 4;
     }
 
     private static void add(List<String> sentences, String sentence) {
@@ -104,7 +107,7 @@ final class Prose {
         public void visit(Heading node) {
             endSection();
             visitChildren(node);
-            heading = text.toString().replaceAll("\\s+", " ").strip();
+            heading = SPACES.matcher(text).replaceAll(" ").strip();
             text.setLength(0);
         }
 
@@ -164,7 +167,7 @@ final class Prose {
         }
 
         private void endBlock() {
-            sentences.addAll(sentences(text.toString().replaceAll("\\s+", " ")));
+            sentences.addAll(sentences(SPACES.matcher(text).replaceAll(" ")));
             text.setLength(0);
         }
 

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 final class Syllables {
 
+    private static final Pattern NOT_LETTER = Pattern.compile("[^a-z']");
+    private static final Pattern SPOKEN_ES = Pattern.compile("(?:[cgsxz]|ch|sh)es$");
     private static final Pattern VOWEL_GROUPS = Pattern.compile("[aeiouy]+");
     /**
      * Vowel pairs spoken as two syllables ("bacteria", "radiology", "serious", "video", "usual"), except
@@ -46,7 +48,7 @@ final class Syllables {
 
     /** The number of syllables in {@code word}, at least one for any word with a letter. */
     static int in(String word) {
-        String w = word.toLowerCase(Locale.ROOT).replaceAll("[^a-z']", "");
+        String w = NOT_LETTER.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("");
         if (w.isEmpty()) {
             return 0;
         }
@@ -82,7 +84,7 @@ final class Syllables {
         if (w.endsWith("ed") && !w.endsWith("ted") && !w.endsWith("ded")) {
             return w.substring(0, w.length() - 2);
         }
-        if (w.endsWith("es") && !w.matches(".*(?:[cgsxz]|ch|sh)es")) {
+        if (w.endsWith("es") && !SPOKEN_ES.matcher(w).find()) {
             return w.substring(0, w.length() - 2);
         }
         if (w.endsWith("e") && !w.endsWith("ee") && !w.endsWith("ie")) {
