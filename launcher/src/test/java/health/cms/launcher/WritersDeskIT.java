@@ -38,6 +38,7 @@ class WritersDeskIT {
         long id = draftThroughTheApi("writers-desk-" + System.nanoTime());
         try (Playwright playwright = playwright(); Browser browser = launchChromium(playwright)) {
             Page writer = desk(browser, "writer1");
+            Page shown = writer;
             try {
                 writer.navigate(settings().adminUrl() + "/articles/" + id);
                 writer.fill("#f-body", "");
@@ -54,10 +55,14 @@ class WritersDeskIT {
                 screenshot(writer, "writers-desk-editor");
 
                 writer.waitForSelector("#autosave-status:has-text('Autosaved')");
+                // autosave runs every 3 s while the text changes: let the tick after the last keystroke land
+                writer.waitForTimeout(7000);
                 String typed = writer.inputValue("#f-body");
                 writer.close();
+                shown = null;
 
                 Page back = desk(browser, "writer1");
+                shown = back;
                 back.navigate(settings().adminUrl() + "/articles/" + id);
                 back.waitForSelector("#autosave-offer");
                 screenshot(back, "writers-desk-autosave-offer");
@@ -77,7 +82,9 @@ class WritersDeskIT {
                 reviewer.waitForSelector(".readability-card u.clinical:has-text('hypertension')");
                 screenshot(reviewer, "writers-desk-review-screen");
             } catch (AssertionError | RuntimeException e) {
-                screenshot(writer, "FAILED-" + test.getTestMethod().orElseThrow().getName());
+                if (shown != null) {
+                    screenshot(shown, "FAILED-" + test.getTestMethod().orElseThrow().getName());
+                }
                 throw e;
             }
         }
