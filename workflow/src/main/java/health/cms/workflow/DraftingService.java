@@ -19,6 +19,7 @@ import health.cms.core.article.RevisionRepository;
 import health.cms.core.article.SlugRedirectRepository;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileRepository;
+import health.cms.core.readability.RevisionReadabilities;
 import health.cms.core.refusal.Refusal;
 import health.cms.workflow.publication.PublicationProjector;
 
@@ -37,11 +38,13 @@ public class DraftingService {
     private final ContentResolver resolver;
     private final PublicationProjector publication;
     private final ArticleChanges changes;
+    private final RevisionReadabilities readabilities;
     private final Clock clock;
 
     DraftingService(ArticleRepository articles, RevisionRepository revisions, TransitionRules rules,
             ProfileRepository profiles, SlugRedirectRepository redirects, ContentResolver resolver,
-            PublicationProjector publication, ArticleChanges changes, Clock clock) {
+            PublicationProjector publication, ArticleChanges changes, RevisionReadabilities readabilities,
+            Clock clock) {
         this.articles = articles;
         this.revisions = revisions;
         this.rules = rules;
@@ -50,6 +53,7 @@ public class DraftingService {
         this.resolver = resolver;
         this.publication = publication;
         this.changes = changes;
+        this.readabilities = readabilities;
         this.clock = clock;
     }
 
@@ -80,6 +84,7 @@ public class DraftingService {
         articles.persist(article);
         Revision first = new Revision(article, 1, content, input.changeNote(), actor.username(), now);
         revisions.persist(first);
+        readabilities.record(first);
         article.startWorkingOn(first, now);
         changes.record(actor, DraftingAction.CREATE, article, first, null, ArticleStatus.DRAFT, input.changeNote());
         return changes.flushed(article);
@@ -106,6 +111,7 @@ public class DraftingService {
         Revision revision = new Revision(article, revisions.nextNumber(article), content, input.changeNote(),
                 actor.username(), now);
         revisions.persist(revision);
+        readabilities.record(revision);
         article.startWorkingOn(revision, now);
         if (from == ArticleStatus.PUBLISHED) {
             article.moveTo(ArticleStatus.DRAFT, now);

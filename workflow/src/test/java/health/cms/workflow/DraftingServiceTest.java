@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import health.cms.core.article.Article;
 import health.cms.core.article.SlugRedirectRepository;
+import health.cms.core.readability.Readability;
+import health.cms.core.readability.RevisionReadabilities;
+import health.cms.core.readability.RevisionReadability;
 import health.cms.core.refusal.Refusal;
 import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.workflow.testing.Fixtures;
@@ -33,6 +38,8 @@ class DraftingServiceTest {
     DraftingService drafting;
     @Inject
     SlugRedirectRepository redirects;
+    @Inject
+    RevisionReadabilities readabilities;
 
     @BeforeEach
     void basics() {
@@ -61,6 +68,20 @@ class DraftingServiceTest {
         assertEquals("old-name", back.slug());
         assertFalse(read(() -> redirects.usedByAnother("old-name", other.id())), "its own old slug answers directly again");
         assertTrue(read(() -> redirects.usedByAnother("new-name", other.id())));
+    }
+
+    @Test
+    void everySavedRevisionIsMeasuredWithItsGrade() {
+        Article draft = Fixtures.draft("measured-on-save");
+        Article edited = edit(WRITER1, draft, "The cat sat on the mat.");
+
+        RevisionReadability measured = read(() -> readabilities.stored(edited.workingRevision().id()).orElseThrow());
+
+        assertEquals(Readability.FLESCH_KINCAID, measured.measure());
+        assertEquals(new BigDecimal("-1.4"), measured.grade());
+        assertEquals(6, measured.words());
+        assertTrue(read(() -> readabilities.averageGradeByCategory()).stream()
+                .anyMatch(category -> category.articles() >= 1), "the edited article counts in its category's average");
     }
 
     @Test

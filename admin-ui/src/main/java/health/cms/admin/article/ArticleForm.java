@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 import health.cms.admin.web.Forms;
+import health.cms.core.scratch.ScratchCopy;
 import health.cms.workflow.ArticleInput;
 
 /**
@@ -59,6 +60,20 @@ public class ArticleForm {
         public int number() {
             return index + 1;
         }
+    }
+
+    /** Puts a writer's autosaved text in the form, at the version it was typed against. */
+    void restore(ScratchCopy copy) {
+        title = copy.title();
+        summary = copy.summary();
+        body = copy.bodyMarkdown();
+        version = copy.baseVersion();
+    }
+
+    /** Whether the form already holds the autosaved text (nothing to offer). */
+    boolean holds(ScratchCopy copy) {
+        return java.util.Objects.equals(title, copy.title()) && java.util.Objects.equals(summary, copy.summary())
+                && java.util.Objects.equals(body, copy.bodyMarkdown());
     }
 
     static ArticleForm of(ArticleState state) {

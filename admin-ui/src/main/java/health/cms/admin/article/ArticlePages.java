@@ -2,6 +2,7 @@ package health.cms.admin.article;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import health.cms.admin.catalog.DeskCatalog;
 import health.cms.admin.config.CmsConfig;
+import health.cms.admin.readability.ReadabilityView;
 import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
@@ -26,9 +28,12 @@ import health.cms.core.article.ArticleStatus;
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.diff.RevisionDiff;
 import health.cms.core.markdown.MarkdownRenderer;
+import health.cms.core.readability.RevisionReadabilities;
 import health.cms.core.refusal.Refusal;
 import health.cms.core.refusal.WholeNumber;
 import health.cms.workflow.comment.ReviewComments;
+import health.cms.core.scratch.ScratchCopies;
+import health.cms.core.scratch.ScratchCopy;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -76,6 +81,10 @@ public class ArticlePages {
     CmsConfig config;
     @Inject
     ReviewComments comments;
+    @Inject
+    RevisionReadabilities readabilities;
+    @Inject
+    ScratchCopies scratches;
 
     @GET
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("category") String category,
@@ -114,9 +123,15 @@ public class ArticlePages {
 
     @GET
     @Path("/{id}")
-    public TemplateInstance edit(@PathParam("id") long id, @QueryParam("done") String done) {
+    public TemplateInstance edit(@PathParam("id") long id, @QueryParam("done") String done,
+            @QueryParam("restore") boolean restore) {
         ArticleState state = queries.state(id, user.actor());
-        return editor(state, ArticleForm.of(state), Map.of(), null, done, null, null);
+        ArticleForm form = ArticleForm.of(state);
+        // Restoring fills the form with the autosaved text at the version it was typed against, so saving it
+        // meets the same optimistic lock (and the same conflict page) as if the tab had never closed.
+        Optional<ScratchCopy> scratch = restore && user.isWriter() ? scratches.of(id, user.username()) : Optional.empty();
+        scratch.ifPresent(copy -> form.restore(copy));
+        return editor(state, form, Map.of(), null, scratch.isPresent() ? "restored" : done, null, null);
     }
 
     @POST
@@ -130,6 +145,7 @@ public class ArticlePages {
         }
         try {
             commands.edit(user.actor(), id, Forms.requireVersion(form.version), form.toInput());
+            scratches.discard(id, user.username());
             return Forms.seeOther("/articles/" + id + "?done=saved");
         } catch (Refusal e) {
             if (e instanceof Refusal.Stale) {
@@ -204,13 +220,16 @@ public class ArticlePages {
                 : null;
         List<ActionView> actions = article == null ? List.of() : ActionView.of(article, failure);
         String shown = message != null ? message : ActionView.unplacedMessage(actions, failure);
+        ScratchCopy scratch = article == null || !editable || "restored".equals(done)
+                ? null
+                : scratches.of(article.id(), user.username()).filter(copy -> !form.holds(copy)).orElse(null);
         return Templates.editor(new ArticleViews.EditorView(article, form, errors, shown, done, categoryOptions(),
                 catalog.profiles().stream().filter(p -> p.isAuthor())
                         .map(p -> new ArticleViews.Option(p.slug(),
                                 p.displayName() + (p.credentials() == null ? "" : ", " + p.credentials())))
                         .toList(),
                 catalog.tags().stream().map(t -> new ArticleViews.Option(t.slug(), t.name())).toList(), preview(form), conflict,
-                actions, editable, publicUrl, article == null ? List.of() : comments.threads(article.id())));
+                actions, editable, publicUrl, article == null ? List.of() : comments.threads(article.id()), scratch));
     }
 
     private ArticleViews.Preview preview(ArticleForm form) {
@@ -218,9 +237,10 @@ public class ArticlePages {
         if (body.length() > MarkdownRenderer.MAX_BODY_CHARS) {
             // The same limit as save: a preview must not be a way to make the server render more than it stores.
             return new ArticleViews.Preview(form.title, form.summary, "<p class=\"error\">The body "
-                    + BODY_TOO_LONG + "; shorten it to see the preview.</p>");
+                    + BODY_TOO_LONG + "; shorten it to see the preview.</p>", null);
         }
-        return new ArticleViews.Preview(form.title, form.summary, renderer.render(body).html());
+        return new ArticleViews.Preview(form.title, form.summary, renderer.render(body).html(),
+                ReadabilityView.of(readabilities.draft(body, form.category)));
     }
 
     private List<ArticleViews.Option> categoryOptions() {

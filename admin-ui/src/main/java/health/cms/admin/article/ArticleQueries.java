@@ -9,12 +9,14 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import health.cms.admin.readability.ReadabilityView;
 import health.cms.core.article.Article;
 import health.cms.core.article.ArticleRepository;
 import health.cms.core.article.ArticleStatus;
 import health.cms.core.article.Revision;
 import health.cms.core.article.RevisionRepository;
 import health.cms.core.profile.Profile;
+import health.cms.core.readability.RevisionReadabilities;
 import health.cms.core.refusal.Refusal;
 import health.cms.core.review.SignOffRepository;
 import health.cms.core.taxonomy.Tag;
@@ -33,15 +35,18 @@ public class ArticleQueries {
     private final SignOffRepository signOffs;
     private final ScheduledJobRepository jobs;
     private final TransitionService transitions;
+    private final RevisionReadabilities readabilities;
     private final Clock clock;
 
     ArticleQueries(ArticleRepository articles, RevisionRepository revisions, SignOffRepository signOffs,
-            ScheduledJobRepository jobs, TransitionService transitions, Clock clock) {
+            ScheduledJobRepository jobs, TransitionService transitions, RevisionReadabilities readabilities,
+            Clock clock) {
         this.articles = articles;
         this.revisions = revisions;
         this.signOffs = signOffs;
         this.jobs = jobs;
         this.transitions = transitions;
+        this.readabilities = readabilities;
         this.clock = clock;
     }
 
@@ -53,7 +58,9 @@ public class ArticleQueries {
     ArticleState state(Article article, Actor actor) {
         return new ArticleState(article.id(), article.slug(), article.status().value(), article.version(),
                 article.isLive(), article.isLive() ? article.liveRevision().number() : null,
-                view(article.workingRevision()), article.createdAt(), article.updatedAt(), article.firstPublishedAt(),
+                view(article.workingRevision()),
+                ReadabilityView.of(readabilities.report(article.workingRevision())), article.createdAt(), article.updatedAt(),
+                article.firstPublishedAt(),
                 article.lastReviewedAt(), article.nextReviewDue(), reviewStatus(article), article.assignedReviewer(),
                 article.pendingChangeClass(),
                 transitions.availableActions(actor, article).stream().map(EditorialAction::value).toList(),

@@ -3,10 +3,12 @@ package health.cms.admin.article;
 import java.time.Instant;
 import java.util.List;
 
+import health.cms.admin.readability.ReadabilityView;
+
 /**
  * The working state of an article as the management API shows it to the desk. {@code changeClassFloor} is
  * the weakest change class the next approval may give (set when an approved change's scheduled publication
- * was cancelled), or null.
+ * was cancelled), or null. {@code readability} is how the working revision reads, measured from its text.
  */
 public record ArticleState(
         long id,
@@ -16,6 +18,7 @@ public record ArticleState(
         boolean live,
         Integer liveRevision,
         RevisionView workingRevision,
+        ReadabilityView readability,
         Instant createdAt,
         Instant updatedAt,
         Instant firstPublishedAt,

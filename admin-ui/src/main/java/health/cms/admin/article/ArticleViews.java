@@ -5,10 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import health.cms.admin.readability.ReadabilityView;
 import health.cms.core.article.ArticleStatus;
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.diff.RevisionDiff;
 import health.cms.workflow.comment.CommentThread;
+import health.cms.core.scratch.ScratchCopy;
 
 /** The models of the article pages' templates: the list, the editor and the history. */
 public final class ArticleViews {
@@ -37,11 +39,14 @@ public final class ArticleViews {
     public record Option(String value, String label) {
     }
 
-    /** The editor: the article (null when new), the form as typed, and what to say about it. */
+    /**
+     * The editor: the article (null when new), the form as typed, and what to say about it; {@code scratch}
+     * is this writer's autosaved text that differs from the form, offered to restore or discard.
+     */
     public record EditorView(ArticleState article, ArticleForm form, Map<String, String> errors, String message,
             String done, List<Option> categories, List<Option> authors, List<Option> tags, Preview preview,
             Conflict conflict, List<ActionView> actions, boolean editable, String publicUrl,
-            List<CommentThread> comments) {
+            List<CommentThread> comments, ScratchCopy scratch) {
 
         /** The threads nobody has resolved: what the writer still has to answer, beside the editor. */
         public List<CommentThread> openComments() {
@@ -61,8 +66,11 @@ public final class ArticleViews {
         }
     }
 
-    /** What readers would see for the text in the form: rendered by the public API's renderer and sanitizer. */
-    public record Preview(String title, String summary, String html) {
+    /**
+     * What readers would see for the text in the form: rendered by the public API's renderer and sanitizer,
+     * with how it reads ({@code readability} null when the body is too long to render).
+     */
+    public record Preview(String title, String summary, String html, ReadabilityView readability) {
     }
 
     /** Someone saved a newer version while this person was typing: who, when, and what they changed since. */

@@ -1,10 +1,14 @@
 package health.cms.admin.catalog;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -47,10 +51,13 @@ public class CatalogApi {
 
     /** A category as JSON. */
     public record CategoryJson(String slug, @NotNull @Size(min = 1, max = 200) String name,
-            @Size(max = 2000) String description, @Min(1) @Max(120) int reviewIntervalMonths, long version) {
+            @Size(max = 2000) String description, @Min(1) @Max(120) int reviewIntervalMonths,
+            @DecimalMin("1") @DecimalMax("18") @Digits(integer = 2, fraction = 1) BigDecimal targetGrade,
+            long version) {
 
         static CategoryJson of(Category c) {
-            return new CategoryJson(c.slug(), c.name(), c.description(), c.reviewIntervalMonths(), c.version());
+            return new CategoryJson(c.slug(), c.name(), c.description(), c.reviewIntervalMonths(),
+                    c.targetGrade().orElse(null), c.version());
         }
     }
 
@@ -89,7 +96,7 @@ public class CatalogApi {
     @Path("/categories")
     public Response createCategory(@NotNull @Valid CategoryJson body) {
         Category c = catalog.createCategory(actor.get(), body.slug(), body.name(), body.description(),
-                body.reviewIntervalMonths());
+                body.reviewIntervalMonths(), body.targetGrade());
         return Versions.created("/manage/v1/categories/" + c.slug(), CategoryJson.of(c), c.version());
     }
 
@@ -98,7 +105,7 @@ public class CatalogApi {
     public Response updateCategory(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid CategoryJson body) {
         Category c = catalog.updateCategory(actor.get(), slug, Versions.fromIfMatch(ifMatch), body.name(),
-                body.description(), body.reviewIntervalMonths());
+                body.description(), body.reviewIntervalMonths(), body.targetGrade());
         return Versions.ok(CategoryJson.of(c), c.version());
     }
 

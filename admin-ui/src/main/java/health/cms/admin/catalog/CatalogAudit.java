@@ -75,10 +75,11 @@ class CatalogAudit {
     }
 
     /** A category's state as a snapshot, for comparing before and after an update. */
-    record CategoryState(String name, String description, int reviewIntervalMonths) {
+    record CategoryState(String name, String description, int reviewIntervalMonths, Object targetGrade) {
 
         static CategoryState of(Category category) {
-            return new CategoryState(category.name(), category.description(), category.reviewIntervalMonths());
+            return new CategoryState(category.name(), category.description(), category.reviewIntervalMonths(),
+                    category.targetGrade().orElse(null));
         }
 
         String created() {
@@ -90,6 +91,7 @@ class CatalogAudit {
             change(changes, "name", name, after.name);
             changedText(changes, "description", description, after.description);
             change(changes, "reviewIntervalMonths", reviewIntervalMonths, after.reviewIntervalMonths);
+            change(changes, "targetGrade", targetGrade, after.targetGrade);
             return String.join("; ", changes);
         }
     }

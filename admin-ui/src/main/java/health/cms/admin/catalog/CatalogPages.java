@@ -1,5 +1,6 @@
 package health.cms.admin.catalog;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -88,6 +89,8 @@ public class CatalogPages {
         @RestForm
         public String reviewIntervalMonths;
         @RestForm
+        public String targetGrade;
+        @RestForm
         public Long version;
 
         static CategoryForm of(Category c) {
@@ -96,6 +99,7 @@ public class CatalogPages {
             form.name = c.name();
             form.description = c.description();
             form.reviewIntervalMonths = String.valueOf(c.reviewIntervalMonths());
+            form.targetGrade = c.targetGrade().map(BigDecimal::toPlainString).orElse("");
             form.version = c.version();
             return form;
         }
@@ -110,6 +114,17 @@ public class CatalogPages {
                 // answered below
             }
             throw Refusal.invalid(Map.of("reviewIntervalMonths", "must be a number of months from 1 to 120"));
+        }
+
+        /** The reading target, null when left empty (the desk's default applies). */
+        BigDecimal grade() {
+            if (targetGrade == null || targetGrade.isBlank()) {
+                return null;
+            }
+            if (targetGrade.strip().matches("(1[0-8]|[1-9])(\\.[0-9])?")) {
+                return new BigDecimal(targetGrade.strip());
+            }
+            throw Refusal.invalid(Map.of("targetGrade", "must be a grade from 1 to 18, like 8 or 7.5"));
         }
     }
 
@@ -151,7 +166,7 @@ public class CatalogPages {
         form.slug = slug;
         try {
             catalog.updateCategory(user.actor(), slug, Forms.requireVersion(form.version), form.name, form.description,
-                    form.interval());
+                    form.interval(), form.grade());
             return Forms.seeOther("/catalog?done=category-saved");
         } catch (Refusal e) {
             Forms.rethrowUnlessAboutTheForm(e);

@@ -1,5 +1,6 @@
 package health.cms.admin.catalog;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,10 +93,18 @@ public class DeskCatalog {
 
     @Transactional
     public Category createCategory(Actor actor, String slug, String name, String description, int intervalMonths) {
+        return createCategory(actor, slug, name, description, intervalMonths, null);
+    }
+
+    /** Creates a category; {@code targetGrade} null takes the desk's default reading target. */
+    @Transactional
+    public Category createCategory(Actor actor, String slug, String name, String description, int intervalMonths,
+            BigDecimal targetGrade) {
         requireEditor(actor);
         requireNewSlug(slug, categories.findBySlug(slug).isPresent());
         return guarded(() -> {
             Category category = new Category(slug, requireName(name), description, intervalMonths, clock.instant());
+            category.aimAtGrade(targetGrade);
             categories.persist(category);
             audit.record(actor, CatalogAction.CREATE_CATEGORY, AuditSubject.CATEGORY, slug,
                     CatalogAudit.CategoryState.of(category).created());
@@ -105,13 +114,14 @@ public class DeskCatalog {
 
     @Transactional
     public Category updateCategory(Actor actor, String slug, long version, String name, String description,
-            int intervalMonths) {
+            int intervalMonths, BigDecimal targetGrade) {
         requireEditor(actor);
         Category category = category(slug);
         Refusal.requireVersion("category", category.version(), version);
         CatalogAudit.CategoryState before = CatalogAudit.CategoryState.of(category);
         return guarded(() -> {
             category.update(requireName(name), description, intervalMonths);
+            category.aimAtGrade(targetGrade);
             String changes = before.changesTo(CatalogAudit.CategoryState.of(category));
             if (!changes.isEmpty()) {
                 audit.record(actor, CatalogAction.UPDATE_CATEGORY, AuditSubject.CATEGORY, slug, changes);

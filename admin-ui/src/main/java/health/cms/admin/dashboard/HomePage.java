@@ -12,6 +12,8 @@ import health.cms.admin.article.ArticleQueries;
 import health.cms.admin.article.ArticleState;
 import health.cms.admin.web.DeskUser;
 import health.cms.core.article.ArticleStatus;
+import health.cms.core.readability.CategoryGrade;
+import health.cms.core.readability.RevisionReadabilities;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -34,7 +36,7 @@ public class HomePage {
     /** What the dashboard shows; sections for roles the person lacks stay empty and are not rendered. */
     public record Dashboard(List<ArticleState.Summary> drafts, List<ArticleState.Summary> submitted,
             List<ArticleState.Summary> reviewQueue, DeskOverview.Pipeline pipeline, List<Bar> chart,
-            java.time.Instant countedAt) {
+            java.time.Instant countedAt, List<CategoryGrade> readingGrades) {
 
         public int chartWidth() {
             return chart.size() * BAR_SLOT;
@@ -62,6 +64,8 @@ public class HomePage {
     ArticleQueries queries;
     @Inject
     DeskOverview overview;
+    @Inject
+    RevisionReadabilities readabilities;
 
     @GET
     @Authenticated
@@ -76,7 +80,8 @@ public class HomePage {
         List<ArticleState.Summary> queue = user.isReviewer() ? queries.reviewQueue(LIST_SIZE) : List.of();
         DeskOverview.Snapshot overview = user.isEditor() ? this.overview.current() : null;
         return Templates.index(new Dashboard(drafts, submitted, queue, overview == null ? null : overview.pipeline(),
-                overview == null ? List.of() : chart(overview.weeks()), overview == null ? null : overview.countedAt()));
+                overview == null ? List.of() : chart(overview.weeks()), overview == null ? null : overview.countedAt(),
+                user.isEditor() ? readabilities.averageGradeByCategory() : List.of()));
     }
 
     static List<Bar> chart(List<DeskOverview.Week> weeks) {

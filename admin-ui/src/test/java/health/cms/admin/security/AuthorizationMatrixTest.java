@@ -209,6 +209,8 @@ class AuthorizationMatrixTest {
             }
             case "preview" -> form(user).formParam("title", "Preview").formParam("summary", "Lead")
                     .formParam("body", "## Dose\n\nTake **5 mg**.").formParam("intent", "preview");
+            case "scratch" -> form(user).formParam("version", target.version()).formParam("title", "Scratch")
+                    .formParam("summary", "Lead").formParam("body", "Typed but not saved.");
             case "submit", "withdraw", "approve", "cancel-schedule", "unpublish", "recertify", "request-changes" -> form(user)
                     .formParam("action", name).formParam("version", target.version())
                     .formParam("comment", "Please cite the current guideline.");

@@ -104,6 +104,10 @@ class HostileDeskRequestsTest {
         endpoints.add(Endpoint.of("POST", "/articles/preview").form(articleForm)
                 .guard("none: a preview writes nothing", (d, r) -> {
                 }));
+        endpoints.add(Endpoint.of("POST", "/scratch/{id}").path("id", Kind.ID, id).form(articleForm)
+                .guard("no-version", noVersion).guard("unknown-id", unknownId));
+        endpoints.add(Endpoint.of("POST", "/scratch/{id}/discard").path("id", Kind.ID, id)
+                .form(List.of(Map.entry(CSRF, token))).guard("unknown-id", unknownId));
         endpoints.add(Endpoint.of("POST", "/articles/{id}/actions").path("id", Kind.ID, id).form(actionForm)
                 .guard("stale-version", staleVersion).guard("no-version", noVersion).guard("unknown-id", unknownId));
         endpoints.add(Endpoint.get("/articles/{id}/history").path("id", Kind.ID, String.valueOf(content.live()))

@@ -48,10 +48,11 @@ public final class BackupTables {
     /**
      * Tables that are not content: Flyway's history is recreated by migrating the target database, and
      * webhook deliveries with their attempt log are operational state (restored outbox events keep
-     * their fan-out mark, so they are not delivered again).
+     * their fan-out mark, so they are not delivered again). A revision's readability is derived from its
+     * text and measured again after a restore; writers' scratch copies are private unsaved work.
      */
     public static final Set<String> NOT_BACKED_UP = Set.of("flyway_schema_history", "webhook_delivery",
-            "webhook_attempt");
+            "webhook_attempt", "revision_readability", "scratch_copy");
 
     private BackupTables() {
     }
