@@ -61,7 +61,7 @@ BEGIN
     GRANT SELECT ON revision_author, revision_tag, revision_reference TO cms_preview;
     GRANT SELECT (id, slug, name) ON category, tag TO cms_preview;
     GRANT SELECT (id, slug, display_name, credentials, bio, website, avatar_url) ON profile TO cms_preview;
-    GRANT SELECT (revision_id, decision, reviewer_name, reviewer_credentials, content_hash, signed_at)
+    GRANT SELECT (revision_id, decision, reviewer_name, reviewer_credentials, content_hash, signed_at, conflict_statement)
         ON sign_off TO cms_preview;
     GRANT SELECT (article_id, change_class, note, published_at, id) ON correction TO cms_preview;
 END

@@ -31,9 +31,9 @@ import health.cms.core.markdown.MarkdownRenderer;
 import health.cms.core.readability.RevisionReadabilities;
 import health.cms.core.refusal.Refusal;
 import health.cms.core.refusal.WholeNumber;
-import health.cms.workflow.comment.ReviewComments;
 import health.cms.core.scratch.ScratchCopies;
 import health.cms.core.scratch.ScratchCopy;
+import health.cms.workflow.comment.ReviewComments;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 

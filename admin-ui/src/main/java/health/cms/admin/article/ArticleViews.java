@@ -9,8 +9,8 @@ import health.cms.admin.readability.ReadabilityView;
 import health.cms.core.article.ArticleStatus;
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.diff.RevisionDiff;
-import health.cms.workflow.comment.CommentThread;
 import health.cms.core.scratch.ScratchCopy;
+import health.cms.workflow.comment.CommentThread;
 
 /** The models of the article pages' templates: the list, the editor and the history. */
 public final class ArticleViews {

@@ -85,10 +85,12 @@ public class PreviewArticles {
                 head.revisionId());
         // Signed means a sign-off of exactly this text (its hash), as the workflow requires before it goes live.
         Optional<Projection.Reviewer> signer = db.first("""
-                SELECT reviewer_name, reviewer_credentials FROM sign_off
+                SELECT reviewer_name, reviewer_credentials, conflict_statement FROM sign_off
                 WHERE revision_id = ? AND content_hash = ? AND decision IN ('approved', 'recertified')
                 ORDER BY signed_at DESC LIMIT 1""",
-                rs -> new Projection.Reviewer(rs.getString(1), rs.getString(2)), head.revisionId(), head.contentHash());
+                rs -> new Projection.Reviewer(rs.getString(1), rs.getString(2),
+                        rs.getString(3) == null ? List.of() : List.of(rs.getString(3))),
+                head.revisionId(), head.contentHash());
         List<PublicArticle.CorrectionView> corrections = db.query(
                 "SELECT published_at, change_class, note FROM correction WHERE article_id = ? ORDER BY published_at, id",
                 rs -> new PublicArticle.CorrectionView(instant(rs, "published_at"), rs.getString(2), rs.getString(3)),
@@ -96,7 +98,7 @@ public class PreviewArticles {
         Projection.LiveArticle article = new Projection.LiveArticle(head.articleId(), head.slug(), head.firstPublishedAt(),
                 signer.isPresent() ? head.lastReviewedAt() : null, signer.isPresent() ? head.nextReviewDue() : null,
                 head.revisionId(), head.number(), head.title(), head.summary(), head.bodyMarkdown(), head.category(), tags,
-                authors, references, signer.orElse(new Projection.Reviewer(null, null)), corrections);
+                authors, references, signer.orElse(new Projection.Reviewer(null, null, List.of())), corrections);
         return new Preview(head.articleId(), projection.view(article, head.updatedAt()), head.state(), head.number(),
                 signer.isPresent(),
                 signer.isPresent() ? head.nextReviewDue() : null);
