@@ -3,7 +3,8 @@ package health.cms.delivery.search;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
@@ -39,7 +40,11 @@ public class SearchIndex implements ChannelListener {
     private final ReadModel db;
     private final ResponseCache cache;
     private final SearchEngine engine;
-    private final ExecutorService writes = Executors.newSingleThreadExecutor(r -> new Thread(r, "search-index"));
+    /** Until the first build succeeds (the schema may still be migrating when a replica starts), it retries. */
+    private static final long RETRY_SECONDS = 2;
+
+    private final ScheduledExecutorService writes = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "search-index"));
     private volatile boolean missedChanges;
 
     SearchIndex(LiveDocuments documents, ReadModel db, ResponseCache cache, Clock clock,
@@ -100,9 +105,10 @@ public class SearchIndex implements ChannelListener {
             }
             cache.clear();
         } catch (RuntimeException e) {
-            // The index stays as it was (or empty and not ready); the next reconnect or restart tries again.
-            LOG.errorf(e, "Search index: could not read the live articles");
-            missedChanges = true;
+            // The index stays as it was (or empty and not ready) until a later try succeeds.
+            LOG.warnf("Search index: could not read the live articles (%s); trying again in %d s",
+                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), RETRY_SECONDS);
+            writes.schedule(this::rebuild, RETRY_SECONDS, TimeUnit.SECONDS);
         }
     }
 
