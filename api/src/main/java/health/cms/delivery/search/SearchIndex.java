@@ -3,9 +3,9 @@ package health.cms.delivery.search;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import org.hibernate.Session;
 
 import health.cms.core.article.Article;
@@ -27,6 +29,7 @@ public class PublicationProjector {
 
     /** The NOTIFY channel the api replicas listen on. */
     public static final String CHANNEL = "cms_content";
+    private static final int BACKFILL_BATCH = 200;
 
     private final EntityManager em;
     private final SignOffRepository signOffs;
@@ -68,23 +71,40 @@ public class PublicationProjector {
      * read model existed), and re-projects entries written before the served Markdown was cleaned, the
      * JSON-LD came ready to embed and the review block listed disclosures (their public "updated" time is
      * kept); returns how many were written.
-     * Safe to run on every start.
+     * Safe to run on every start. Runs in batches, each in a transaction of its own, so re-projecting a large
+     * read model (every entry, after the shape of the document grew) never meets the transaction timeout.
      */
-    @Transactional
     public int backfill() {
+        int written = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<Object[]> batch = QuarkusTransaction.requiringNew().call(() -> backfillAfter(from));
+            written += batch.size();
+            if (batch.size() < BACKFILL_BATCH) {
+                return written;
+            }
+            after = ((Number) batch.get(batch.size() - 1)[0]).longValue();
+        }
+    }
+
+    private List<Object[]> backfillAfter(long after) {
         @SuppressWarnings("unchecked")
         List<Object[]> stale = em.createNativeQuery(
                 """
                         SELECT a.id, p.article_id IS NULL FROM article a
                         LEFT JOIN published_article p ON p.article_id = a.id
-                        WHERE a.live_revision_id IS NOT NULL AND (p.article_id IS NULL OR NOT jsonb_exists(p.document, 'jsonLdScript')
-                            OR NOT jsonb_exists(p.document->'medicalReview', 'disclosures'))""")
+                        WHERE a.id > :after AND a.live_revision_id IS NOT NULL AND (p.article_id IS NULL
+                            OR NOT jsonb_exists(p.document, 'jsonLdScript')
+                            OR NOT jsonb_exists(p.document->'medicalReview', 'disclosures'))
+                        ORDER BY a.id LIMIT :batch""")
+                .setParameter("after", after).setParameter("batch", BACKFILL_BATCH)
                 .getResultList();
         for (Object[] row : stale) {
             Article article = em.find(Article.class, ((Number) row[0]).longValue());
             publish(article, article.updatedAt(), (Boolean) row[1]);
         }
-        return stale.size();
+        return stale;
     }
 
     /** Tells the replicas that an old slug now redirects. */
