@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
@@ -41,6 +42,8 @@ public class SearchIndex implements ChannelListener {
     private final SearchEngine engine;
     private final ExecutorService writes = Executors.newSingleThreadExecutor(r -> new Thread(r, "search-index"));
     private volatile boolean missedChanges;
+    /** Counts the changes applied; part of each cached answer's key (see {@link #generation()}). */
+    private final AtomicLong generation = new AtomicLong();
 
     SearchIndex(LiveDocuments documents, ReadModel db, ResponseCache cache, Clock clock,
             @ConfigProperty(name = "cms.search.directory") Path directory) {
@@ -58,6 +61,15 @@ public class SearchIndex implements ChannelListener {
         return engine;
     }
 
+    /**
+     * Changes only ever increase this, after the index shows them. A search answer computed while a change
+     * lands may be cached after the cache was emptied for it; keyed by the generation read before searching,
+     * such an answer is never served again once the change counts.
+     */
+    public long generation() {
+        return generation.get();
+    }
+
     @Override
     public String channel() {
         return PublicationProjector.CHANNEL;
@@ -67,6 +79,7 @@ public class SearchIndex implements ChannelListener {
     public void notified(String slug) {
         writes.execute(() -> {
             documents.bySlug(slug).ifPresentOrElse(engine::put, () -> engine.remove(slug));
+            generation.incrementAndGet();
             cache.changed(slug);
         });
     }
@@ -75,6 +88,7 @@ public class SearchIndex implements ChannelListener {
     void vocabularyChanged() {
         writes.execute(() -> {
             engine.vocabulary(editorGroups());
+            generation.incrementAndGet();
             cache.clear();
         });
     }
@@ -98,6 +112,7 @@ public class SearchIndex implements ChannelListener {
             try (Stream<SearchDocument> live = documents.all()) {
                 engine.replaceAll(live);
             }
+            generation.incrementAndGet();
             cache.clear();
         } catch (RuntimeException e) {
             // The index stays as it was (or empty and not ready); the next reconnect or restart tries again.
