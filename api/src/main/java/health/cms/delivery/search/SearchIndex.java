@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
@@ -46,6 +47,8 @@ public class SearchIndex implements ChannelListener {
     private final ScheduledExecutorService writes = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "search-index"));
     private volatile boolean missedChanges;
+    /** Counts the changes applied; part of each cached answer's key (see {@link #generation()}). */
+    private final AtomicLong generation = new AtomicLong();
 
     SearchIndex(LiveDocuments documents, ReadModel db, ResponseCache cache, Clock clock,
             @ConfigProperty(name = "cms.search.directory") Path directory) {
@@ -63,6 +66,15 @@ public class SearchIndex implements ChannelListener {
         return engine;
     }
 
+    /**
+     * Changes only ever increase this, after the index shows them. A search answer computed while a change
+     * lands may be cached after the cache was emptied for it; keyed by the generation read before searching,
+     * such an answer is never served again once the change counts.
+     */
+    public long generation() {
+        return generation.get();
+    }
+
     @Override
     public String channel() {
         return PublicationProjector.CHANNEL;
@@ -72,6 +84,7 @@ public class SearchIndex implements ChannelListener {
     public void notified(String slug) {
         writes.execute(() -> {
             documents.bySlug(slug).ifPresentOrElse(engine::put, () -> engine.remove(slug));
+            generation.incrementAndGet();
             cache.changed(slug);
         });
     }
@@ -80,6 +93,7 @@ public class SearchIndex implements ChannelListener {
     void vocabularyChanged() {
         writes.execute(() -> {
             engine.vocabulary(editorGroups());
+            generation.incrementAndGet();
             cache.clear();
         });
     }
@@ -103,6 +117,7 @@ public class SearchIndex implements ChannelListener {
             try (Stream<SearchDocument> live = documents.all()) {
                 engine.replaceAll(live);
             }
+            generation.incrementAndGet();
             cache.clear();
         } catch (RuntimeException e) {
             // The index stays as it was (or empty and not ready) until a later try succeeds.

@@ -92,7 +92,8 @@ public class SearchResource {
                         clock.instant().atZone(ZoneOffset.UTC).minusMonths(reviewedWithin).toInstant(), null));
         SearchQuery query = new SearchQuery(q.strip(), filters, ranges, counted, countReviewed, limit,
                 position.map(c -> new SearchQuery.Position(c.rank(), c.id())));
-        String key = String.join("\u0000", "search", q.strip(), String.valueOf(category), String.valueOf(tag),
+        String key = String.join("\u0000", "search", Long.toString(index.generation()), q.strip(), String.valueOf(category),
+                String.valueOf(tag),
                 String.valueOf(author), String.valueOf(reviewer), String.valueOf(reviewedWithin),
                 String.valueOf(facetsParam), Integer.toString(limit), String.valueOf(cursor));
         return responses.cached(key, () -> responses.json(page(index.engine().search(query)), List.of("articles")),
@@ -106,7 +107,7 @@ public class SearchResource {
             @QueryParam("limit") String limitParam,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         int limit = WholeNumber.parse("limit", limitParam, 8, 1, 20);
-        return responses.cached("suggest\u0000" + limit + "\u0000" + q.strip(),
+        return responses.cached("suggest\u0000" + index.generation() + "\u0000" + limit + "\u0000" + q.strip(),
                 () -> responses.json(new Suggestions(index.engine().suggest(q.strip(), limit)), List.of("articles")),
                 ifNoneMatch);
     }
