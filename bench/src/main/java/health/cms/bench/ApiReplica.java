@@ -25,6 +25,11 @@ final class ApiReplica {
         // The stack's api holds the default metrics port (9000); each replica takes its own.
         builder.environment().put("CMS_API_MANAGEMENT_PORT", String.valueOf(port + 1000));
         builder.environment().put("CMS_DELIVERY_CACHE", String.valueOf(cache));
+        // The logins the local stack creates for the api (see LocalPostgres): read-only, as in production.
+        builder.environment().put("CMS_DB_USER", "cms_api");
+        builder.environment().put("CMS_DB_PASSWORD", "cms_api");
+        builder.environment().put("CMS_DB_PREVIEW_USER", "cms_api_preview");
+        builder.environment().put("CMS_DB_PREVIEW_PASSWORD", "cms_api_preview");
         // One client polling in a loop, like wrk: the per-client rate limit is for real traffic.
         builder.environment().putIfAbsent("CMS_RATE_LIMIT_PER_SECOND", "0");
         return builder.redirectErrorStream(true).redirectOutput(work.resolve("replica-" + port + ".log").toFile())

@@ -7,8 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import org.hibernate.Session;
 
 import health.cms.core.article.Article;
@@ -18,6 +16,7 @@ import health.cms.core.markdown.MarkdownRenderer;
 import health.cms.core.publication.PublicArticle;
 import health.cms.core.review.SignOff;
 import health.cms.core.review.SignOffRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Keeps the delivery read model ({@code published_article}) in step with what is live, inside the
