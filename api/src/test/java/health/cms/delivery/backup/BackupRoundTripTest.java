@@ -219,6 +219,16 @@ class BackupRoundTripTest {
             statement.execute("""
                     INSERT INTO review_notice (article_id, due_at, kind, emitted_at)
                     SELECT id, next_review_due, 'due', now() FROM article WHERE next_review_due IS NOT NULL LIMIT 1""");
+            // a resolved review thread with a reply (never public, but kept with the history)
+            statement.execute("""
+                    INSERT INTO review_comment (article_id, revision_id, quote_exact, quote_prefix, quote_suffix, body,
+                        blocking, author, created_at, resolved_by, resolved_at)
+                    SELECT id, live_revision_id, 'Body', '', '', 'Which dose is meant here?', true, 'reviewer1', now(),
+                        'writer1', now() FROM article WHERE live_revision_id IS NOT NULL ORDER BY id LIMIT 1""");
+            statement.execute("""
+                    INSERT INTO review_comment (article_id, revision_id, parent_id, body, author, created_at)
+                    SELECT article_id, revision_id, id, 'The adult dose; clarified.', 'writer1', now()
+                    FROM review_comment ORDER BY id LIMIT 1""");
             statement.execute("""
                     INSERT INTO search_vocabulary_group (terms, created_by, created_at)
                     VALUES ('zoster rash, shingles', 'editor1', now())""");
