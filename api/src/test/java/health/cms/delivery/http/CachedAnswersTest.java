@@ -40,8 +40,7 @@ class CachedAnswersTest {
             "/api/v1/categories", "/api/v1/feeds/articles.atom", "/api/v1/search?q=fast"})
     void aRepeatedRequestGetsTheResourcesAnswerExactly(String uri) {
         publishOnce();
-        cache.clear();
-        Response fromResource = given().get(uri);
+        Response fromResource = fromResource(uri);
         assertEquals(200, fromResource.statusCode(), fromResource.asString());
         assertNotNull(cache.ready(ResponseCache.requestKey(uri)), "the resource's answer is kept for this request");
 
@@ -70,6 +69,20 @@ class CachedAnswersTest {
         given().get(uri).then().statusCode(200);
         cache.changed("fast-path-article");
         assertNull(cache.ready(ResponseCache.requestKey(uri)));
+    }
+
+    /**
+     * The resource's own answer, kept for the fast path. A change heard while it rendered (another test's
+     * publication reaching the listeners) rightly keeps it from being aliased, so that request is made again.
+     */
+    private Response fromResource(String uri) {
+        Response answer = null;
+        for (int attempt = 0; attempt < 20
+                && (answer == null || cache.ready(ResponseCache.requestKey(uri)) == null); attempt++) {
+            cache.clear();
+            answer = given().get(uri);
+        }
+        return answer;
     }
 
     private static void publishOnce() {
