@@ -111,6 +111,8 @@ class DeliveryRestartIT {
                 "-Dquarkus.oidc.tenant-enabled=false",
                 "-Dquarkus.oidc.manage.tenant-enabled=false",
                 "-Dcms.scheduler.every=off",
+                // production refuses the published default of the share-link key
+                "-Dcms.preview.link-key=delivery-restart-it-preview-link-key-not-published",
                 "-Dcms.webhooks.allow-private-targets=true",
                 "-Dcms.webhooks.every=500ms",
                 "-Dcms.webhooks.connect-timeout=1s",
