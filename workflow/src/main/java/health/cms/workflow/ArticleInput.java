@@ -2,7 +2,12 @@ package health.cms.workflow;
 
 import java.util.List;
 
-/** What a writer submits when creating or editing an article: slugs refer to existing records. */
+import health.cms.core.article.SearchAppearance;
+
+/**
+ * What a writer submits when creating or editing an article: slugs refer to existing records; {@code seo}
+ * is how the article appears in search results and social shares (optional).
+ */
 public record ArticleInput(
         String slug,
         String title,
@@ -12,15 +17,32 @@ public record ArticleInput(
         List<String> authors,
         List<String> tags,
         List<ReferenceInput> references,
-        String changeNote) {
+        String changeNote,
+        SearchAppearance seo) {
 
     public ArticleInput {
         authors = authors == null ? List.of() : List.copyOf(authors);
         tags = tags == null ? List.of() : List.copyOf(tags);
         references = references == null ? List.of() : List.copyOf(references);
+        seo = seo == null ? SearchAppearance.NONE : seo;
     }
 
-    /** One structured citation. */
-    public record ReferenceInput(String citation, String doi, String pmid, String url) {
+    /** Input without search or social fields. */
+    public ArticleInput(String slug, String title, String summary, String body, String category, List<String> authors,
+            List<String> tags, List<ReferenceInput> references, String changeNote) {
+        this(slug, title, summary, body, category, authors, tags, references, changeNote, SearchAppearance.NONE);
+    }
+
+    /**
+     * One structured citation: its text, or the parts it is composed from (authors, title, journal or other
+     * source, year), and its identifiers. The year is text so a typed "2O21" gets a message, not a parse error.
+     */
+    public record ReferenceInput(String citation, String authors, String title, String source, String year, String doi,
+            String pmid, String url) {
+
+        /** A citation given as text only. */
+        public ReferenceInput(String citation, String doi, String pmid, String url) {
+            this(citation, null, null, null, null, doi, pmid, url);
+        }
     }
 }

@@ -21,7 +21,6 @@ import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.CategoryRepository;
 import health.cms.core.taxonomy.Tag;
 import health.cms.core.taxonomy.TagRepository;
-import health.cms.core.url.HttpUrls;
 
 /** Checks an {@link ArticleInput} field by field and turns its slugs into the records they name. */
 @ApplicationScoped
@@ -30,9 +29,6 @@ public class ContentResolver {
     static final int TITLE_MAX = 300;
     static final int SUMMARY_MAX = 2_000;
     static final int BODY_MAX = MarkdownRenderer.MAX_BODY_CHARS;
-    /** The reference columns' lengths: longer input is refused here rather than by the database (a 500). */
-    static final int DOI_MAX = 200;
-    static final int URL_MAX = 1_000;
 
     /** How many of a body's refused images the message names, and how much of each address. */
     private static final int IMAGES_NAMED = 3;
@@ -84,28 +80,14 @@ public class ContentResolver {
         List<Tag> tagList = resolveAll(errors, "tags", input.tags(), tags::findBySlug, "tag");
         List<Reference> references = new ArrayList<>();
         for (int i = 0; i < input.references().size(); i++) {
-            ArticleInput.ReferenceInput ref = input.references().get(i);
-            if (ref == null || isBlank(ref.citation())) {
-                errors.put("references[" + i + "].citation", "is required");
-            } else if (longerThan(ref.doi(), DOI_MAX)) {
-                errors.put("references[" + i + "].doi", "must be at most " + DOI_MAX + " characters");
-            } else if (longerThan(ref.url(), URL_MAX)) {
-                errors.put("references[" + i + "].url", "must be at most " + URL_MAX + " characters");
-            } else if (ref.pmid() != null && !ref.pmid().isBlank() && !ref.pmid().strip().matches("\\d{1,9}")) {
-                errors.put("references[" + i + "].pmid", "must be digits only");
-            } else if (ref.doi() != null && !ref.doi().isBlank() && !ref.doi().strip().matches("10\\.\\S+/\\S+")) {
-                errors.put("references[" + i + "].doi", "must look like 10.1234/abc");
-            } else if (HttpUrls.problem(ref.url()).isPresent()) {
-                errors.put("references[" + i + "].url", HttpUrls.PROBLEM);
-            } else {
-                references.add(new Reference(ref.citation(), ref.doi(), ref.pmid(), ref.url()));
-            }
+            ReferenceRules.check(errors, i, input.references().get(i)).ifPresent(references::add);
         }
+        ReferenceRules.check(errors, input.seo());
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
         }
         return new RevisionContent(input.title().strip(), input.summary().strip(),
-                input.body() == null ? "" : input.body(), category, authors, Set.copyOf(tagList), references);
+                input.body() == null ? "" : input.body(), category, authors, Set.copyOf(tagList), references, input.seo());
     }
 
     /**

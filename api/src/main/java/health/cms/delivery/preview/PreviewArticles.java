@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import health.cms.core.article.Reference;
+import health.cms.core.article.SearchAppearance;
 import health.cms.core.markdown.MarkdownRenderer;
 import health.cms.core.publication.PublicArticle;
 import health.cms.delivery.store.ReadModel;
@@ -33,7 +35,7 @@ public class PreviewArticles {
 
     private record Head(long articleId, String slug, String state, Instant firstPublishedAt, Instant lastReviewedAt,
             Instant nextReviewDue, Instant updatedAt, long revisionId, int number, String title, String summary,
-            String bodyMarkdown, PublicArticle.Named category, String contentHash) {
+            String bodyMarkdown, PublicArticle.Named category, String contentHash, SearchAppearance seo) {
     }
 
     private final ReadModel db;
@@ -49,7 +51,8 @@ public class PreviewArticles {
         return db.first("""
                 SELECT a.id, a.slug, a.status, a.first_published_at, a.last_reviewed_at, a.next_review_due, a.updated_at,
                        r.id AS revision_id, r.number, r.title, r.summary, r.body_markdown, r.content_hash,
-                       c.slug AS category_slug, c.name AS category_name
+                       c.slug AS category_slug, c.name AS category_name,
+                       r.meta_title, r.meta_description, r.canonical_url, r.social_image_url, r.noindex
                 FROM article a JOIN revision r ON r.id = COALESCE(a.working_revision_id, a.live_revision_id)
                 JOIN category c ON c.id = r.category_id WHERE a.slug = ?""",
                 rs -> new Head(rs.getLong("id"), rs.getString("slug"), rs.getString("status"),
@@ -57,7 +60,7 @@ public class PreviewArticles {
                         instant(rs, "updated_at"), rs.getLong("revision_id"), rs.getInt("number"), rs.getString("title"),
                         rs.getString("summary"), rs.getString("body_markdown"),
                         new PublicArticle.Named(rs.getString("category_slug"), rs.getString("category_name")),
-                        rs.getString("content_hash")),
+                        rs.getString("content_hash"), SearchAppearance.read(rs, 16)),
                 slug).map(this::preview);
     }
 
@@ -80,9 +83,8 @@ public class PreviewArticles {
                         rs.getString(5), rs.getString(6)),
                 head.revisionId());
         List<PublicArticle.ReferenceView> references = db.query(
-                "SELECT citation, doi, pmid, url FROM revision_reference WHERE revision_id = ? ORDER BY position",
-                rs -> new PublicArticle.ReferenceView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                head.revisionId());
+                "SELECT " + Reference.COLUMNS + " FROM revision_reference WHERE revision_id = ? ORDER BY position",
+                rs -> PublicArticle.ReferenceView.of(Reference.read(rs, 1)), head.revisionId());
         // Signed means a sign-off of exactly this text (its hash), as the workflow requires before it goes live.
         Optional<Projection.Reviewer> signer = db.first("""
                 SELECT reviewer_name, reviewer_credentials, conflict_statement FROM sign_off
@@ -98,7 +100,7 @@ public class PreviewArticles {
         Projection.LiveArticle article = new Projection.LiveArticle(head.articleId(), head.slug(), head.firstPublishedAt(),
                 signer.isPresent() ? head.lastReviewedAt() : null, signer.isPresent() ? head.nextReviewDue() : null,
                 head.revisionId(), head.number(), head.title(), head.summary(), head.bodyMarkdown(), head.category(), tags,
-                authors, references, signer.orElse(new Projection.Reviewer(null, null, List.of())), corrections);
+                authors, references, head.seo(), signer.orElse(new Projection.Reviewer(null, null, List.of())), corrections);
         return new Preview(head.articleId(), projection.view(article, head.updatedAt()), head.state(), head.number(),
                 signer.isPresent(),
                 signer.isPresent() ? head.nextReviewDue() : null);

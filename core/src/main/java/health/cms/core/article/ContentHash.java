@@ -26,15 +26,28 @@ public final class ContentHash {
     public static String of(RevisionContent content) {
         return of(content.title(), content.summary(), content.bodyMarkdown(), content.category().slug(),
                 content.authors().stream().map(Profile::slug).toList(),
-                content.tags().stream().map(Tag::slug).toList(), content.references());
+                content.tags().stream().map(Tag::slug).toList(), content.references(), content.appearance());
+    }
+
+    /** The hash of stored values without search or social fields (as every revision before them). */
+    public static String of(String title, String summary, String bodyMarkdown, String categorySlug,
+            List<String> authorSlugs, Collection<String> tagSlugs, List<Reference> references) {
+        return of(title, summary, bodyMarkdown, categorySlug, authorSlugs, tagSlugs, references, SearchAppearance.NONE);
     }
 
     /**
      * The same hash from stored values, for checking revisions read back without entities (a restored
      * backup). Authors in byline order; tags in any order.
+     *
+     * <p>
+     * Fields added after content was first signed (a reference's parts, the search and social fields) enter
+     * the canonical form only when set, so every hash stored before them stays valid. Of the search fields,
+     * only those readers see are hashed: the meta title and description (the search result) and the social
+     * image (the card). The canonical URL and noindex speak to machines and are not signed.
      */
     public static String of(String title, String summary, String bodyMarkdown, String categorySlug,
-            List<String> authorSlugs, Collection<String> tagSlugs, List<Reference> references) {
+            List<String> authorSlugs, Collection<String> tagSlugs, List<Reference> references,
+            SearchAppearance appearance) {
         StringBuilder canonical = new StringBuilder();
         field(canonical, "title", title);
         field(canonical, "summary", summary);
@@ -49,7 +62,14 @@ public final class ContentHash {
             field(canonical, "ref.doi", reference.doi());
             field(canonical, "ref.pmid", reference.pmid());
             field(canonical, "ref.url", reference.url());
+            optionalField(canonical, "ref.authors", reference.authors());
+            optionalField(canonical, "ref.title", reference.title());
+            optionalField(canonical, "ref.source", reference.source());
+            optionalField(canonical, "ref.year", reference.year() == null ? null : reference.year().toString());
         }
+        optionalField(canonical, "meta.title", appearance.metaTitle());
+        optionalField(canonical, "meta.description", appearance.metaDescription());
+        optionalField(canonical, "social.image", appearance.socialImageUrl());
         return sha256(canonical.toString());
     }
 
@@ -59,6 +79,13 @@ public final class ContentHash {
             return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+
+    /** A field that was added later: absent from the canonical form when empty, as in every older revision. */
+    private static void optionalField(StringBuilder out, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            field(out, name, value);
         }
     }
 

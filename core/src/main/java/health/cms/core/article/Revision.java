@@ -75,6 +75,21 @@ public class Revision {
     @OrderColumn(name = "position")
     private List<Reference> references = new ArrayList<>();
 
+    @Column(name = "meta_title")
+    private String metaTitle;
+
+    @Column(name = "meta_description")
+    private String metaDescription;
+
+    @Column(name = "canonical_url")
+    private String canonicalUrl;
+
+    @Column(name = "social_image_url")
+    private String socialImageUrl;
+
+    @Column(nullable = false)
+    private boolean noindex;
+
     @Column(name = "change_note")
     private String changeNote;
 
@@ -104,6 +119,11 @@ public class Revision {
         this.authors = new ArrayList<>(content.authors());
         this.tags = new HashSet<>(content.tags());
         this.references = new ArrayList<>(content.references());
+        this.metaTitle = content.appearance().metaTitle();
+        this.metaDescription = content.appearance().metaDescription();
+        this.canonicalUrl = content.appearance().canonicalUrl();
+        this.socialImageUrl = content.appearance().socialImageUrl();
+        this.noindex = content.appearance().noindex();
         this.changeNote = changeNote;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
@@ -111,7 +131,12 @@ public class Revision {
     }
 
     public RevisionContent content() {
-        return new RevisionContent(title, summary, bodyMarkdown, category, authors, tags, references);
+        return new RevisionContent(title, summary, bodyMarkdown, category, authors, tags, references, appearance());
+    }
+
+    /** How this revision appears in search results and social shares. */
+    public SearchAppearance appearance() {
+        return new SearchAppearance(metaTitle, metaDescription, canonicalUrl, socialImageUrl, noindex);
     }
 
     public Long id() {

@@ -15,6 +15,7 @@ import com.github.difflib.patch.Patch;
 
 import health.cms.core.article.Reference;
 import health.cms.core.article.Revision;
+import health.cms.core.article.SearchAppearance;
 
 /**
  * Word-level differences between two revisions, section by section (title, summary, byline, category,
@@ -39,6 +40,8 @@ public final class RevisionDiff {
     public static final String BYLINE = "Byline";
     public static final String CATEGORY = "Category";
     public static final String TAGS = "Tags";
+    /** The section of the search result and social card fields the hash covers, present only when one is set. */
+    public static final String SEARCH_AND_SOCIAL = "Search and social";
 
     /** Status of a section too long or too rewritten to compare word by word. */
     public static final String REPLACED = "replaced";
@@ -142,10 +145,32 @@ public final class RevisionDiff {
             if (r.url() != null) {
                 refs.append(' ').append(r.url());
             }
+            Reference.Parts parts = r.parts();
+            Stream.of(parts.authors(), parts.title(), parts.source(), parts.year() == null ? null : parts.year().toString())
+                    .filter(part -> part != null).forEach(part -> refs.append(" | ").append(part));
             refs.append('\n');
         }
         sections.put("References", refs.toString());
+        String appearance = searchAndSocial(revision.appearance());
+        if (!appearance.isEmpty()) {
+            sections.put(SEARCH_AND_SOCIAL, appearance);
+        }
         return sections;
+    }
+
+    /** The search and social fields readers see (those the content hash covers), one a line. */
+    private static String searchAndSocial(SearchAppearance appearance) {
+        StringBuilder text = new StringBuilder();
+        if (appearance.metaTitle() != null) {
+            text.append("Meta title: ").append(appearance.metaTitle()).append('\n');
+        }
+        if (appearance.metaDescription() != null) {
+            text.append("Meta description: ").append(appearance.metaDescription()).append('\n');
+        }
+        if (appearance.socialImageUrl() != null) {
+            text.append("Social image: ").append(appearance.socialImageUrl()).append('\n');
+        }
+        return text.toString().strip();
     }
 
     /** A catalog record as the diff names it: its name, and the slug the content hash holds. */

@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import health.cms.core.article.Reference;
+import health.cms.core.article.SearchAppearance;
 import health.cms.core.markdown.TocEntry;
 
 /**
  * The public view of a live article: what downstream sites render. Built when a revision goes
  * live and stored in the delivery read model; only the review status is added when it is served.
- * {@code jsonLd} is the schema.org object; {@code jsonLdScript} is the same as text ready to embed.
+ * {@code seo} is how it asks to appear in search results and social shares ({@code noindex}: keep it out of
+ * search engines). {@code jsonLd} is the schema.org object; {@code jsonLdScript} is the same as text ready to embed.
  */
 public record PublicArticle(
         String slug,
@@ -26,6 +29,7 @@ public record PublicArticle(
         Instant firstPublishedAt,
         Instant updatedAt,
         int revision,
+        SearchAppearance seo,
         Map<String, Object> jsonLd,
         String jsonLdScript) {
 
@@ -75,8 +79,14 @@ public record PublicArticle(
             Instant nextReviewDue, String status, List<String> disclosures) {
     }
 
-    /** A structured citation. */
-    public record ReferenceView(String citation, String doi, String pmid, String url) {
+    /** A structured citation: the line readers see, the parts it names (each may be null) and its identifiers. */
+    public record ReferenceView(String citation, String authors, String title, String source, Integer year, String doi,
+            String pmid, String url) {
+
+        public static ReferenceView of(Reference reference) {
+            return new ReferenceView(reference.citation(), reference.authors(), reference.title(), reference.source(),
+                    reference.year(), reference.doi(), reference.pmid(), reference.url());
+        }
     }
 
     /** A public record of a change to the live article. */

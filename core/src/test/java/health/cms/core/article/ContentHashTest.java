@@ -92,4 +92,60 @@ class ContentHashTest {
         Revision second = new Revision(article, 2, BASE, "Only the change note differs", "writer2", NOW.plusSeconds(60));
         assertEquals(first.contentHash(), second.contentHash());
     }
+
+    /** Computed by the code before search fields and reference parts existed; stored in every older revision. */
+    private static final String HASH_STORED_BEFORE_SEARCH_FIELDS = "4027498b4a09fbe5dca303602c6bafb097f4297f7c186dc00bb86a2baa6b4746";
+
+    private static RevisionContent appearing(SearchAppearance appearance) {
+        return new RevisionContent(BASE.title(), BASE.summary(), BASE.bodyMarkdown(), BASE.category(), BASE.authors(),
+                BASE.tags(), BASE.references(), appearance);
+    }
+
+    @Test
+    void contentSignedBeforeTheSearchFieldsExistedKeepsItsStoredHash() {
+        assertEquals(HASH_STORED_BEFORE_SEARCH_FIELDS, ContentHash.of(BASE));
+        assertEquals(HASH_STORED_BEFORE_SEARCH_FIELDS,
+                ContentHash.of(appearing(new SearchAppearance(" ", "", null, null, false))));
+        Reference sameCitationNoParts = new Reference("Smith J. A review. Lancet. 2020;1:1-2.",
+                new Reference.Parts(null, " ", null, null), "10.1000/xyz", "123", null);
+        assertEquals(HASH_STORED_BEFORE_SEARCH_FIELDS, hash(c -> new RevisionContent(c.title(), c.summary(), c.bodyMarkdown(),
+                c.category(), c.authors(), c.tags(), List.of(sameCitationNoParts))));
+    }
+
+    @Test
+    void theSearchResultAndSocialCardAreSignedButMachineInstructionsAreNot() {
+        String base = ContentHash.of(BASE);
+        assertNotEquals(base,
+                ContentHash.of(appearing(new SearchAppearance("Immunotherapy explained", null, null, null, false))));
+        assertNotEquals(base, ContentHash.of(appearing(new SearchAppearance(null, "What it does.", null, null, false))));
+        assertNotEquals(base,
+                ContentHash.of(appearing(new SearchAppearance(null, null, null, "https://img.example/a.png", false))));
+        assertEquals(base, ContentHash.of(appearing(new SearchAppearance(null, null, "https://example.org/a", null, true))));
+        // a meta title cannot pass for a meta description of the same words
+        assertNotEquals(ContentHash.of(appearing(new SearchAppearance("Same words", null, null, null, false))),
+                ContentHash.of(appearing(new SearchAppearance(null, "Same words", null, null, false))));
+    }
+
+    @Test
+    void everyPartOfAStructuredReferenceIsSigned() {
+        Reference.Parts parts = new Reference.Parts("Smith J", "A review", "Lancet", 2020);
+        String structured = hash(c -> new RevisionContent(c.title(), c.summary(), c.bodyMarkdown(), c.category(),
+                c.authors(), c.tags(),
+                List.of(new Reference("Smith J. A review. Lancet. 2020;1:1-2.", parts, "10.1000/xyz", "123", null))));
+        for (Reference.Parts changed : List.of(new Reference.Parts("Smith K", "A review", "Lancet", 2020),
+                new Reference.Parts("Smith J", "A reviews", "Lancet", 2020),
+                new Reference.Parts("Smith J", "A review", "BMJ", 2020),
+                new Reference.Parts("Smith J", "A review", "Lancet", 2021))) {
+            assertNotEquals(structured, hash(c -> new RevisionContent(c.title(), c.summary(), c.bodyMarkdown(), c.category(),
+                    c.authors(), c.tags(),
+                    List.of(new Reference("Smith J. A review. Lancet. 2020;1:1-2.", changed, "10.1000/xyz", "123", null)))));
+        }
+    }
+
+    @Test
+    void aReferenceGivenAsPartsReadsAsOneCitationLine() {
+        Reference ref = new Reference(null, new Reference.Parts("Smith J, Doe A", "Immunotherapy in practice?", "Lancet", 2020),
+                null, "123", null);
+        assertEquals("Smith J, Doe A. Immunotherapy in practice? Lancet. 2020.", ref.citation());
+    }
 }

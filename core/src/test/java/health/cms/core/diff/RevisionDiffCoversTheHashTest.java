@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import health.cms.core.article.Reference;
 import health.cms.core.article.Revision;
 import health.cms.core.article.RevisionContent;
+import health.cms.core.article.SearchAppearance;
 import health.cms.core.diff.RevisionDiff.Section;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileDetails;
@@ -61,6 +62,9 @@ class RevisionDiffCoversTheHashTest {
         changes.put("References", with(c -> new RevisionContent(c.title(), c.summary(), c.bodyMarkdown(),
                 c.category(), c.authors(), c.tags(), List.of(new Reference("Doe J. BMJ. 2020.", "10.1136/bmj.x1",
                         "7654321", "https://example.org/ref")))));
+        changes.put(RevisionDiff.SEARCH_AND_SOCIAL, with(c -> new RevisionContent(c.title(), c.summary(), c.bodyMarkdown(),
+                c.category(), c.authors(), c.tags(), c.references(),
+                new SearchAppearance("Immunotherapy explained", null, null, null, false))));
         return changes;
     }
 
@@ -86,5 +90,17 @@ class RevisionDiffCoversTheHashTest {
         assertEquals("changed", byline.status());
         assertEquals(List.of("Bob Stone (bob-stone)"), byline.segments().stream().filter(s -> s.op().equals("delete"))
                 .map(s -> s.text().strip()).toList());
+    }
+
+    @Test
+    void aChangeToOnlyAReferencePartShowsInTheReferences() {
+        Revision before = new Revision(null, 1, BASE, null, "writer", NOW);
+        Revision after = new Revision(null, 2, with(c -> new RevisionContent(c.title(), c.summary(), c.bodyMarkdown(),
+                c.category(), c.authors(), c.tags(), List.of(new Reference("Doe J. BMJ. 2020.",
+                        new Reference.Parts(null, null, null, 2020), "10.1136/bmj.x1", "1234567", "https://example.org/ref")))),
+                null, "writer", NOW);
+        assertNotEquals(before.contentHash(), after.contentHash());
+        assertEquals(List.of("References"), RevisionDiff.between(before, after).sections().stream()
+                .filter(s -> !s.status().equals("unchanged")).map(Section::heading).toList());
     }
 }

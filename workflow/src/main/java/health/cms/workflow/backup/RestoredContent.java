@@ -19,6 +19,7 @@ import java.util.Set;
 
 import health.cms.core.article.ContentHash;
 import health.cms.core.article.Reference;
+import health.cms.core.article.SearchAppearance;
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.audit.AuditLog;
 import health.cms.core.backup.BackupException;
@@ -90,7 +91,7 @@ final class RestoredContent {
     }
 
     /**
-     * Every revision's title, lead, body, category, byline, tags and references still hash to its
+     * Every revision's title, lead, body, category, byline, tags, references and search fields still hash to its
      * stored content hash, so the sign-offs bound to that hash are sign-offs of this text. Streams the
      * revisions and their child rows side by side, ordered by revision, so memory stays flat.
      */
@@ -103,12 +104,12 @@ final class RestoredContent {
                 ByKey<String> tags = new ByKey<>(connection, """
                         SELECT rt.revision_id, t.slug FROM revision_tag rt JOIN tag t ON t.id = rt.tag_id
                         ORDER BY rt.revision_id""", rs -> rs.getString(2));
-                ByKey<Reference> references = new ByKey<>(connection, """
-                        SELECT revision_id, citation, doi, pmid, url FROM revision_reference
-                        ORDER BY revision_id, position""",
-                        rs -> new Reference(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                ByKey<Reference> references = new ByKey<>(connection,
+                        "SELECT revision_id, " + Reference.COLUMNS + " FROM revision_reference ORDER BY revision_id, position",
+                        rs -> Reference.read(rs, 2));
                 PreparedStatement query = connection.prepareStatement("""
-                        SELECT r.id, a.slug, r.number, r.title, r.summary, r.body_markdown, c.slug, r.content_hash
+                        SELECT r.id, a.slug, r.number, r.title, r.summary, r.body_markdown, c.slug, r.content_hash,
+                            r.meta_title, r.meta_description, r.canonical_url, r.social_image_url, r.noindex
                         FROM revision r JOIN article a ON a.id = r.article_id JOIN category c ON c.id = r.category_id
                         ORDER BY r.id""")) {
             query.setFetchSize(500);
@@ -116,7 +117,7 @@ final class RestoredContent {
                 while (rs.next()) {
                     long id = rs.getLong(1);
                     String hash = ContentHash.of(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            authors.take(id), tags.take(id), references.take(id));
+                            authors.take(id), tags.take(id), references.take(id), SearchAppearance.read(rs, 9));
                     if (!hash.equals(rs.getString(8))) {
                         altered.add("revision " + rs.getInt(3) + " of '" + rs.getString(2) + "'");
                     }

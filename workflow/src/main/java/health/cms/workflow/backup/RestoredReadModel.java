@@ -14,6 +14,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import health.cms.core.article.Reference;
+import health.cms.core.article.SearchAppearance;
 import health.cms.core.backup.BackupArchive;
 import health.cms.core.backup.BackupException;
 import health.cms.core.backup.Manifest;
@@ -58,12 +60,11 @@ final class RestoredReadModel {
                         JOIN profile p ON p.id = ra.profile_id ORDER BY a.id, ra.position""",
                         rs -> new PublicArticle.AuthorView(rs.getString(2), rs.getString(3), rs.getString(4),
                                 rs.getString(5), rs.getString(6), rs.getString(7)));
-                ByKey<PublicArticle.ReferenceView> references = new ByKey<>(connection, """
-                        SELECT a.id, rr.citation, rr.doi, rr.pmid, rr.url
-                        FROM article a JOIN revision_reference rr ON rr.revision_id = a.live_revision_id
-                        ORDER BY a.id, rr.position""",
-                        rs -> new PublicArticle.ReferenceView(rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5)));
+                ByKey<PublicArticle.ReferenceView> references = new ByKey<>(connection, "SELECT a.id, "
+                        + Reference.COLUMNS + """
+                                 FROM article a JOIN revision_reference rr ON rr.revision_id = a.live_revision_id
+                                ORDER BY a.id, rr.position""",
+                        rs -> PublicArticle.ReferenceView.of(Reference.read(rs, 2)));
                 ByKey<PublicArticle.CorrectionView> corrections = new ByKey<>(connection, """
                         SELECT c.article_id, c.published_at, c.change_class, c.note FROM correction c
                         ORDER BY c.article_id, c.published_at, c.id""",
@@ -71,7 +72,8 @@ final class RestoredReadModel {
                 PreparedStatement query = connection.prepareStatement("""
                         SELECT a.id, a.slug, a.first_published_at, a.last_reviewed_at, a.next_review_due, a.updated_at,
                             r.id, r.number, r.title, r.summary, r.body_markdown, c.slug, c.name,
-                            latest.reviewer_name, latest.reviewer_credentials, first.signed_at, latest.conflict_statement
+                            latest.reviewer_name, latest.reviewer_credentials, first.signed_at, latest.conflict_statement,
+                            r.meta_title, r.meta_description, r.canonical_url, r.social_image_url, r.noindex
                         FROM article a JOIN revision r ON r.id = a.live_revision_id JOIN category c ON c.id = r.category_id
                         JOIN LATERAL (SELECT reviewer_name, reviewer_credentials, conflict_statement FROM sign_off
                             WHERE revision_id = r.id AND decision <> 'changes-requested'
@@ -90,7 +92,7 @@ final class RestoredReadModel {
                             rs.getString(11), new PublicArticle.Named(rs.getString(12), rs.getString(13)),
                             // in the order the entity gives them (by slug, as Java compares), not the database's collation
                             tags.take(article).stream().sorted(Comparator.comparing(PublicArticle.Named::slug)).toList(),
-                            authors.take(article), references.take(article),
+                            authors.take(article), references.take(article), SearchAppearance.read(rs, 18),
                             new Projection.Reviewer(rs.getString(14), rs.getString(15),
                                     rs.getString(17) == null ? List.of() : List.of(rs.getString(17))),
                             corrections.take(article));

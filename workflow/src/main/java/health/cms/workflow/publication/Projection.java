@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import health.cms.core.article.SearchAppearance;
 import health.cms.core.markdown.MarkdownRenderer;
 import health.cms.core.markdown.RenderedMarkdown;
 import health.cms.core.publication.PublicArticle;
@@ -67,7 +68,7 @@ public final class Projection {
     public record LiveArticle(long articleId, String slug, Instant firstPublishedAt, Instant lastReviewedAt,
             Instant nextReviewDue, long revisionId, int revisionNumber, String title, String summary, String bodyMarkdown,
             PublicArticle.Named category, List<PublicArticle.Named> tags, List<PublicArticle.AuthorView> authors,
-            List<PublicArticle.ReferenceView> references, Reviewer reviewer,
+            List<PublicArticle.ReferenceView> references, SearchAppearance seo, Reviewer reviewer,
             List<PublicArticle.CorrectionView> corrections) {
 
         public LiveArticle {
@@ -141,7 +142,8 @@ public final class Projection {
         return new PublicArticle(live.slug(), live.title(), live.summary(),
                 new PublicArticle.Body(body.html(), renderer.publicMarkdown(live.bodyMarkdown())), body.toc(),
                 live.category(), live.tags(), live.authors(), review, live.references(), live.corrections(),
-                live.firstPublishedAt(), updatedAt, live.revisionNumber(), jsonLd, PublicArticle.scriptSafe(toJson(jsonLd)));
+                live.firstPublishedAt(), updatedAt, live.revisionNumber(), live.seo(), jsonLd,
+                PublicArticle.scriptSafe(toJson(jsonLd)));
     }
 
     /** A schema.org MedicalWebPage that downstream sites can embed as it is. */
@@ -149,8 +151,15 @@ public final class Projection {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("@context", "https://schema.org");
         page.put("@type", "MedicalWebPage");
-        page.put("headline", live.title());
-        page.put("description", live.summary());
+        // What the writer chose for search results, else the article's own title and lead.
+        page.put("headline", live.seo().titleOr(live.title()));
+        page.put("description", live.seo().descriptionOr(live.summary()));
+        if (live.seo().canonicalUrl() != null) {
+            page.put("url", live.seo().canonicalUrl());
+        }
+        if (live.seo().socialImageUrl() != null) {
+            page.put("image", live.seo().socialImageUrl());
+        }
         // Ordered, so the ready-to-embed text is the same in every JVM (Map.of iterates in a per-run order).
         Map<String, Object> about = new LinkedHashMap<>();
         about.put("@type", "Thing");
@@ -172,7 +181,16 @@ public final class Projection {
         for (PublicArticle.ReferenceView r : live.references()) {
             Map<String, Object> work = new LinkedHashMap<>();
             work.put("@type", "CreativeWork");
-            work.put("name", r.citation());
+            work.put("name", r.title() == null ? r.citation() : r.title());
+            if (r.authors() != null) {
+                work.put("author", r.authors());
+            }
+            if (r.source() != null) {
+                work.put("isPartOf", Map.of("@type", "Periodical", "name", r.source()));
+            }
+            if (r.year() != null) {
+                work.put("datePublished", r.year().toString());
+            }
             if (r.url() != null) {
                 work.put("url", r.url());
             }

@@ -143,8 +143,7 @@ public class PublicationProjector {
                         .map(a -> new PublicArticle.AuthorView(a.slug(), a.displayName(), a.credentials(), a.bio(),
                                 a.website(), a.avatarUrl()))
                         .toList(),
-                live.references().stream()
-                        .map(r -> new PublicArticle.ReferenceView(r.citation(), r.doi(), r.pmid(), r.url())).toList(),
+                live.references().stream().map(PublicArticle.ReferenceView::of).toList(), live.appearance(),
                 new Projection.Reviewer(signOff.reviewerName(), signOff.reviewerCredentials(),
                         signOff.conflictOfInterest() == null ? List.of() : signOff.conflictOfInterest().disclosures()),
                 corrections.forArticle(article).stream()

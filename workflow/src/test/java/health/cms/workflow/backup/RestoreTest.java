@@ -61,6 +61,25 @@ class RestoreTest {
         assertTrue(served.contains("<h2 id=\\\"treatment\\\">Treatment</h2>\\n<p>Prednisolone 10 mg daily for five days.</p>"),
                 "the read model is rendered again from the live revision: " + served);
         assertTrue(served.contains("\"reviewerName\": \"Rita Reviewer\""), served);
+        assertTrue(served.contains("\"metaTitle\": \"Asthma: what helps\""), "the signed search title is served: " + served);
+        assertTrue(served.contains("\"headline\": \"Asthma: what helps\""), "and is the JSON-LD headline: " + served);
+        assertTrue(served.contains("\"year\": 2020"), "the reference's parts are served: " + served);
+    }
+
+    @Test
+    void rollsBackWhenASignedSearchTitleWasEditedInTheArchive() {
+        // What readers see in a search result is signed with the text: a promise added later ("cured in a day")
+        // cannot ride in on an archive signed again by the holder of the backup key.
+        BackupException refused = assertResignedEditRefused("tables/revision.jsonl",
+                rows -> rows.replace(SampleContent.META_TITLE, "Asthma: cured in a day"), "no longer matches its content hash");
+        assertTrue(refused.getMessage().contains("revision 1 of 'asthma'"), refused.getMessage());
+    }
+
+    @Test
+    void rollsBackWhenAReferencesYearWasEditedInTheArchive() {
+        BackupException refused = assertResignedEditRefused("tables/revision_reference.jsonl",
+                rows -> rows.replace("\"year\":2020", "\"year\":2024"), "no longer matches its content hash");
+        assertTrue(refused.getMessage().contains("revision 1 of 'asthma'"), refused.getMessage());
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.flywaydb.core.Flyway;
 
 import health.cms.core.article.ContentHash;
 import health.cms.core.article.Reference;
+import health.cms.core.article.SearchAppearance;
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.testing.EmbeddedDatabase;
 
@@ -26,6 +27,8 @@ final class SampleContent {
 
     static final String BODY = "## Symptoms\r\n\r\nWheezing, coughing — and a “tight” chest.\r\n\r\n"
             + "## Treatment\r\n\r\nPrednisolone 10 mg daily for five days.\r\n";
+    /** The live revision's title in search results, signed with its text. */
+    static final String META_TITLE = "Asthma: what helps";
     static final Instant T0 = Instant.parse("2026-03-01T09:00:00.123456Z");
     /** Just before the approve event, as the workflow writes a sign-off and its event in one transaction. */
     static final Instant SIGNED_AT = T0.plusSeconds(60).minusMillis(3);
@@ -61,20 +64,30 @@ final class SampleContent {
             s.execute("INSERT INTO article (id, slug, status, created_at, updated_at) VALUES "
                     + "(1, 'asthma', 'published', now(), now()), (2, 'hay-fever', 'draft', now(), now())");
             String liveHash = ContentHash.of("Asthma", "A lead.", BODY, "conditions", List.of("anna-berg"), List.of("asthma"),
-                    List.of(new Reference("Doe J. Asthma. BMJ. 2020;1:1.", "10.1136/bmj.x1", "1234567", null)));
+                    List.of(new Reference("Doe J. Asthma. BMJ. 2020;1:1.", new Reference.Parts("Doe J", "Asthma", "BMJ", 2020),
+                            "10.1136/bmj.x1", "1234567", null)),
+                    new SearchAppearance(META_TITLE, null, "https://example.org/asthma", null, false));
             String draftHash = ContentHash.of("Hay fever", "Pollen.", "Sneezing.", "conditions", List.of("anna-berg"),
                     List.of(), List.of());
-            try (PreparedStatement revision = c.prepareStatement("""
-                    INSERT INTO revision (id, article_id, number, title, summary, body_markdown, category_id, created_by,
-                        created_at, content_hash) VALUES (?, ?, 1, ?, ?, ?, 1, 'writer1', ?, ?)""")) {
+            try (PreparedStatement revision = c.prepareStatement(
+                    """
+                            INSERT INTO revision (id, article_id, number, title, summary, body_markdown, category_id, created_by,
+                                created_at, content_hash, meta_title, canonical_url) VALUES (?, ?, 1, ?, ?, ?, 1, 'writer1', ?, ?, ?, ?)""")) {
                 addRevision(revision, 1, 1, "Asthma", "A lead.", BODY, liveHash);
+                revision.setString(8, META_TITLE);
+                revision.setString(9, "https://example.org/asthma");
+                revision.addBatch();
                 addRevision(revision, 2, 2, "Hay fever", "Pollen.", "Sneezing.", draftHash);
+                revision.setString(8, null);
+                revision.setString(9, null);
+                revision.addBatch();
                 revision.executeBatch();
             }
             s.execute("INSERT INTO revision_author (revision_id, position, profile_id) VALUES (1, 0, 1), (2, 0, 1)");
             s.execute("INSERT INTO revision_tag (revision_id, tag_id) VALUES (1, 1)");
-            s.execute("INSERT INTO revision_reference (revision_id, position, citation, doi, pmid) "
-                    + "VALUES (1, 0, 'Doe J. Asthma. BMJ. 2020;1:1.', '10.1136/bmj.x1', '1234567')");
+            s.execute(
+                    "INSERT INTO revision_reference (revision_id, position, citation, doi, pmid, authors, title, source, year) "
+                            + "VALUES (1, 0, 'Doe J. Asthma. BMJ. 2020;1:1.', '10.1136/bmj.x1', '1234567', 'Doe J', 'Asthma', 'BMJ', 2020)");
             s.execute("INSERT INTO sign_off (id, revision_id, decision, reviewer_user, reviewer_name, reviewer_credentials, "
                     + "content_hash, signed_at) VALUES (1, 1, 'approved', 'reviewer1', 'Rita Reviewer', 'MD, PhD', '"
                     + liveHash + "', '" + SIGNED_AT + "')");
@@ -104,6 +117,7 @@ final class SampleContent {
         return url;
     }
 
+    /** Sets a revision's first seven parameters; the caller sets its search fields and adds it to the batch. */
     private static void addRevision(PreparedStatement revision, long id, long article, String title, String summary,
             String body, String hash) throws SQLException {
         revision.setLong(1, id);
@@ -113,7 +127,6 @@ final class SampleContent {
         revision.setString(5, body);
         revision.setObject(6, OffsetDateTime.ofInstant(T0, ZoneOffset.UTC));
         revision.setString(7, hash);
-        revision.addBatch();
     }
 
     private static AuditEvent event(PreparedStatement audit, Instant at, String actor, String action, long article,
