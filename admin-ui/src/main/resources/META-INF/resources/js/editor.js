@@ -95,14 +95,18 @@
     changed();
   }
   function reference() {
-    const citations = form.querySelectorAll('input[name="refCitation"]');
+    // A reference counts once any of its fields is filled; the marker points at the next empty row.
+    const rows = form.querySelectorAll('tbody.reference-row');
     let number = 1;
     let empty = null;
-    citations.forEach(function (input) {
-      if (input.value.trim() !== '') {
+    rows.forEach(function (row) {
+      const filled = Array.prototype.some.call(row.querySelectorAll('input'), function (input) {
+        return input.value.trim() !== '';
+      });
+      if (filled) {
         number++;
       } else if (!empty) {
-        empty = input;
+        empty = row.querySelector('input[name="refAuthors"]');
       }
     });
     surround('', ' [' + number + ']', '');
@@ -206,7 +210,29 @@
   form.addEventListener('input', function (event) {
     if (['body', 'title', 'summary'].indexOf(event.target.name) >= 0) {
       changed();
+    } else if (['metaTitle', 'metaDescription', 'canonicalUrl', 'socialImageUrl', 'noindex'].indexOf(event.target.name) >= 0) {
+      schedulePreview(); // the search result and social card beside the text
     }
+  });
+
+  // ---- Length guidance beside the meta title and description (search engines cut longer ones) ----
+  form.querySelectorAll('.guided').forEach(function (wrapper) {
+    const field = wrapper.querySelector('input, textarea');
+    const guide = parseInt(wrapper.getAttribute('data-guide'), 10);
+    if (!field || !guide) {
+      return;
+    }
+    const counter = document.createElement('p');
+    counter.className = 'length-guide';
+    counter.setAttribute('aria-live', 'polite');
+    function count() {
+      const length = field.value.trim().length;
+      counter.textContent = length + ' / about ' + guide + ' characters' + (length > guide ? ': search results will cut it' : '');
+      counter.classList.toggle('over', length > guide);
+    }
+    field.insertAdjacentElement('afterend', counter);
+    field.addEventListener('input', count);
+    count();
   });
   form.addEventListener('submit', function () { dirty = false; });
   underlineClinicalTerms();

@@ -3,10 +3,15 @@ package health.cms.admin.article;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jboss.resteasy.reactive.RestForm;
 
 import health.cms.admin.web.Forms;
+import health.cms.core.article.Reference;
+import health.cms.core.article.SearchAppearance;
+import health.cms.core.publication.PublicArticle;
 import health.cms.core.scratch.ScratchCopy;
 import health.cms.workflow.ArticleInput;
 
@@ -36,11 +41,30 @@ public class ArticleForm {
     @RestForm
     public List<String> refCitation = new ArrayList<>();
     @RestForm
+    public List<String> refAuthors = new ArrayList<>();
+    @RestForm
+    public List<String> refTitle = new ArrayList<>();
+    @RestForm
+    public List<String> refSource = new ArrayList<>();
+    @RestForm
+    public List<String> refYear = new ArrayList<>();
+    @RestForm
     public List<String> refDoi = new ArrayList<>();
     @RestForm
     public List<String> refPmid = new ArrayList<>();
     @RestForm
     public List<String> refUrl = new ArrayList<>();
+    @RestForm
+    public String metaTitle;
+    @RestForm
+    public String metaDescription;
+    @RestForm
+    public String canonicalUrl;
+    @RestForm
+    public String socialImageUrl;
+    /** A checkbox: present ("true") when ticked. */
+    @RestForm
+    public boolean noindex;
     @RestForm
     public String changeNote;
     /** The article version the form was loaded at: a save against a newer one is a conflict. */
@@ -54,7 +78,7 @@ public class ArticleForm {
     public String intent;
 
     /** One citation row of the form, with the message for any of its fields. */
-    public record ReferenceRow(int index, String citation, String doi, String pmid, String url, String error) {
+    public record ReferenceRow(int index, ArticleInput.ReferenceInput ref, String error) {
 
         /** Counting from one, as people do. */
         public int number() {
@@ -86,12 +110,25 @@ public class ArticleForm {
         form.category = r.category();
         form.authors = new ArrayList<>(r.authors());
         form.tags = new ArrayList<>(r.tags());
-        for (ArticleState.ReferenceView ref : r.references()) {
-            form.refCitation.add(ref.citation());
+        for (PublicArticle.ReferenceView ref : r.references()) {
+            // A citation composed from its parts is left out, so editing a part composes it again.
+            boolean composed = ref.title() != null && ref.citation().equals(Reference.compose(ref.authors(), ref.title(),
+                    ref.source(), ref.year()));
+            form.refCitation.add(composed ? null : ref.citation());
+            form.refAuthors.add(ref.authors());
+            form.refTitle.add(ref.title());
+            form.refSource.add(ref.source());
+            form.refYear.add(ref.year() == null ? null : ref.year().toString());
             form.refDoi.add(ref.doi());
             form.refPmid.add(ref.pmid());
             form.refUrl.add(ref.url());
         }
+        SearchAppearance seo = r.seo();
+        form.metaTitle = seo.metaTitle();
+        form.metaDescription = seo.metaDescription();
+        form.canonicalUrl = seo.canonicalUrl();
+        form.socialImageUrl = seo.socialImageUrl();
+        form.noindex = seo.noindex();
         form.version = state.version();
         form.baseRevision = r.number();
         return form;
@@ -111,19 +148,30 @@ public class ArticleForm {
 
     /** The workflow's input; reference rows left entirely blank are not references. */
     ArticleInput toInput() {
-        List<ArticleInput.ReferenceInput> references = new ArrayList<>();
-        for (int i = 0; i < refCitation.size(); i++) {
-            String citation = Forms.blankToNull(refCitation.get(i));
-            String doi = Forms.blankToNull(at(refDoi, i));
-            String pmid = Forms.blankToNull(at(refPmid, i));
-            String url = Forms.blankToNull(at(refUrl, i));
-            if (citation != null || doi != null || pmid != null || url != null) {
-                references.add(new ArticleInput.ReferenceInput(citation, doi, pmid, url));
-            }
-        }
         return new ArticleInput(Forms.blankToNull(slug), title, summary, body, Forms.blankToNull(category),
                 authors.stream().filter(a -> !a.isBlank()).toList(), tags.stream().filter(t -> !t.isBlank()).toList(),
-                references, Forms.blankToNull(changeNote));
+                filledReferences(), Forms.blankToNull(changeNote), appearance());
+    }
+
+    /** The search and social fields as typed. */
+    SearchAppearance appearance() {
+        return new SearchAppearance(metaTitle, metaDescription, canonicalUrl, socialImageUrl, noindex);
+    }
+
+    /** The rows a writer filled in, in order: the workflow numbers its errors by this list. */
+    private List<ArticleInput.ReferenceInput> filledReferences() {
+        int rows = Stream.of(refCitation, refAuthors, refTitle, refSource, refYear, refDoi, refPmid, refUrl)
+                .mapToInt(List::size).max().orElse(0);
+        List<ArticleInput.ReferenceInput> references = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            ArticleInput.ReferenceInput ref = new ArticleInput.ReferenceInput(at(refCitation, i), at(refAuthors, i),
+                    at(refTitle, i), at(refSource, i), at(refYear, i), at(refDoi, i), at(refPmid, i), at(refUrl, i));
+            if (Stream.of(ref.citation(), ref.authors(), ref.title(), ref.source(), ref.year(), ref.doi(), ref.pmid(),
+                    ref.url()).anyMatch(value -> value != null)) {
+                references.add(ref);
+            }
+        }
+        return references;
     }
 
     /**
@@ -133,27 +181,21 @@ public class ArticleForm {
     public List<ReferenceRow> referenceRows(Map<String, String> errors) {
         List<ReferenceRow> rows = new ArrayList<>();
         int index = 0;
-        for (int i = 0; i < refCitation.size(); i++) {
-            String citation = refCitation.get(i);
-            String doi = at(refDoi, i);
-            String pmid = at(refPmid, i);
-            String url = at(refUrl, i);
-            if (Forms.blankToNull(citation) == null && Forms.blankToNull(doi) == null && Forms.blankToNull(pmid) == null
-                    && Forms.blankToNull(url) == null) {
-                continue;
-            }
+        for (ArticleInput.ReferenceInput ref : filledReferences()) {
             String prefix = "references[" + index + "].";
             String error = errors.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-                    .map(e -> e.getKey().substring(prefix.length()) + " " + e.getValue()).findFirst().orElse(null);
-            rows.add(new ReferenceRow(index++, citation, doi, pmid, url, error));
+                    .map(e -> e.getKey().substring(prefix.length()) + " " + e.getValue())
+                    .collect(Collectors.joining("; "));
+            rows.add(new ReferenceRow(index++, ref, error.isEmpty() ? null : error));
         }
         for (int spare = 0; spare < SPARE_REFERENCE_ROWS; spare++) {
-            rows.add(new ReferenceRow(index++, null, null, null, null, null));
+            rows.add(new ReferenceRow(index++, new ArticleInput.ReferenceInput(null, null, null, null), null));
         }
         return rows;
     }
 
+    /** The value at {@code i}, blank as null. */
     private static String at(List<String> values, int i) {
-        return i < values.size() ? values.get(i) : null;
+        return i < values.size() ? Forms.blankToNull(values.get(i)) : null;
     }
 }

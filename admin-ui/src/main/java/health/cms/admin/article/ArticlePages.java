@@ -237,10 +237,14 @@ public class ArticlePages {
         if (body.length() > MarkdownRenderer.MAX_BODY_CHARS) {
             // The same limit as save: a preview must not be a way to make the server render more than it stores.
             return new ArticleViews.Preview(form.title, form.summary, "<p class=\"error\">The body "
-                    + BODY_TOO_LONG + "; shorten it to see the preview.</p>", null);
+                    + BODY_TOO_LONG + "; shorten it to see the preview.</p>", null, snippet(form));
         }
         return new ArticleViews.Preview(form.title, form.summary, renderer.render(body).html(),
-                ReadabilityView.of(readabilities.draft(body, form.category)));
+                ReadabilityView.of(readabilities.draft(body, form.category)), snippet(form));
+    }
+
+    private static SearchSnippet snippet(ArticleForm form) {
+        return SearchSnippet.of(form.appearance(), form.title, form.summary, form.slug);
     }
 
     private List<ArticleViews.Option> categoryOptions() {

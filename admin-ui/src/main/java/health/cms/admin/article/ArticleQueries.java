@@ -16,6 +16,7 @@ import health.cms.core.article.ArticleStatus;
 import health.cms.core.article.Revision;
 import health.cms.core.article.RevisionRepository;
 import health.cms.core.profile.Profile;
+import health.cms.core.publication.PublicArticle;
 import health.cms.core.readability.RevisionReadabilities;
 import health.cms.core.refusal.Refusal;
 import health.cms.core.review.SignOffRepository;
@@ -184,10 +185,8 @@ public class ArticleQueries {
     private ArticleState.RevisionView view(Revision r) {
         return new ArticleState.RevisionView(r.number(), r.title(), r.summary(), r.bodyMarkdown(), r.category().slug(),
                 r.authors().stream().map(Profile::slug).toList(), r.tags().stream().map(Tag::slug).toList(),
-                r.references().stream()
-                        .map(ref -> new ArticleState.ReferenceView(ref.citation(), ref.doi(), ref.pmid(), ref.url()))
-                        .toList(),
-                r.changeNote(), r.createdBy(), r.createdAt(), r.contentHash(),
+                r.references().stream().map(PublicArticle.ReferenceView::of).toList(), r.appearance(), r.changeNote(),
+                r.createdBy(), r.createdAt(), r.contentHash(),
                 signOffs.forRevision(r).stream()
                         .map(s -> new ArticleState.SignOffView(s.decision().value(), s.reviewerUser(), s.reviewerName(),
                                 s.reviewerCredentials(), s.comment(), s.contentHash(), s.signedAt()))

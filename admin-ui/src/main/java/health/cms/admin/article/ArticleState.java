@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import health.cms.admin.readability.ReadabilityView;
+import health.cms.core.article.SearchAppearance;
+import health.cms.core.publication.PublicArticle;
 
 /**
  * The working state of an article as the management API shows it to the desk. {@code changeClassFloor} is
@@ -30,10 +32,10 @@ public record ArticleState(
         List<String> availableActions,
         List<ScheduledView> scheduled) {
 
-    /** One revision in full. */
+    /** One revision in full, its references as the delivery API shows them; {@code seo} is how it appears in search results and social shares. */
     public record RevisionView(int number, String title, String summary, String body, String category,
-            List<String> authors, List<String> tags, List<ReferenceView> references, String changeNote,
-            String createdBy, Instant createdAt, String contentHash, List<SignOffView> signOffs) {
+            List<String> authors, List<String> tags, List<PublicArticle.ReferenceView> references, SearchAppearance seo,
+            String changeNote, String createdBy, Instant createdAt, String contentHash, List<SignOffView> signOffs) {
     }
 
     /** The byline, category and tags of a revision by name, as the review screen shows them beside the text. */
@@ -42,10 +44,6 @@ public record ArticleState(
 
     /** A catalog record by its slug (what the content hash holds), its name and, for people, credentials. */
     public record Named(String slug, String name, String credentials) {
-    }
-
-    /** A structured citation. */
-    public record ReferenceView(String citation, String doi, String pmid, String url) {
     }
 
     /** A medical reviewer's decision on a revision. */

@@ -64,13 +64,24 @@ public final class ArticleViews {
         public boolean editsLiveArticle() {
             return article != null && article.live();
         }
+
+        /** The length guidance the editor's counters show beside the meta fields. */
+        public int titleGuide() {
+            return SearchSnippet.TITLE_GUIDE;
+        }
+
+        public int descriptionGuide() {
+            return SearchSnippet.DESCRIPTION_GUIDE;
+        }
     }
 
     /**
      * What readers would see for the text in the form: rendered by the public API's renderer and sanitizer,
-     * with how it reads ({@code readability} null when the body is too long to render).
+     * with how it reads ({@code readability} null when the body is too long to render) and how it would look in
+     * search results and social shares.
      */
-    public record Preview(String title, String summary, String html, ReadabilityView readability) {
+    public record Preview(String title, String summary, String html, ReadabilityView readability,
+            SearchSnippet snippet) {
     }
 
     /** Someone saved a newer version while this person was typing: who, when, and what they changed since. */

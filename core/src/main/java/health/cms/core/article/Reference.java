@@ -64,7 +64,7 @@ public class Reference {
     }
 
     /** "Authors. Title. Source. Year." in the Vancouver order, leaving out what is not given. */
-    static String compose(String authors, String title, String source, Integer year) {
+    public static String compose(String authors, String title, String source, Integer year) {
         List<String> parts = new ArrayList<>();
         for (String part : new String[]{authors, title, source, year == null ? null : year.toString()}) {
             if (part != null && !part.isBlank()) {
