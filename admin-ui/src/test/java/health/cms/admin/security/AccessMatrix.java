@@ -133,6 +133,9 @@ public final class AccessMatrix {
             POST   /articles/{scheduled}/actions                 cancel-schedule  302       403     403     403       403       303     403
             POST   /articles/{published}/actions                 unpublish        302       403     403     403       403       303     403
             POST   /articles/{published}/actions                 recertify        302       403     403     303       303       403     403
+            # type-ahead for the editor's pickers: a GET that changes nothing, for every desk role
+            GET    /pickers/authors                              -                302       200     200     200       200       200     403
+            GET    /pickers/tags                                 -                302       200     200     200       200       200     403
             # autosave: a writer's private scratch copy of an article (writers only)
             POST   /scratch/{draft}                              scratch          302       200     200     403       200       403     403
             POST   /scratch/{draft}/discard                      -                302       303     303     403       303       403     403

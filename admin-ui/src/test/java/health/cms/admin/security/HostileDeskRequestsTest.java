@@ -97,6 +97,7 @@ class HostileDeskRequestsTest {
                 .query("category", Kind.SLUG, "treatments-therapies").query("mine", Kind.FLAG, "true")
                 .query("page", Kind.NUMBER, "1"));
         endpoints.add(Endpoint.get("/articles/new"));
+        endpoints.add(Endpoint.get("/pickers/authors").query("q", Kind.TEXT, "anna"));
         endpoints.add(Endpoint.of("POST", "/articles").form(articleForm).guard("no-title", noTitle));
         endpoints.add(Endpoint.get("/articles/{id}").path("id", Kind.ID, id).query("done", Kind.CHOICE, "saved"));
         endpoints.add(Endpoint.of("POST", "/articles/{id}").path("id", Kind.ID, id).form(articleForm)
