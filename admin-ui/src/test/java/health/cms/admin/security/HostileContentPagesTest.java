@@ -55,7 +55,7 @@ class HostileContentPagesTest {
     private static final Set<String> OWN_TAGS = Set.of("<meta charset=\"utf-8\">",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
             "<meta http-equiv=\"refresh\" content=\"2\">", "<link rel=\"stylesheet\" href=\"/css/admin.css\">",
-            "<script src=\"/js/editor.js\" defer>",
+            "<script src=\"/js/editor.js\" defer>", "<script src=\"/js/pickers.js\" defer>",
             "<script src=\"/js/comments.js\" defer>");
     private static final Predicate<String> OWN = tag -> OWN_TAGS.contains(tag)
             || tag.startsWith("<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-title chart-desc\"");
