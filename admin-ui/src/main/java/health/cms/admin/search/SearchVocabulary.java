@@ -24,6 +24,9 @@ import health.cms.workflow.Role;
 @ApplicationScoped
 public class SearchVocabulary {
 
+    /** The longest group, as typed (the column holds this many characters). */
+    static final int MAX_CHARS = 800;
+
     private final EntityManager em;
     private final AuditLog audit;
     private final Clock clock;
@@ -56,6 +59,9 @@ public class SearchVocabulary {
     public Group add(Actor actor, String text) {
         if (!actor.has(Role.EDITOR)) {
             throw Refusal.forbidden("Changing the search vocabulary needs the editor role");
+        }
+        if (text != null && text.length() > MAX_CHARS) {
+            throw Refusal.invalid("terms", "must be at most " + MAX_CHARS + " characters");
         }
         String terms = String.join(", ", Vocabulary.group(text == null ? "" : text));
         boolean exists = !em.createNativeQuery("SELECT 1 FROM search_vocabulary_group WHERE terms = :terms")

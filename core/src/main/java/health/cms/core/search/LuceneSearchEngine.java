@@ -116,8 +116,17 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     @Override
     public void remove(String key) {
+        delete(new Term(Documents.KEY, key));
+    }
+
+    @Override
+    public void remove(long id) {
+        delete(new Term(Documents.ID, Long.toString(id)));
+    }
+
+    private void delete(Term term) {
         try {
-            writer.deleteDocuments(new Term(Documents.KEY, key));
+            writer.deleteDocuments(term);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

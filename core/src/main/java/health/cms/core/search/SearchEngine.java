@@ -19,6 +19,9 @@ public interface SearchEngine extends AutoCloseable {
     /** Removes the document with this key (slug), if any. */
     void remove(String key);
 
+    /** Removes the document with this id, if any. */
+    void remove(long id);
+
     /** Whether the first {@link #replaceAll} has finished; until then searches answer from an empty index. */
     boolean ready();
 
