@@ -157,7 +157,7 @@ class LocalStackIT {
     }
 
     @Test
-    void aPublishReachesASecondApiReplicaWithinOneSecond() throws Exception {
+    void aPublishAndAnUnpublishReachASecondApiReplicaAndItsSearchWithinOneSecond() throws Exception {
         Path log = settings().stateDir().resolve("logs/api-replica.log");
         ManagedProcess replica = ManagedProcess.start("api replica",
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx160m", "-jar",
@@ -169,15 +169,19 @@ class LocalStackIT {
         try {
             replica.awaitReady("http://localhost:28082/q/health/ready", Duration.ofSeconds(90), name -> {
             });
+            List<String> replicas = List.of(settings().apiUrl(), "http://localhost:28082");
             String list = "/api/v1/articles?category=treatments-therapies&limit=1";
-            String before = get("http://localhost:28082" + list).body();
+            String before = get(replicas.get(1) + list).body();
             String writer = token("writer1");
+            String word = "zqreplica" + System.nanoTime();
             String slug = "replica-check-" + System.nanoTime();
-            String article = JSON.writeValueAsString(Map.of("slug", slug, "title", "Replica check", "summary", "Lead.",
-                    "body", "## A\n\nText.", "category", "treatments-therapies", "authors", List.of("elena-marsh"),
-                    "references", List.of(Map.of("citation", "Doe J. Trial. 2020."))));
-            HttpResponse<String> created = manage("/manage/v1/articles", writer, null, article);
+            HttpResponse<String> created = manage("/manage/v1/articles", writer, null, article(slug, word));
             assertEquals(201, created.statusCode(), created.body());
+            // A draft with a word of its own: it must never be found on either replica, before or after.
+            String draftWord = "zqdraftonly" + System.nanoTime();
+            HttpResponse<String> draft = manage("/manage/v1/articles", writer, null,
+                    article("replica-draft-" + System.nanoTime(), draftWord));
+            assertEquals(201, draft.statusCode(), draft.body());
             String transitions = "/manage/v1/articles/" + JSON.readTree(created.body()).path("id").asLong() + "/transitions";
             HttpResponse<String> submitted = manage(transitions, writer, created.headers().firstValue("ETag").orElseThrow(),
                     "{\"action\": \"submit\"}");
@@ -185,17 +189,59 @@ class LocalStackIT {
             HttpResponse<String> approved = manage(transitions, token("reviewer1"),
                     submitted.headers().firstValue("ETag").orElseThrow(), "{\"action\": \"approve\"}");
             assertEquals(200, approved.statusCode(), approved.body());
-            long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-            boolean onBoth = false;
-            while (!onBoth && System.nanoTime() < deadline) {
-                onBoth = get(settings().apiUrl() + list).body().contains(slug)
-                        && get("http://localhost:28082" + list).body().contains(slug);
-            }
-            assertTrue(onBoth, "the new article tops the cached list on both replicas within one second");
+            assertTrue(within1s(() -> {
+                for (String api : replicas) {
+                    if (!get(api + list).body().contains(slug) || !get(api + "/api/v1/search?q=" + word).body().contains(slug)) {
+                        return false;
+                    }
+                }
+                return true;
+            }),
+                    "the new article tops the cached list and is found on both replicas within one second");
             assertFalse(before.contains(slug));
+            HttpResponse<String> unpublished = manage(transitions, token("editor1"),
+                    approved.headers().firstValue("ETag").orElseThrow(), "{\"action\": \"unpublish\", \"comment\": \"Replica check done\"}");
+            assertEquals(200, unpublished.statusCode(), unpublished.body());
+            assertTrue(within1s(() -> {
+                for (String api : replicas) {
+                    if (get(api + "/api/v1/search?q=" + word).body().contains(slug)
+                            || get(api + "/api/v1/articles/" + slug).statusCode() != 404) {
+                        return false;
+                    }
+                }
+                return true;
+            }),
+                    "the unpublished article is gone from search and delivery on both replicas within one second");
+            for (String api : replicas) {
+                assertFalse(get(api + "/api/v1/search?q=" + draftWord).body().contains("replica-draft-"), api);
+                assertFalse(get(api + "/api/v1/search/suggest?q=" + draftWord).body().contains("replica-draft-"), api);
+            }
         } finally {
             replica.stop();
         }
+    }
+
+    private static String article(String slug, String word) throws Exception {
+        return JSON.writeValueAsString(Map.of("slug", slug, "title", "Replica check " + word, "summary", "Lead.",
+                "body", "## A\n\nText about " + word + ".", "category", "treatments-therapies", "authors",
+                List.of("elena-marsh"), "references", List.of(Map.of("citation", "Doe J. Trial. 2020."))));
+    }
+
+    /** Whether the condition holds at some point within one second, asked again and again. */
+    private static boolean within1s(Check check) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (check.holds()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @FunctionalInterface
+    private interface Check {
+
+        boolean holds() throws Exception;
     }
 
 }

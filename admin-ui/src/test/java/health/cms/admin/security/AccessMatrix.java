@@ -81,6 +81,8 @@ public final class AccessMatrix {
             # search vocabulary: read by the desk, groups added by editors
             GET    /manage/v1/search/vocabulary                  -                401       200     200     200       200       200     403
             POST   /manage/v1/search/vocabulary                  vocabulary       401       403     403     403       403       201     403
+            # desk search: every desk role finds every article, as on the article pages
+            GET    /manage/v1/search/articles                    -                401       200     200     200       200       200     403
             # imports: writers import; a job is visible to the person who started it only
             POST   /manage/v1/imports                            jsonl            401       202     202     403       202       403     403
             GET    /manage/v1/imports/{import}                   -                401       200     404     404       404       404     403
@@ -133,6 +135,10 @@ public final class AccessMatrix {
             POST   /articles/{scheduled}/actions                 cancel-schedule  302       403     403     403       403       303     403
             POST   /articles/{published}/actions                 unpublish        302       403     403     403       403       303     403
             POST   /articles/{published}/actions                 recertify        302       403     403     303       303       403     403
+            # desk search and its vocabulary: found by every desk role, groups added by editors
+            GET    /search                                       -                302       200     200     200       200       200     403
+            GET    /search/vocabulary                            -                302       200     200     200       200       200     403
+            POST   /search/vocabulary                            vocabulary       302       403     403     403       403       303     403
             # type-ahead for the editor's pickers: a GET that changes nothing, for every desk role
             GET    /pickers/authors                              -                302       200     200     200       200       200     403
             GET    /pickers/tags                                 -                302       200     200     200       200       200     403

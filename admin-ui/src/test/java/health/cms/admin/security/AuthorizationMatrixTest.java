@@ -216,6 +216,7 @@ class AuthorizationMatrixTest {
                     .formParam("comment", "Please cite the current guideline.");
             case "comment" -> form(user).formParam("exact", "Body of").formParam("body", "Which guideline?");
             case "reply" -> form(user).formParam("body", "The 2024 one.");
+            case "vocabulary" -> form(user).formParam("terms", slug("lay") + ", " + slug("clinical"));
             case "category" -> form(user).formParam("slug", slug("category")).formParam("name", "Matrix category")
                     .formParam("reviewIntervalMonths", "12").formParam("version", target == null ? "" : target.version());
             case "tag" -> form(user).formParam("slug", slug("tag")).formParam("name", "Matrix tag")

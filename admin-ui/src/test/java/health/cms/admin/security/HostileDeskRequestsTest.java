@@ -136,6 +136,14 @@ class HostileDeskRequestsTest {
         endpoints.add(Endpoint.of("POST", "/articles/{id}/comments/{comment}/resolution").path("id", Kind.ID, submitted)
                 .path("comment", Kind.ID, thread).form(List.of(Map.entry(CSRF, token), Map.entry("from", "review")))
                 .guard("unknown-id", unknownId).guard("unknown-comment", unknownComment));
+        endpoints.add(Endpoint.get("/search").query("q", Kind.TEXT, "dosage").query("status", Kind.CHOICE, "draft")
+                .query("category", Kind.SLUG, "treatments-therapies").query("assignee", Kind.USER, "reviewer1")
+                .query("review", Kind.CHOICE, "overdue").query("changedSince", Kind.TEXT, "2026-01-01")
+                .query("cursor", Kind.CURSOR, "1.5_42"));
+        endpoints.add(Endpoint.get("/search/vocabulary").query("done", Kind.CHOICE, "added"));
+        endpoints.add(Endpoint.of("POST", "/search/vocabulary")
+                .form(List.of(Map.entry(CSRF, token), Map.entry("terms", "hostile desk lay, hostile desk clinical")))
+                .guard("one-term", (d, r) -> d.formField("terms", "lonely")));
         endpoints.add(Endpoint.get("/catalog").query("done", Kind.CHOICE, "deleted"));
         endpoints.add(Endpoint.of("POST", "/catalog/categories").form(List.of(Map.entry(CSRF, token),
                 Map.entry("slug", "treatments-therapies"), Map.entry("name", "Again"), Map.entry("description", ""),

@@ -159,6 +159,11 @@ class HostileManageRequestsTest {
                     .guard("not-an-editor", notEditor).guard("unknown-slug", unknownSlug));
         }
         endpoints.add(Endpoint.get("/manage/v1/search/vocabulary"));
+        endpoints.add(Endpoint.get("/manage/v1/search/articles").query("q", Kind.TEXT, "dosage")
+                .query("status", Kind.CHOICE, "draft").query("author", Kind.SLUG, "anna-berg")
+                .query("tag", Kind.SLUG, "cancer").query("review", Kind.CHOICE, "due")
+                .query("changedSince", Kind.TEXT, "2026-01-01").query("limit", Kind.NUMBER, "10")
+                .query("cursor", Kind.CURSOR, "1.5_42"));
         endpoints.add(Endpoint.of("POST", "/manage/v1/search/vocabulary")
                 .json(new LinkedHashMap<>(Map.of("terms", "hostile lay word, hostile clinical word")))
                 .guard("not-an-editor", notEditor).guard("unreadable-body", unreadable)
