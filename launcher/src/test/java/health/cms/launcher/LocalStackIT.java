@@ -191,7 +191,8 @@ class LocalStackIT {
             assertEquals(200, approved.statusCode(), approved.body());
             assertTrue(within1s(() -> {
                 for (String api : replicas) {
-                    if (!get(api + list).body().contains(slug) || !get(api + "/api/v1/search?q=" + word).body().contains(slug)) {
+                    if (!get(api + list).body().contains(slug)
+                            || !get(api + "/api/v1/search?q=" + word).body().contains(slug)) {
                         return false;
                     }
                 }
@@ -200,7 +201,8 @@ class LocalStackIT {
                     "the new article tops the cached list and is found on both replicas within one second");
             assertFalse(before.contains(slug));
             HttpResponse<String> unpublished = manage(transitions, token("editor1"),
-                    approved.headers().firstValue("ETag").orElseThrow(), "{\"action\": \"unpublish\", \"comment\": \"Replica check done\"}");
+                    approved.headers().firstValue("ETag").orElseThrow(),
+                    "{\"action\": \"unpublish\", \"comment\": \"Replica check done\"}");
             assertEquals(200, unpublished.statusCode(), unpublished.body());
             assertTrue(within1s(() -> {
                 for (String api : replicas) {

@@ -2,12 +2,11 @@ package health.cms.admin.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import health.cms.core.notify.ChannelListener;
-import health.cms.core.search.VocabularyChannel;
+import health.cms.core.search.VocabularyChanges;
 
-/** Hears that editors changed the search vocabulary (here or on another desk instance), for the desk's index. */
+/** Applies the editors' vocabulary changes to this desk instance's index. */
 @ApplicationScoped
-public class DeskVocabularyListener implements ChannelListener {
+public class DeskVocabularyListener extends VocabularyChanges {
 
     private final DeskSearchIndex index;
 
@@ -16,17 +15,7 @@ public class DeskVocabularyListener implements ChannelListener {
     }
 
     @Override
-    public String channel() {
-        return VocabularyChannel.NAME;
-    }
-
-    @Override
-    public void notified(String payload) {
-        index.vocabularyChanged();
-    }
-
-    @Override
-    public void connected() {
+    protected void changed() {
         index.vocabularyChanged();
     }
 }

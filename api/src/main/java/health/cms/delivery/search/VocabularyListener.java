@@ -2,12 +2,11 @@ package health.cms.delivery.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import health.cms.core.notify.ChannelListener;
-import health.cms.core.search.VocabularyChannel;
+import health.cms.core.search.VocabularyChanges;
 
-/** Hears that editors changed the search vocabulary at the desk, so it applies here without a restart. */
+/** Applies the editors' vocabulary changes to this replica's index. */
 @ApplicationScoped
-public class VocabularyListener implements ChannelListener {
+public class VocabularyListener extends VocabularyChanges {
 
     private final SearchIndex index;
 
@@ -16,17 +15,7 @@ public class VocabularyListener implements ChannelListener {
     }
 
     @Override
-    public String channel() {
-        return VocabularyChannel.NAME;
-    }
-
-    @Override
-    public void notified(String payload) {
-        index.vocabularyChanged();
-    }
-
-    @Override
-    public void connected() {
+    protected void changed() {
         index.vocabularyChanged();
     }
 }
