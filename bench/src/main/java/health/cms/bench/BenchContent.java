@@ -44,6 +44,7 @@ final class BenchContent {
 
     /** Imports and approves bench articles until {@code wanted} are live; returns how many are live. */
     static int load(int wanted) throws Exception {
+        approveWaiting();
         int live = liveBenchArticles();
         ArticleGenerator generator = new ArticleGenerator(live + 1, 6_000);
         while (live < wanted) {
@@ -55,7 +56,7 @@ final class BenchContent {
                         "bench-author-" + (n % AUTHORS)))).append('\n');
             }
             long start = System.nanoTime();
-            JsonNode job = Stack.importLines(Stack.token("writer2"), lines.toString(), true);
+            JsonNode job = Stack.importLines("writer2", lines.toString(), true);
             System.out.printf("  imported and submitted %d in %.1f s%n", job.path("created").asInt(),
                     (System.nanoTime() - start) / 1e9);
             JsonNode results = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(Stack.DESK
@@ -75,15 +76,42 @@ final class BenchContent {
                 items.add(Map.of("id", line.path("articleId").asLong(), "version", line.path("version").asLong()));
             }
         }
+        approve(items);
+    }
+
+    /** Approves bench articles an earlier, interrupted load imported and submitted, so a new load goes on from there. */
+    private static void approveWaiting() throws Exception {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int offset = 0;; offset += 500) {
+            JsonNode page = JSON.readTree(Stack.send("GET", "/manage/v1/review-queue?limit=500&offset=" + offset,
+                    Stack.token("reviewer1"), null, null).body());
+            for (JsonNode article : page) {
+                if (article.path("slug").asText().startsWith("bench-")
+                        && article.path("status").asText().equals("medical-review")) {
+                    items.add(Map.of("id", article.path("id").asLong(), "version", article.path("version").asLong()));
+                }
+            }
+            if (page.size() < 500) {
+                break;
+            }
+        }
+        if (!items.isEmpty()) {
+            System.out.printf("  %d bench articles of an earlier load wait for approval%n", items.size());
+            approve(items);
+        }
+    }
+
+    private static void approve(List<Map<String, Object>> items) throws Exception {
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> calls = new ArrayList<>();
         AtomicLong done = new AtomicLong();
-        String reviewer = Stack.token("reviewer1");
         for (int from = 0; from < items.size(); from += 200) {
             List<Map<String, Object>> chunk = items.subList(from, Math.min(items.size(), from + 200));
             calls.add(pool.submit(() -> {
-                HttpResponse<String> response = Stack.send("POST", "/manage/v1/review-queue/approvals", reviewer, null,
+                // A fresh token per chunk: approving thousands outlasts one.
+                HttpResponse<String> response = Stack.send("POST", "/manage/v1/review-queue/approvals",
+                        Stack.token("reviewer1"), null,
                         Map.of("articles", chunk, "comment", "Benchmark approval"));
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("Bulk approval failed: " + response.statusCode() + " " + response.body());

@@ -100,7 +100,7 @@ public final class DeskBenchmark {
                     "elena-marsh"))).append('\n');
         }
         long start = System.nanoTime();
-        JsonNode job = Stack.importLines(Stack.token("writer1"), lines.toString(), true);
+        JsonNode job = Stack.importLines("writer1", lines.toString(), true);
         System.out.printf("Bench drafts: %d created, %d already there (%.1f s)%n", job.path("created").asInt(),
                 job.path("skipped").asInt(), (System.nanoTime() - start) / 1e9);
         JsonNode first = JSON.readTree(Stack.send("GET", "/manage/v1/articles?status=medical-review&limit=2",

@@ -45,10 +45,11 @@ final class Stack {
     }
 
     /** Uploads JSON Lines and waits for the import to finish; returns the finished job. */
-    static JsonNode importLines(String token, String lines, boolean submit) throws Exception {
+    /** Imports as {@code user}; a token lasts minutes and a large import longer, so each poll takes a fresh one. */
+    static JsonNode importLines(String user, String lines, boolean submit) throws Exception {
         HttpResponse<String> started = HTTP
                 .send(HttpRequest.newBuilder(URI.create(DESK + "/manage/v1/imports?submit=" + submit))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-ndjson")
+                        .header("Authorization", "Bearer " + token(user)).header("Content-Type", "application/x-ndjson")
                         .POST(HttpRequest.BodyPublishers.ofString(lines)).build(), HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {
             throw new IllegalStateException("Import refused: " + started.statusCode() + " " + started.body());
@@ -58,7 +59,7 @@ final class Stack {
         do {
             Thread.sleep(500);
             job = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(location + "?results=false"))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
+                    .header("Authorization", "Bearer " + token(user)).build(), HttpResponse.BodyHandlers.ofString()).body());
             System.out.printf("\r  import: %d / %d", job.path("processed").asInt(), job.path("totalLines").asInt());
         } while (!job.path("state").asText().equals("finished"));
         System.out.println();

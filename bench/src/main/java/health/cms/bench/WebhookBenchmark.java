@@ -153,7 +153,7 @@ public final class WebhookBenchmark {
             lines.append(JSON.writeValueAsString(generator.article(prefix + "-" + i, "conditions", "samuel-okafor")))
                     .append('\n');
         }
-        JsonNode job = Stack.importLines(Stack.token("writer2"), lines.toString(), true);
+        JsonNode job = Stack.importLines("writer2", lines.toString(), true);
         JsonNode results = JSON.readTree(Stack.HTTP.send(HttpRequest.newBuilder(URI.create(Stack.DESK
                 + "/manage/v1/imports/" + job.path("id").asLong())).header("Authorization", "Bearer "
                         + Stack.token("writer2"))

@@ -45,7 +45,7 @@ public final class WorkflowBenchmark {
                     .append('\n');
         }
         long start = System.nanoTime();
-        JsonNode job = Stack.importLines(Stack.token("writer2"), file.toString(), false);
+        JsonNode job = Stack.importLines("writer2", file.toString(), false);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%nImport of %d articles (~%d MB of JSON Lines): created %d, failed %d in %.1f s = %.0f articles/s%n",
                 count, file.length() / 1024 / 1024, job.path("created").asInt(), job.path("failed").asInt(), seconds,
