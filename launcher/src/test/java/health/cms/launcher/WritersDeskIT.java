@@ -80,7 +80,7 @@ class WritersDeskIT {
                 Page reviewer = desk(browser, "reviewer1");
                 reviewer.navigate(settings().adminUrl() + "/review/" + id);
                 reviewer.waitForSelector(".readability-card u.clinical:has-text('hypertension')");
-                screenshot(reviewer, "writers-desk-review-screen");
+                screenshot(reviewer, "writers-desk-review");
             } catch (AssertionError | RuntimeException e) {
                 if (shown != null) {
                     screenshot(shown, "FAILED-" + test.getTestMethod().orElseThrow().getName());

@@ -2,8 +2,8 @@ package health.cms.workflow;
 
 /**
  * The audited changes that are not transitions of {@link EditorialAction}'s table: writing drafts, the
- * desk's bookkeeping, planning an unpublication for later, and the review conversation (comments, replies,
- * resolutions).
+ * desk's bookkeeping, planning an unpublication for later, moving a planned publication or unpublication to
+ * another time, and the review conversation (comments, replies, resolutions).
  */
 public enum DraftingAction implements AuditedAction {
 
@@ -15,7 +15,8 @@ public enum DraftingAction implements AuditedAction {
     SCHEDULE_UNPUBLISH( "schedule-unpublish"),
     COMMENT(            "comment"),
     REPLY(              "reply"),
-    RESOLVE_COMMENT(    "resolve-comment");
+    RESOLVE_COMMENT(    "resolve-comment"),
+    RESCHEDULE(         "reschedule");
     // @formatter:on
 
     private final String value;

@@ -109,6 +109,44 @@ public class TransitionService {
         job.finish(ScheduledJob.State.DONE, null, now);
     }
 
+    /**
+     * Moves a pending publication or unpublication to another time: the job is cancelled and the same change is
+     * planned anew, in one transaction. It takes the checks of the action that the editor could otherwise use on
+     * the plan (cancel-schedule for a publication, unpublish for an unpublication), so only an editor moves one,
+     * and only while the article is still in the state the plan needs.
+     */
+    @Transactional
+    public Article reschedule(Actor actor, long articleId, long expectedVersion, long jobId, Instant runAt) {
+        Article article = changes.loadForUpdate(articleId, expectedVersion);
+        ScheduledJob job = jobs.lockPendingFor(articleId).stream().filter(j -> j.id() == jobId).findFirst()
+                .orElseThrow(() -> Refusal.conflict("This planned change already ran or was cancelled; "
+                        + "reload the calendar to see where the article stands"));
+        boolean publication = job.kind() == ScheduledJob.Kind.PUBLISH;
+        rules.check(actor, article, publication ? EditorialAction.CANCEL_SCHEDULE : EditorialAction.UNPUBLISH);
+        Revision revision = publication ? article.workingRevision() : article.liveRevision();
+        if (publication && !revision.id().equals(job.revisionId())) {
+            // the scheduler would cancel it too: the revision waiting to go live is no longer the one approved
+            throw Refusal.conflict("The scheduled revision is no longer the one waiting to go live; reload the calendar");
+        }
+        Instant now = clock.instant();
+        if (!runAt.isAfter(now)) {
+            throw Refusal.invalid(Map.of("runAt", "must be in the future"));
+        }
+        if (runAt.isAfter(now.plus(LONGEST_SCHEDULE))) {
+            throw Refusal.invalid(Map.of("runAt", "must be within five years"));
+        }
+        if (runAt.equals(job.runAt())) {
+            throw Refusal.invalid(Map.of("runAt", "is already the planned time"));
+        }
+        String what = publication ? "publication" : "unpublication";
+        job.finish(ScheduledJob.State.CANCELLED, "moved to " + runAt + " by " + actor.username(), now);
+        jobs.persist(job.movedTo(runAt, actor.username()));
+        article.touch(now);
+        changes.record(actor, DraftingAction.RESCHEDULE, article, revision, article.status(), article.status(),
+                what + " moved from " + job.runAt() + " to " + runAt);
+        return changes.flushed(article);
+    }
+
     /** The actions this person may take on this article right now, for rendering buttons. */
     public Set<EditorialAction> availableActions(Actor actor, Article article) {
         return rules.available(actor, article);

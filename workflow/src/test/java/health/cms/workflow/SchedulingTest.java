@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -137,6 +138,80 @@ class SchedulingTest {
         Refusal.Invalid refused = assertThrows(Refusal.Invalid.class,
                 () -> approveAt(submitted, clock.instant().plus(Duration.ofDays(6 * 365))));
         assertTrue(refused.fieldErrors().containsKey("publishAt"));
+    }
+
+    @Test
+    void movingAScheduledPublicationReplansItAndAuditsTheMove() {
+        Instant planned = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        Article scheduled = approveAt(Fixtures.submitted("moved-publication"), planned);
+        ScheduledJob job = lastJob(scheduled);
+        Instant later = planned.plus(Duration.ofDays(2));
+
+        Article moved = transitions.reschedule(EDITOR1, scheduled.id(), scheduled.version(), job.id(), later);
+
+        assertEquals(ArticleStatus.SCHEDULED, moved.status());
+        assertTrue(moved.version() > scheduled.version(), "a move is a change of the article's plans");
+        assertEquals(ScheduledJob.State.CANCELLED, read(() -> jobs.findById(job.id())).state());
+        ScheduledJob replanned = lastJob(moved);
+        assertEquals(ScheduledJob.State.PENDING, replanned.state());
+        assertEquals(later, replanned.runAt());
+        assertEquals(job.revisionId(), replanned.revisionId());
+        assertEquals(List.of("create", "submit", "approve", "reschedule"), actions(moved));
+        assertEquals(0, runEverythingDueBy(planned), "nothing is due at the old time");
+        assertEquals(1, runEverythingDueBy(later));
+        assertEquals(ArticleStatus.PUBLISHED, read(() -> reload(moved)).status());
+    }
+
+    @Test
+    void movingAPlannedUnpublicationKeepsTheArticleLiveUntilTheNewTime() {
+        Article live = Fixtures.published("moved-offline");
+        Instant offlineAt = clock.instant().plus(Duration.ofHours(2));
+        Article planned = apply(EDITOR1, live, new TransitionRequest(EditorialAction.UNPUBLISH, null, offlineAt, null, null));
+        ScheduledJob job = lastJob(planned);
+
+        Article moved = transitions.reschedule(EDITOR1, planned.id(), planned.version(), job.id(),
+                offlineAt.plus(Duration.ofDays(1)));
+
+        assertEquals(0, runEverythingDueBy(offlineAt));
+        assertTrue(read(() -> reload(moved)).isLive());
+        assertEquals(ScheduledJob.Kind.UNPUBLISH, lastJob(moved).kind());
+        assertEquals(1, runEverythingDueBy(offlineAt.plus(Duration.ofDays(1))));
+        assertFalse(read(() -> reload(moved)).isLive());
+    }
+
+    @Test
+    void onlyAnEditorMovesAPlanAndOnlyToTheFuture() {
+        Instant planned = clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        Article scheduled = approveAt(Fixtures.submitted("move-refusals"), planned);
+        long job = lastJob(scheduled).id();
+
+        assertThrows(Refusal.Forbidden.class, () -> transitions.reschedule(REVIEWER1, scheduled.id(), scheduled.version(),
+                job, planned.plus(Duration.ofDays(1))));
+        assertThrows(Refusal.Forbidden.class, () -> transitions.reschedule(WRITER1, scheduled.id(), scheduled.version(),
+                job, planned.plus(Duration.ofDays(1))));
+        Refusal.Invalid past = assertThrows(Refusal.Invalid.class, () -> transitions.reschedule(EDITOR1, scheduled.id(),
+                scheduled.version(), job, clock.instant().minus(Duration.ofDays(1))));
+        assertEquals("must be in the future", past.fieldErrors().get("runAt"));
+        assertThrows(Refusal.Invalid.class, () -> transitions.reschedule(EDITOR1, scheduled.id(), scheduled.version(),
+                job, clock.instant().plus(Duration.ofDays(6 * 365))));
+        assertThrows(Refusal.Stale.class, () -> transitions.reschedule(EDITOR1, scheduled.id(), scheduled.version() - 1,
+                job, planned.plus(Duration.ofDays(1))));
+        assertEquals(planned, lastJob(scheduled).runAt(), "no refusal moved the plan");
+        assertEquals(List.of("create", "submit", "approve"), actions(scheduled));
+    }
+
+    @Test
+    void aPlanThatAlreadyRanCannotBeMoved() {
+        Instant planned = clock.instant().plus(Duration.ofHours(1));
+        Article scheduled = approveAt(Fixtures.submitted("move-after-run"), planned);
+        long job = lastJob(scheduled).id();
+        assertEquals(1, runEverythingDueBy(planned));
+        Article published = read(() -> reload(scheduled));
+
+        Refusal refused = assertThrows(Refusal.class, () -> transitions.reschedule(EDITOR1, published.id(),
+                published.version(), job, planned.plus(Duration.ofDays(1))));
+        assertTrue(refused instanceof Refusal.Conflict, refused.toString());
+        assertTrue(refused.getMessage().contains("already ran or was cancelled"), refused.getMessage());
     }
 
     private Article approveAt(Article submitted, Instant at) {

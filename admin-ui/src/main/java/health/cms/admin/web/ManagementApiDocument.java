@@ -43,6 +43,7 @@ public class ManagementApiDocument implements OASFilter {
             Map.entry("/manage/v1/imports", "writer or editor; a job is shown to whoever started it"),
             Map.entry("/manage/v1/webhooks", "editor"),
             Map.entry("/manage/v1/api-keys", "editor"),
+            Map.entry("/manage/v1/calendar", "editor"),
             Map.entry("/manage/v1/audit", "medical-reviewer or editor"),
             Map.entry(MANAGE, "any desk role (writer, medical-reviewer, editor)"));
 

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * {@code {thread}} stands for {@code <article>/comments/<comment>}); {@code {category}}, {@code {tag}}, {@code {profile}} unused catalog
  * entries made by editor1; {@code {import}} an import job started by writer1; {@code {webhook}} a
  * subscription made by editor1 and {@code {delivery}} a test event sent to it; {@code {apikey}} an API key
- * issued by editor1; {@code {sharelink}} a preview link to a draft, made by writer1. Writes send the record's
+ * issued by editor1; {@code {sharelink}} a preview link to a draft, made by writer1; {@code {job}} the planned
+ * publication of an article approved by reviewer1 to go live tomorrow (its version goes in the form). Writes send the record's
  * current version in {@code If-Match} (the API) or the form's {@code version} field (the desk). The
  * "body" column names what is sent: a valid article, a workflow action, a catalog entry and so on.
  *
@@ -107,6 +108,8 @@ public final class AccessMatrix {
             GET    /manage/v1/articles/{draft}/share-links       -                401       200     200     200       200       200     403
             POST   /manage/v1/articles/{draft}/share-links       -                401       201     201     201       201       201     403
             POST   /manage/v1/share-links/{sharelink}/revoke     -                401       200     403     403       403       200     403
+            # editorial calendar: editors only
+            GET    /manage/v1/calendar                           -                401       403     403     403       403       200     403
             # audit chain
             GET    /manage/v1/audit/verify                       -                401       403     403     200       200       200     403
             """;
@@ -187,6 +190,9 @@ public final class AccessMatrix {
             GET    /articles/{draft}/share-links                 -                302       200     200     200       200       200     403
             POST   /articles/{draft}/share-links                 -                302       303     303     303       303       303     403
             POST   /share-links/{sharelink}/revoke               -                302       303     403     403       403       303     403
+            # editorial calendar: editors only; a move goes through the workflow's reschedule
+            GET    /calendar                                     -                302       403     403     403       403       200     403
+            POST   /calendar/jobs/{job}/move                     move             302       403     403     403       403       303     403
             # imports: a job page is shown to the person who started it only
             GET    /imports                                      -                302       200     200     200       200       200     403
             POST   /imports                                      import           302       303     303     403       303       403     403

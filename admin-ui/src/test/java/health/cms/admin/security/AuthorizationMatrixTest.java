@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +42,9 @@ import health.cms.webhooks.SubscriptionInput;
 import health.cms.workflow.EditorialAction;
 import health.cms.workflow.TransitionRequest;
 import health.cms.workflow.comment.ReviewComments;
+import health.cms.workflow.schedule.ScheduledJobRepository;
 import health.cms.workflow.testing.Fixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -215,6 +219,8 @@ class AuthorizationMatrixTest {
                     .formParam("action", name).formParam("version", target.version())
                     .formParam("comment", "Please cite the current guideline.");
             case "comment" -> form(user).formParam("exact", "Body of").formParam("body", "Which guideline?");
+            case "move" -> form(user).formParam("to", LocalDate.now(ZoneOffset.UTC).plusDays(3).toString())
+                    .formParam("version", target.version());
             case "reply" -> form(user).formParam("body", "The 2024 one.");
             case "vocabulary" -> form(user).formParam("terms", slug("lay") + ", " + slug("clinical"));
             case "category" -> form(user).formParam("slug", slug("category")).formParam("name", "Matrix category")
@@ -255,6 +261,12 @@ class AuthorizationMatrixTest {
                 yield Target.of(Fixtures.transitions().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
                         new TransitionRequest(EditorialAction.APPROVE, null,
                                 Fixtures.bean(Clock.class).instant().plus(Duration.ofDays(1)), null, null)));
+            }
+            case "job" -> {
+                Target scheduled = fixture("scheduled");
+                long job = QuarkusTransaction.requiringNew().call(() -> Fixtures.bean(ScheduledJobRepository.class)
+                        .pendingFor(Long.parseLong(scheduled.key())).get(0).id());
+                yield new Target(Long.toString(job), scheduled.version());
             }
             case "thread" -> {
                 Article submitted = Fixtures.submitted(slug("thread"));

@@ -3,6 +3,7 @@ package health.cms.admin.security;
 import static health.cms.admin.testing.DeskForms.form;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -10,12 +11,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,10 +29,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import health.cms.admin.importing.ArticleImporter;
 import health.cms.admin.importing.ImportSource;
 import health.cms.admin.testing.OwnDatabase;
+import health.cms.core.article.ArticleRepository;
 import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.core.testing.HostileMarkup;
 import health.cms.workflow.testing.Fixtures;
 import health.cms.workflow.testing.HostileArticles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -56,7 +61,7 @@ class HostileContentPagesTest {
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
             "<meta http-equiv=\"refresh\" content=\"2\">", "<link rel=\"stylesheet\" href=\"/css/admin.css\">",
             "<script src=\"/js/editor.js\" defer>", "<script src=\"/js/pickers.js\" defer>",
-            "<script src=\"/js/comments.js\" defer>");
+            "<script src=\"/js/comments.js\" defer>", "<script src=\"/js/calendar.js\" defer>");
     private static final Predicate<String> OWN = tag -> OWN_TAGS.contains(tag)
             || tag.startsWith("<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-title chart-desc\"");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -112,6 +117,17 @@ class HostileContentPagesTest {
         List<String> problems = new ArrayList<>();
         check(problems, null, "editor's dashboard", given().get("/"), 200);
         check(problems, null, "catalog", given().get("/catalog"), 200);
+        // the hostile articles are live, so their re-review dates are on the calendar
+        Set<String> months = made.stream().map(m -> QuarkusTransaction.requiringNew().call(() -> Fixtures
+                .bean(ArticleRepository.class).findById(m.articleId()).nextReviewDue()))
+                .filter(Objects::nonNull).map(due -> due.toString().substring(0, 7) + "-01").collect(Collectors.toSet());
+        assertFalse(months.isEmpty(), "the hostile articles have re-review dates");
+        for (String month : months) {
+            Response calendar = given().get("/calendar?view=month&date=" + month);
+            check(problems, null, "calendar " + month, calendar, 200);
+            assertTrue(made.stream().anyMatch(m -> calendar.asString().contains("/articles/" + m.articleId() + "\"")),
+                    "the calendar of " + month + " shows hostile articles");
+        }
         problems.addAll(eachPayload(m -> {
             List<String> found = new ArrayList<>();
             check(found, m, "author profile", given().get("/catalog/profiles/" + m.author()), 200);

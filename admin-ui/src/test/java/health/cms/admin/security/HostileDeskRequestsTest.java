@@ -5,6 +5,8 @@ import static health.cms.admin.security.HostileRun.SEED;
 import static health.cms.admin.security.HostileRun.pick;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +176,17 @@ class HostileDeskRequestsTest {
                 .path("slug", Kind.SLUG, "cancer").form(List.of(Map.entry(CSRF, token)))
                 .guard("unknown-slug", (d, r) -> d.pathValues.put("slug", "no-such-slug-here"))
                 .guard("unknown-kind", (d, r) -> d.pathValues.put("kind", "articles")));
+        endpoints.add(Endpoint.get("/calendar").query("view", Kind.CHOICE, "week").query("date", Kind.TIME, "2027-01-04")
+                .query("category", Kind.SLUG, "treatments-therapies").query("done", Kind.CHOICE, "moved"));
+        endpoints.add(Endpoint.of("POST", "/calendar/jobs/{job}/move")
+                .path("job", Kind.ID, String.valueOf(content.scheduledJob()))
+                .form(List.of(Map.entry(CSRF, token), Map.entry("to", LocalDate.now(ZoneOffset.UTC).plusDays(40).toString()),
+                        Map.entry("version", String.valueOf(content.scheduledVersion())), Map.entry("view", "month"),
+                        Map.entry("date", "2027-01-04"), Map.entry("category", "")))
+                .guard("stale-version", staleVersion).guard("no-version", noVersion)
+                .guard("unknown-job", (d, r) -> d.pathValues.put("job", "987654321"))
+                .guard("past-day", (d, r) -> d.formField("to", "2001-02-03"))
+                .guard("no-day", (d, r) -> d.removeFormField("to")));
         endpoints.add(Endpoint.get("/imports"));
         endpoints.add(Endpoint.of("POST", "/imports").raw("multipart/form-data; boundary=" + boundary, upload)
                 .guard("blank-lines", (d, r) -> d.body = new String(d.body == null ? upload : d.body,

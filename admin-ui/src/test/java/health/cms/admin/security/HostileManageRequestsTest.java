@@ -176,6 +176,8 @@ class HostileManageRequestsTest {
         endpoints.add(Endpoint.get("/manage/v1/imports/{id}").path("id", Kind.ID, String.valueOf(content.importJob()))
                 .query("results", Kind.FLAG, "true"));
         endpoints.add(Endpoint.get("/manage/v1/audit/verify"));
+        endpoints.add(Endpoint.get("/manage/v1/calendar").query("from", Kind.TIME, "2027-01-01")
+                .query("to", Kind.TIME, "2027-01-31").query("category", Kind.SLUG, "treatments-therapies"));
         endpoints.add(Endpoint.get("/manage/v1/api-keys").query("limit", Kind.NUMBER, "10").query("offset", Kind.NUMBER, "0"));
         endpoints.add(Endpoint.of("POST", "/manage/v1/api-keys")
                 .json(new LinkedHashMap<>(Map.of("name", "Hostile partner", "scope", "preview")))

@@ -21,8 +21,12 @@ import health.cms.core.comment.TextQuote;
 import health.cms.core.testing.DatabaseSnapshot;
 import health.cms.core.testing.hostile.HostileRequest;
 import health.cms.core.testing.hostile.HostileRequests;
+import health.cms.workflow.EditorialAction;
+import health.cms.workflow.TransitionRequest;
 import health.cms.workflow.comment.ReviewComments;
+import health.cms.workflow.schedule.ScheduledJobRepository;
 import health.cms.workflow.testing.Fixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.RestAssured;
 
 /**
@@ -38,9 +42,12 @@ final class HostileRun {
     private HostileRun() {
     }
 
-    /** Articles in each state, a finished import and a comment thread on the submitted one, made once per suite with slugs starting with {@code prefix}. */
+    /**
+     * Articles in each state, a finished import, a comment thread on the submitted one and the planned publication
+     * of a scheduled one, made once per suite with slugs starting with {@code prefix}.
+     */
     record Content(long draft, long draftVersion, long submitted, long submittedVersion, long live, long liveVersion,
-            long importJob, long thread) {
+            long importJob, long thread, long scheduledJob, long scheduledVersion) {
     }
 
     private static final Map<String, Content> MADE = new HashMap<>();
@@ -67,8 +74,13 @@ final class HostileRun {
         }
         long thread = Fixtures.bean(ReviewComments.class).comment(Fixtures.EDITOR1, submitted.id(),
                 new TextQuote("Body of", null, null), "A thread to aim at.", false).id();
+        Article toSchedule = Fixtures.submitted(prefix + "-scheduled");
+        Article scheduled = Fixtures.transitions().apply(Fixtures.REVIEWER1, toSchedule.id(), toSchedule.version(),
+                new TransitionRequest(EditorialAction.APPROVE, null, Instant.now().plus(Duration.ofDays(30)), null, null));
+        long scheduledJob = QuarkusTransaction.requiringNew().call(() -> Fixtures.bean(ScheduledJobRepository.class)
+                .pendingFor(scheduled.id()).get(0).id());
         return new Content(draft.id(), draft.version(), submitted.id(), submitted.version(), live.id(), live.version(),
-                Long.parseLong(job.substring(job.lastIndexOf('/') + 1)), thread);
+                Long.parseLong(job.substring(job.lastIndexOf('/') + 1)), thread, scheduledJob, scheduled.version());
     }
 
     static void run(DataSource database, String name, List<HostileRequest> requests) {

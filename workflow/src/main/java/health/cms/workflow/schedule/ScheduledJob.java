@@ -98,6 +98,11 @@ public class ScheduledJob {
         this.requestedBy = requestedBy;
     }
 
+    /** The same planned change at another time, asked for by {@code requestedBy}; this one is to be cancelled. */
+    public ScheduledJob movedTo(Instant newRunAt, String requestedBy) {
+        return new ScheduledJob(kind(), articleId, revisionId, newRunAt, requestedBy, changeClass(), correctionNote);
+    }
+
     public void finish(State state, String outcome, Instant now) {
         this.state = state;
         this.outcome = outcome;
