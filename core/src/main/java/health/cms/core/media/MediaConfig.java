@@ -25,6 +25,13 @@ public interface MediaConfig {
 
     S3 s3();
 
+    /**
+     * How often the desk looks for renditions to make (claimed with FOR UPDATE SKIP LOCKED, so several desk
+     * instances share the work); {@code off} disables this instance's worker. The api never makes renditions.
+     */
+    @WithDefault("1s")
+    String renditionsEvery();
+
     /** The largest upload accepted, in bytes (20 MB). */
     @WithDefault("20971520")
     long maxBytes();
