@@ -49,6 +49,42 @@ public class MediaFields {
     @RestForm
     public String consentReference;
 
+    /** The fields as typed, to show them again on a refused form. */
+    public Map<String, String> values() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("altText", nz(altText));
+        values.put("caption", nz(caption));
+        values.put("credit", nz(credit));
+        values.put("license", nz(license));
+        values.put("source", nz(source));
+        values.put("tags", nz(tags));
+        values.put("focalX", nz(focalX));
+        values.put("focalY", nz(focalY));
+        values.put("showsPatient", "true".equals(showsPatient) || "on".equals(showsPatient) ? "true" : "");
+        values.put("consentBy", nz(consentBy));
+        values.put("consentAt", nz(consentAt));
+        values.put("consentReference", nz(consentReference));
+        return values;
+    }
+
+    /** The stored description as the form's values. */
+    public static Map<String, String> values(MediaView asset) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("altText", nz(asset.altText()));
+        values.put("caption", nz(asset.caption()));
+        values.put("credit", nz(asset.credit()));
+        values.put("license", nz(asset.license()));
+        values.put("source", nz(asset.source()));
+        values.put("tags", asset.tagsText());
+        values.put("focalX", Double.toString(asset.focalPoint().x()));
+        values.put("focalY", Double.toString(asset.focalPoint().y()));
+        values.put("showsPatient", asset.showsPatient() ? "true" : "");
+        values.put("consentBy", asset.consentBy());
+        values.put("consentAt", asset.consentDate());
+        values.put("consentReference", asset.consentReference());
+        return values;
+    }
+
     /** The fields as a description, each checked; every field at fault is named. */
     public MediaDescription description() {
         Map<String, String> errors = new LinkedHashMap<>();

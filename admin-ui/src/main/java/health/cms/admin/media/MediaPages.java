@@ -48,7 +48,8 @@ public class MediaPages {
         static native TemplateInstance library(List<MediaView> assets, String q, String tag, String message,
                 Map<String, String> errors);
 
-        static native TemplateInstance asset(MediaView asset, String message, Map<String, String> errors);
+        static native TemplateInstance asset(MediaView asset, Map<String, String> values, String message,
+                Map<String, String> errors);
     }
 
     @Inject
@@ -100,7 +101,8 @@ public class MediaPages {
     @GET
     @Path("/{id}")
     public TemplateInstance asset(@PathParam("id") long id, @QueryParam("saved") @Size(max = 5) String saved) {
-        return Templates.asset(library.get(id), saved == null ? null : "Saved.", Map.of());
+        MediaView asset = library.get(id);
+        return Templates.asset(asset, MediaFields.values(asset), saved == null ? null : "Saved.", Map.of());
     }
 
     @POST
@@ -112,7 +114,9 @@ public class MediaPages {
             return Forms.seeOther("/media/" + id + "?saved=1");
         } catch (Refusal e) {
             Forms.rethrowUnlessAboutTheForm(e);
-            return Failures.refusedForm(e, Templates.asset(library.get(id), Failures.formMessage(e), e.fieldErrors()));
+            // The form comes back as typed, at the version it was loaded at.
+            return Failures.refusedForm(e, Templates.asset(library.get(id), fields.values(), Failures.formMessage(e),
+                    e.fieldErrors()));
         }
     }
 

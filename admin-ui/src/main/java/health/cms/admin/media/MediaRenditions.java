@@ -77,14 +77,11 @@ public class MediaRenditions {
                     asset.sha256(), original);
             return;
         }
-        int ready = 0;
-        for (int width : pipeline.renditionWidths(asset.width())) {
-            String name = width + "." + asset.format().extension();
-            if (!store.exists(asset.sha256(), name)) {
-                store.put(asset.sha256(), name, pipeline.rendition(bytes, asset.format(), width));
-            }
-            ready++;
+        for (ImagePipeline.Rendition rendition : pipeline.renditions(bytes, asset.format(), asset.width(),
+                name -> !store.exists(asset.sha256(), name))) {
+            store.put(asset.sha256(), rendition.name(), rendition.bytes());
         }
+        int ready = pipeline.renditionNames(asset.format(), asset.width()).size();
         asset.renditionsStored(ready);
     }
 }

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -105,24 +106,32 @@ public final class ImagePipeline {
         return renditionWidths(width).stream().map(w -> w + "." + format.extension()).toList();
     }
 
-    /** One rendition of a stored original: {@code width} wide, same format, proportional height. */
-    public byte[] rendition(byte[] original, ImageFormat format, int width) {
-        BufferedImage pixels = decode(original, format);
-        try {
-            BufferedImage scaled = Thumbnails.of(pixels).width(width).keepAspectRatio(true).asBufferedImage();
-            return encode(scaled, format);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * The renditions of a stored original that {@code wanted} accepts by blob name (e.g. {@code 640.jpg}): each
+     * at its width, same format, proportional height. The original is decoded once for all of them.
+     */
+    public List<Rendition> renditions(byte[] original, ImageFormat format, int width, Predicate<String> wanted) {
+        List<Integer> widths = renditionWidths(width).stream().filter(w -> wanted.test(w + "." + format.extension()))
+                .toList();
+        if (widths.isEmpty()) {
+            return List.of();
         }
-    }
-
-    /** Renditions of a stored original by blob name, e.g. {@code 640.jpg}. */
-    public List<Rendition> renditions(byte[] original, ImageFormat format, int width) {
+        BufferedImage pixels = decode(original, format);
         List<Rendition> out = new ArrayList<>();
-        for (int w : renditionWidths(width)) {
-            out.add(new Rendition(w + "." + format.extension(), w, rendition(original, format, w)));
+        for (int w : widths) {
+            try {
+                BufferedImage scaled = Thumbnails.of(pixels).width(w).keepAspectRatio(true).asBufferedImage();
+                out.add(new Rendition(w + "." + format.extension(), w, encode(scaled, format)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return out;
+    }
+
+    /** Every rendition of a stored original. */
+    public List<Rendition> renditions(byte[] original, ImageFormat format, int width) {
+        return renditions(original, format, width, name -> true);
     }
 
     /** One resized copy of an image and its blob name. */
