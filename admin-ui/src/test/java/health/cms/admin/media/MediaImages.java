@@ -15,11 +15,12 @@ public final class MediaImages {
     public static BufferedImage fresh(int width, int height) {
         BufferedImage image = TestImages.redLeftBlueRight(width, height);
         ThreadLocalRandom random = ThreadLocalRandom.current();
+        int size = Math.max(1, Math.min(8, Math.min(width / 4, height)));
         for (int block = 0; block < 4; block++) {
             int rgb = new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)).getRGB();
-            for (int x = 0; x < 8; x++) {
-                for (int y = 0; y < 8; y++) {
-                    image.setRGB(block * 8 + x, y, rgb);
+            for (int x = 0; x < size; x++) {
+                for (int y = 0; y < size; y++) {
+                    image.setRGB(block * size + x, y, rgb);
                 }
             }
         }
