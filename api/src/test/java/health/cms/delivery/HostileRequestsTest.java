@@ -37,8 +37,14 @@ class HostileRequestsTest {
     static final long SEED = Long.getLong("hostile.seed", 20_261_207L);
     static final int REQUESTS = Integer.getInteger("hostile.requests", 6_000);
 
+    private static final byte[] MEDIA = health.cms.core.media.TestImages
+            .write(health.cms.core.media.TestImages.redLeftBlueRight(20, 20), "png");
+    private static final String MEDIA_HASH = health.cms.core.media.ImagePipeline.sha256(MEDIA);
+
     @Inject
     DataSource database;
+    @Inject
+    health.cms.core.media.BlobStore media;
 
     @Test
     void malformedRequestsAreRefusedCleanlyAndChangeNothing() {
@@ -67,6 +73,7 @@ class HostileRequestsTest {
                 Endpoint.get("/api/v1/tags").header("Authorization", "Bearer cms_notAKeyOfThisApiAtAll"),
                 Endpoint.get("/api/v1/preview/articles/{slug}").path("slug", Kind.SLUG, "hostile-draft")
                         .header("X-Api-Key", "cms_notAKeyOfThisApiAtAll"),
+                Endpoint.get("/media/{hash}/{name}").path("hash", Kind.TEXT, MEDIA_HASH).path("name", Kind.TEXT, "320.png"),
                 Endpoint.get("/q/health/ready"),
                 Endpoint.get("/q/openapi"));
         List<HostileRequest> requests = HostileRequests.generate(SEED, REQUESTS, endpoints, (draft, random) -> {
@@ -94,7 +101,8 @@ class HostileRequestsTest {
     }
 
     /** Live articles (enough for a second page), hidden ones, a renamed slug; returns a real list cursor. */
-    private static String content() {
+    private String content() {
+        media.put(MEDIA_HASH, "320.png", MEDIA);
         for (int i = 1; i <= 4; i++) {
             Fixtures.published("hostile-live-" + i);
         }

@@ -190,6 +190,8 @@ public final class LocalStack implements AutoCloseable {
             env.put("CMS_DB_PREVIEW_USER", LocalPostgres.PREVIEW_USER);
             env.put("CMS_DB_PREVIEW_PASSWORD", LocalPostgres.PREVIEW_PASSWORD);
         }
+        // Both apps see the same media folder: the desk stores images there, the api serves them.
+        env.put("CMS_MEDIA_DIRECTORY", settings.stateDir().resolve("media").toString());
         // These published credentials are accepted here only: in production the apps refuse them at start.
         env.put("CMS_LOCAL_STACK", "true");
         env.put(api ? "CMS_API_PORT" : "CMS_ADMIN_PORT", String.valueOf(port));

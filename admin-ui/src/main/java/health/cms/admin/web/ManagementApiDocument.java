@@ -41,6 +41,7 @@ public class ManagementApiDocument implements OASFilter {
             Map.entry("/manage/v1/tags", "reading: any desk role; changes: editor"),
             Map.entry("/manage/v1/authors", "reading: any desk role; changes: editor"),
             Map.entry("/manage/v1/imports", "writer or editor; a job is shown to whoever started it"),
+            Map.entry("/manage/v1/media", "reading: any desk role; uploads and descriptions: writer or editor"),
             Map.entry("/manage/v1/webhooks", "editor"),
             Map.entry("/manage/v1/api-keys", "editor"),
             Map.entry("/manage/v1/calendar", "editor"),

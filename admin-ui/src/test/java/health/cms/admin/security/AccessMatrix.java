@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * entries made by editor1; {@code {import}} an import job started by writer1; {@code {webhook}} a
  * subscription made by editor1 and {@code {delivery}} a test event sent to it; {@code {apikey}} an API key
  * issued by editor1; {@code {sharelink}} a preview link to a draft, made by writer1; {@code {job}} the planned
- * publication of an article approved by reviewer1 to go live tomorrow (its version goes in the form). Writes send the record's
+ * publication of an article approved by reviewer1 to go live tomorrow (its version goes in the form); {@code {media}} an
+ * image uploaded by writer1 ({@code image} sends a new picture each time, so every upload is a new asset). Writes send the record's
  * current version in {@code If-Match} (the API) or the form's {@code version} field (the desk). The
  * "body" column names what is sent: a valid article, a workflow action, a catalog entry and so on.
  *
@@ -84,6 +85,11 @@ public final class AccessMatrix {
             POST   /manage/v1/search/vocabulary                  vocabulary       401       403     403     403       403       201     403
             # desk search: every desk role finds every article, as on the article pages
             GET    /manage/v1/search/articles                    -                401       200     200     200       200       200     403
+            # media library: read by the desk, uploaded and described by writers and editors
+            GET    /manage/v1/media                              -                401       200     200     200       200       200     403
+            POST   /manage/v1/media                              image            401       201     201     403       201       201     403
+            GET    /manage/v1/media/{media}                      -                401       200     200     200       200       200     403
+            PUT    /manage/v1/media/{media}                      media            401       200     200     403       200       200     403
             # imports: writers import; a job is visible to the person who started it only
             POST   /manage/v1/imports                            jsonl            401       202     202     403       202       403     403
             GET    /manage/v1/imports/{import}                   -                401       200     404     404       404       404     403
@@ -193,6 +199,11 @@ public final class AccessMatrix {
             # editorial calendar: editors only; a move goes through the workflow's reschedule
             GET    /calendar                                     -                302       403     403     403       403       200     403
             POST   /calendar/jobs/{job}/move                     move             302       403     403     403       403       303     403
+            # media library (the same roles as the management API)
+            GET    /media                                        -                302       200     200     200       200       200     403
+            POST   /media                                        image            302       303     303     403       303       303     403
+            GET    /media/{media}                                -                302       200     200     200       200       200     403
+            POST   /media/{media}                                media            302       303     303     403       303       303     403
             # imports: a job page is shown to the person who started it only
             GET    /imports                                      -                302       200     200     200       200       200     403
             POST   /imports                                      import           302       303     303     403       303       403     403

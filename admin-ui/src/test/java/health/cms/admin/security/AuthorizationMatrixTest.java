@@ -28,6 +28,8 @@ import health.cms.admin.apikey.ApiKeys;
 import health.cms.admin.catalog.DeskCatalog;
 import health.cms.admin.importing.ArticleImporter;
 import health.cms.admin.importing.ImportSource;
+import health.cms.admin.media.MediaImages;
+import health.cms.admin.media.MediaLibrary;
 import health.cms.admin.share.ShareLinks;
 import health.cms.admin.testing.OwnDatabase;
 import health.cms.admin.testing.Tokens;
@@ -35,6 +37,7 @@ import health.cms.admin.webhook.Webhooks;
 import health.cms.core.article.Article;
 import health.cms.core.comment.ReviewComment;
 import health.cms.core.comment.TextQuote;
+import health.cms.core.media.MediaDescription;
 import health.cms.core.profile.ProfileDetails;
 import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.core.testing.ServedEndpoints;
@@ -239,6 +242,10 @@ class AuthorizationMatrixTest {
                 RequestSpecification key = form(user).formParam("name", "Matrix key").formParam("scope", "delivery");
                 yield target == null ? key : key.formParam("version", target.version());
             }
+            case "image" -> multipart(user).multiPart("file", "matrix.png", MediaImages.png(40, 30), "image/png")
+                    .multiPart("altText", "Matrix image");
+            case "media" -> form(user).formParam("version", target.version()).formParam("altText", "Matrix alt text")
+                    .formParam("caption", "Matrix caption");
             default -> throw new IllegalArgumentException("no body called " + name);
         };
     }
@@ -305,6 +312,11 @@ class AuthorizationMatrixTest {
             }
             case "sharelink" -> new Target(Long.toString(Fixtures.bean(ShareLinks.class)
                     .create(Fixtures.WRITER1, Fixtures.draft(slug("shared")).id()).id()), null);
+            case "media" -> {
+                var image = Fixtures.bean(MediaLibrary.class).upload(Fixtures.WRITER1, MediaImages.png(40, 30),
+                        MediaDescription.empty()).asset();
+                yield new Target(Long.toString(image.id()), image.version());
+            }
             default -> throw new IllegalArgumentException("no fixture called {" + name + "}");
         };
     }

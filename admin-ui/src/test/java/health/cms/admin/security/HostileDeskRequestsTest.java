@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import health.cms.admin.media.MediaImages;
 import health.cms.admin.security.HostileRun.Content;
 import health.cms.admin.testing.DeskForms;
 import health.cms.core.testing.EmbeddedPostgresResource;
@@ -194,6 +195,16 @@ class HostileDeskRequestsTest {
                         .getBytes(StandardCharsets.ISO_8859_1)));
         endpoints.add(Endpoint.get("/imports/{id}").path("id", Kind.ID, String.valueOf(content.importJob())));
         endpoints.add(Endpoint.get("/signed-out"));
+        endpoints.add(Endpoint.get("/media").query("q", Kind.TEXT, "rash").query("tag", Kind.TEXT, "skin"));
+        byte[] image = mediaUpload(boundary, token, MediaImages.png(24, 24));
+        endpoints.add(Endpoint.of("POST", "/media").raw("multipart/form-data; boundary=" + boundary, image)
+                .guard("svg-file", (d, r) -> d.body = mediaUpload(boundary, token,
+                        "<svg onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8))));
+        endpoints.add(Endpoint.get("/media/{id}").path("id", Kind.ID, "987654321"));
+        endpoints.add(Endpoint.of("POST", "/media/{id}").path("id", Kind.ID, "987654321")
+                .form(List.of(Map.entry(CSRF, token), Map.entry("altText", "Hostile alt"), Map.entry("version", "0")))
+                .guard("unknown-id", unknownId).guard("no-version", noVersion)
+                .guard("bad-focal-point", (d, r) -> d.formField("focalX", "7")));
         return endpoints;
     }
 
@@ -222,6 +233,17 @@ class HostileDeskRequestsTest {
             return;
         }
         HostileRequests.guardWrites(d, r, csrf);
+    }
+
+    /** A desk upload of one file, with the form's CSRF token. */
+    private static byte[] mediaUpload(String boundary, String token, byte[] file) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + CSRF + "\"\r\n\r\n" + token
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"h.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(file);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        return out.toByteArray();
     }
 
     /** The multipart upload carries the token in its raw body. */

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import health.cms.admin.media.MediaImages;
 import health.cms.admin.security.HostileRun.Content;
 import health.cms.admin.testing.ManageApi;
 import health.cms.admin.testing.Tokens;
@@ -195,6 +196,21 @@ class HostileManageRequestsTest {
                     .guard("stale-if-match", staleIfMatch).guard("unknown-id", unknownId));
         }
 
+        // writers and editors change the library: only the reviewer's token is certainly refused
+        BiConsumer<Draft, RandomGenerator> notUploader = (d, r) -> bearer(d, tokens.get("reviewer1"));
+        endpoints.add(Endpoint.get("/manage/v1/media").query("q", Kind.TEXT, "rash").query("tag", Kind.TEXT, "skin")
+                .query("limit", Kind.NUMBER, "10").query("offset", Kind.NUMBER, "0"));
+        endpoints.add(Endpoint.get("/manage/v1/media/{id}").path("id", Kind.ID, "987654321"));
+        endpoints.add(Endpoint.of("POST", "/manage/v1/media")
+                .raw("multipart/form-data; boundary=hostilemedia", mediaUpload(MediaImages.png(24, 24)))
+                .guard("neither-writer-nor-editor", notUploader)
+                .guard("svg-file",
+                        (d, r) -> d.body = mediaUpload("<svg onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8))));
+        endpoints.add(Endpoint.of("PUT", "/manage/v1/media/{id}").path("id", Kind.ID, "1")
+                .json(new LinkedHashMap<>(Map.of("altText", "Hostile alt", "tags", List.of("hostile")))).ifMatch("\"0\"")
+                .guard("neither-writer-nor-editor", notUploader).guard("missing-if-match", missingIfMatch)
+                .guard("stale-if-match", staleIfMatch).guard("unknown-id", unknownId));
+
         List<Endpoint.Guard> universal = List.of(noToken, badToken);
         List<String> users = new ArrayList<>(tokens.keySet());
         List<HostileRequest> requests = HostileRequests.generate(SEED, MANAGE_REQUESTS, endpoints, (d, r) -> {
@@ -229,6 +245,17 @@ class HostileManageRequestsTest {
         String none = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0." + parts[1] + ".";
         return List.of(forged, otherPayload, expired, otherIssuer, otherClient, none, "garbage", "a.b.c",
                 parts[0] + "." + parts[1]);
+    }
+
+    /** A management API upload of one file (part {@code file}) with an alt text. */
+    private static byte[] mediaUpload(byte[] file) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("--hostilemedia\r\nContent-Disposition: form-data; name=\"altText\"\r\n\r\nHostile\r\n"
+                + "--hostilemedia\r\nContent-Disposition: form-data; name=\"file\"; filename=\"h.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(file);
+        out.writeBytes("\r\n--hostilemedia--\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        return out.toByteArray();
     }
 
     private static void bearer(Draft d, String token) {

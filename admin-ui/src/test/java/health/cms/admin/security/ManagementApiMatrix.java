@@ -110,7 +110,7 @@ public final class ManagementApiMatrix {
         }
         request.method(row.method(), body == null
                 ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body.text()));
+                : HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -118,7 +118,23 @@ public final class ManagementApiMatrix {
     private record Target(String key, Long version, Instant createdAt) {
     }
 
-    private record Body(String type, String text) {
+    private record Body(String type, byte[] bytes) {
+
+        Body(String type, String text) {
+            this(type, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A multipart upload of a picture no one uploaded before, with its alt text. */
+    private static Body image() {
+        String boundary = "matrix" + System.nanoTime();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"matrix.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(health.cms.admin.media.MediaImages.png(40, 30));
+        out.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"altText\"\r\n\r\nMatrix image\r\n--"
+                + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new Body("multipart/form-data; boundary=" + boundary, out.toByteArray());
     }
 
     private Body body(String name, Target target) throws IOException, InterruptedException {
@@ -143,6 +159,8 @@ public final class ManagementApiMatrix {
             case "webhook" -> json(Map.of("url", WEBHOOK_TARGET, "eventTypes", List.of("article.published")));
             case "vocabulary" -> json(Map.of("terms", slug("lay") + ", " + slug("clinical")));
             case "apikey" -> json(Map.of("name", "Matrix key", "scope", "delivery"));
+            case "image" -> image();
+            case "media" -> json(Map.of("altText", "Matrix alt text", "caption", "Matrix caption", "tags", List.of("matrix")));
             default -> throw new IllegalArgumentException("no body called " + name);
         };
     }
@@ -208,6 +226,10 @@ public final class ManagementApiMatrix {
                         "writer1", null, json(Map.of()), 201);
                 yield new Target(Long.toString(JSON.readTree(created.body()).path("id").asLong()), null, null);
             }
+            case "media" -> {
+                HttpResponse<String> created = call("POST", "/manage/v1/media", "writer1", null, image(), 201);
+                yield new Target(Long.toString(JSON.readTree(created.body()).path("id").asLong()), version(created), null);
+            }
             default -> throw new IllegalArgumentException("no fixture called {" + name + "}");
         };
     }
@@ -243,7 +265,7 @@ public final class ManagementApiMatrix {
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token(user)).header("Content-Type", body.type())
-                .method(method, HttpRequest.BodyPublishers.ofString(body.text()));
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
         if (version != null) {
             request.header("If-Match", "\"" + version + "\"");
         }

@@ -236,6 +236,14 @@ class BackupRoundTripTest {
             statement.execute("""
                     INSERT INTO api_key (name, scope, key_prefix, key_hash, created_at, created_by, request_count)
                     VALUES ('Partner site', 'preview', 'cms_backupke', repeat('b', 64), now(), 'editor1', 42)""");
+            // an image of the media library, with tags and a consent record (its blobs are not in the archive yet)
+            statement.execute("""
+                    INSERT INTO media_asset (sha256, format, width, height, bytes, alt_text, caption, credit, tags,
+                        shows_patient, consent_by, consent_at, consent_reference, renditions_ready, renditions_total,
+                        created_by, created_at)
+                    VALUES (repeat('c', 64), 'jpeg', 1200, 800, 123456, 'A rash on the forearm', 'Day three',
+                        'Dr. Anna Berg', '{skin,rash}', true, 'The patient', now(), 'Form 2026-17', 3, 3, 'writer1',
+                        now())""");
             statement.execute("""
                     INSERT INTO share_link (article_id, created_by, created_at, expires_at)
                     SELECT id, 'writer1', now(), now() + interval '7 days' FROM article WHERE slug = 'draft-only'""");

@@ -13,7 +13,9 @@ public enum AuditSubject {
     TAG(      "tag"),
     /** A group of the search vocabulary, named by its id. */
     SEARCH_VOCABULARY("search-vocabulary"),
-    API_KEY(  "api-key");
+    API_KEY(  "api-key"),
+    /** An image of the media library, named by its id. */
+    MEDIA_ASSET("media-asset");
     // @formatter:on
 
     private final String value;

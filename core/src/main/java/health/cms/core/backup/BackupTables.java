@@ -41,6 +41,8 @@ public final class BackupTables {
             BackupTable.of("search_vocabulary_group", "id"),
             // Hashes only: partners keep their keys across a restore.
             BackupTable.of("api_key", "id"),
+            // The library's descriptions; the blobs themselves are not in the archive yet (issue 15, phase 2).
+            BackupTable.of("media_asset", "id"),
             // Copied rather than rebuilt: it holds exactly what readers were served (the HTML rendered when
             // the revision went live, the public "updated" time that a recertification keeps).
             BackupTable.of("published_article", "article_id"));
@@ -52,7 +54,9 @@ public final class BackupTables {
      * text and measured again after a restore; writers' scratch copies are private unsaved work.
      */
     public static final Set<String> NOT_BACKED_UP = Set.of("flyway_schema_history", "webhook_delivery",
-            "webhook_attempt", "revision_readability", "scratch_copy");
+            "webhook_attempt", "revision_readability", "scratch_copy",
+            // renditions still to make: derived from the stored originals, queued again when found missing
+            "media_rendition_job");
 
     private BackupTables() {
     }
