@@ -1,8 +1,6 @@
 package health.cms.delivery.article;
 
 import java.net.URI;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,15 +17,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import health.cms.core.refusal.WholeNumber;
 import health.cms.core.slug.Slugs;
 import health.cms.delivery.catalog.CatalogQueries;
 import health.cms.delivery.http.CachedResponse;
 import health.cms.delivery.http.Parameters;
-import health.cms.delivery.http.ResponseCache;
 import health.cms.delivery.http.Responses;
 import health.cms.delivery.store.Cursor;
 import health.cms.delivery.store.PublishedArticles;
@@ -43,20 +37,18 @@ public class ArticleResource {
     @Inject
     PublishedArticles store;
     @Inject
+    LiveArticles articles;
+    @Inject
     CatalogQueries catalog;
     @Inject
-    ResponseCache cache;
-    @Inject
     Responses responses;
-    @Inject
-    Clock clock;
 
     @GET
     @Path("/{slug}")
     public Response bySlug(
             @PathParam("slug") @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = SLUG_MESSAGE) String slug,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        CachedResponse article = cache.article(slug, () -> store.document(slug).map(this::render).orElse(null));
+        CachedResponse article = articles.answer(slug);
         if (article != null) {
             return responses.of(article, ifNoneMatch);
         }
@@ -65,19 +57,6 @@ public class ArticleResource {
         return Response.status(Response.Status.MOVED_PERMANENTLY)
                 .location(URI.create("/api/v1/articles/" + renamedTo))
                 .header("Cache-Control", "public, max-age=300").build();
-    }
-
-    private CachedResponse render(PublishedArticles.Document document) {
-        ObjectNode view = (ObjectNode) document.document().deepCopy();
-        JsonNode review = view.path("medicalReview");
-        if (review instanceof ObjectNode reviewNode) {
-            reviewNode.put("status", ReviewStatus.of(document.nextReviewDue(), clock.instant()).value());
-        }
-        List<String> keys = new ArrayList<>();
-        keys.add("article-" + document.slug());
-        keys.add("category-" + view.path("category").path("slug").asText());
-        view.path("authors").forEach(a -> keys.add("author-" + a.path("slug").asText()));
-        return responses.json(view, keys);
     }
 
     @GET
