@@ -9,7 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -32,6 +32,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.smallrye.graphql.execution.ExecutionService;
+import io.smallrye.graphql.execution.context.SmallRyeContextManager;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -104,6 +105,17 @@ public class GraphHttp {
 
     void register(@Observes Router router) {
         router.route(PATH).order(ROUTE_ORDER).handler(this::handle);
+        // SmallRye's schema route answers GET only: it leaves OPTIONS hanging and refuses HEAD without a problem.
+        router.route(PATH + "/schema.graphql").order(ROUTE_ORDER).handler(rc -> {
+            HttpMethod method = rc.request().method();
+            if (method == HttpMethod.GET) {
+                rc.next();
+            } else if (method == HttpMethod.OPTIONS) {
+                rc.response().setStatusCode(204).putHeader(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS").end();
+            } else {
+                problem(rc, 405, methodNotAllowed);
+            }
+        });
     }
 
     void handle(RoutingContext rc) {
@@ -227,10 +239,34 @@ public class GraphHttp {
             boolean errors = response.getExecutionResult().getErrors() != null
                     && !response.getExecutionResult().getErrors().isEmpty();
             boolean shared = !errors && rc.get(PRIVATE) == null;
-            return new Executed(response.getExecutionResultAsString().getBytes(StandardCharsets.UTF_8), shared);
+            JsonObject result = errors
+                    ? withoutClassifications(response.getExecutionResultAsJsonObject())
+                    : response.getExecutionResultAsJsonObject();
+            return new Executed(result.toString().getBytes(StandardCharsets.UTF_8), shared);
         } finally {
+            // SmallRye keeps the query's context in an inheritable thread local; this worker thread serves REST next.
+            SmallRyeContextManager.clearCurrentSmallRyeContext();
             requestContext.terminate();
         }
+    }
+
+    /**
+     * The result with each error's {@code classification} left out: SmallRye adds it to some errors whatever the
+     * configuration says, and it names Java exception classes ({@code DataFetchingException}).
+     */
+    private static JsonObject withoutClassifications(JsonObject result) {
+        JsonArrayBuilder errors = Json.createArrayBuilder();
+        for (JsonValue error : result.getJsonArray("errors")) {
+            JsonObject object = error.asJsonObject();
+            if (object.get("extensions") instanceof JsonObject extensions) {
+                JsonObject kept = Json.createObjectBuilder(extensions).remove("classification").build();
+                object = kept.isEmpty()
+                        ? Json.createObjectBuilder(object).remove("extensions").build()
+                        : Json.createObjectBuilder(object).add("extensions", kept).build();
+            }
+            errors.add(object);
+        }
+        return Json.createObjectBuilder(result).add("errors", errors).build();
     }
 
     private void answer(RoutingContext rc, CachedResponse cached) {
@@ -265,7 +301,8 @@ public class GraphHttp {
         if (variables != null && !variables.isBlank()) {
             try (JsonReader reader = Json.createReader(new StringReader(variables))) {
                 input.add("variables", reader.readObject());
-            } catch (JsonException | IllegalStateException e) {
+            } catch (RuntimeException e) {
+                // not JSON, not an object, nested too deep, numbers too long: all refused alike
                 return null;
             }
         }
@@ -281,7 +318,8 @@ public class GraphHttp {
             boolean valid = (variables == JsonValue.NULL || variables.getValueType() == JsonValue.ValueType.OBJECT)
                     && (operation == JsonValue.NULL || operation.getValueType() == JsonValue.ValueType.STRING);
             return valid ? input : null;
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // not JSON, not an object, nested too deep, numbers too long: all refused alike
             return null;
         }
     }

@@ -221,7 +221,7 @@ class GraphQLTest {
     }
 
     @Test
-    void aQueryOverTenKilobytesIsRefusedWithAProblem() {
+    void aMalformedOrOversizedQueryIsRefusedWithAProblem() {
         String padding = " ".repeat(GraphHttp.MAX_QUERY);
         post("{ categories { slug } }" + padding).then().statusCode(413)
                 .contentType("application/problem+json").body("type", containsString("graphql-query-too-large"));
@@ -232,6 +232,23 @@ class GraphQLTest {
                 .contentType("application/problem+json").body("errors[0].field", equalTo("query"));
         given().contentType(ContentType.TEXT).body("{ categories { slug } }").post("/graphql").then().statusCode(415)
                 .contentType("application/problem+json");
+        String deep = "{\"a\":".repeat(1_500) + "1" + "}".repeat(1_500);
+        given().contentType(ContentType.JSON).body("{\"query\": \"{ tags { slug } }\", \"variables\": " + deep + "}")
+                .post("/graphql").then().statusCode(400).contentType("application/problem+json");
+        given().options("/graphql/schema.graphql").then().statusCode(204);
+    }
+
+    @Test
+    void restStillRefusesBadParametersWithA400AfterGraphQLRanOnTheSameThreads() {
+        for (int i = 0; i < 20; i++) {
+            post("{ articles(limit: 1) { items { slug } } }").then().statusCode(200);
+            given().queryParam("query", "{ tags(limit: " + (i + 1) + ") { slug } }").get("/graphql").then()
+                    .statusCode(200);
+            given().get("/api/v1/articles/a.b").then().statusCode(400).contentType("application/problem+json");
+        }
+        post("{ nope }").then().statusCode(200).body("errors[0].message", notNullValue())
+                .body(not(containsString("Exception")));
+        post("{{7*7}}").then().statusCode(200).body("errors[0].message", notNullValue()).body(not(containsString("Exception")));
     }
 
     @Test
