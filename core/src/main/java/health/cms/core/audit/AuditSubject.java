@@ -13,7 +13,9 @@ public enum AuditSubject {
     TAG(      "tag"),
     /** A group of the search vocabulary, named by its id. */
     SEARCH_VOCABULARY("search-vocabulary"),
-    API_KEY(  "api-key");
+    API_KEY(  "api-key"),
+    /** A preview link to an article's working revision, named by its id. */
+    SHARE_LINK("share-link");
     // @formatter:on
 
     private final String value;
