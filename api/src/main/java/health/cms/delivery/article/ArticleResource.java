@@ -17,6 +17,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import health.cms.core.publication.PublicArticle;
 import health.cms.core.refusal.WholeNumber;
 import health.cms.core.slug.Slugs;
 import health.cms.delivery.catalog.CatalogQueries;
@@ -45,6 +51,8 @@ public class ArticleResource {
 
     @GET
     @Path("/{slug}")
+    @Operation(operationId = "getArticle", summary = "A live article by its slug")
+    @APIResponse(responseCode = "200", description = "The live article", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicArticle.class)))
     public Response bySlug(
             @PathParam("slug") @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = SLUG_MESSAGE) String slug,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
@@ -60,6 +68,8 @@ public class ArticleResource {
     }
 
     @GET
+    @Operation(operationId = "listArticles", summary = "Live articles, newest first, filtered and paged by cursor")
+    @APIResponse(responseCode = "200", description = "A page of live articles, newest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishedArticles.Page.class)))
     public Response list(
             @QueryParam("category") @Pattern(regexp = Slugs.PATTERN, message = SLUG_MESSAGE) String category,
             @QueryParam("tag") @Pattern(regexp = Slugs.PATTERN, message = SLUG_MESSAGE) String tag,

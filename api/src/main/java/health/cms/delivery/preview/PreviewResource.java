@@ -14,11 +14,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import health.cms.core.preview.ShareToken;
 import health.cms.core.problem.Problem;
+import health.cms.core.publication.PublicArticle;
 import health.cms.core.slug.Slugs;
 
 /**
@@ -35,7 +39,8 @@ public class PreviewResource {
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "The working revision of an article, as it would be served once published", description = "Needs an API key with the preview scope (Authorization: Bearer <key> or X-Api-Key), "
+    @APIResponse(responseCode = "200", description = "The article's shape plus preview, state, workingRevision and signed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicArticle.class)))
+    @Operation(operationId = "getPreview", summary = "The working revision of an article, as it would be served once published", description = "Needs an API key with the preview scope (Authorization: Bearer <key> or X-Api-Key), "
             + "or the token of a share link made on the desk (?token=).")
     public Response bySlug(
             @PathParam("slug") @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lowercase letters, digits and single hyphens") String slug,

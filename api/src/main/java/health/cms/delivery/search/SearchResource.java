@@ -19,6 +19,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import health.cms.core.refusal.Refusal;
 import health.cms.core.refusal.WholeNumber;
 import health.cms.core.search.Facet;
@@ -54,6 +59,8 @@ public class SearchResource {
     }
 
     @GET
+    @Operation(operationId = "search", summary = "Search live articles")
+    @APIResponse(responseCode = "200", description = "Live articles matching the query, best first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchPage.class)))
     public Response search(
             @QueryParam("q") @NotBlank(message = "is required") @Size(max = 200) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String q,
             @QueryParam("category") @Pattern(regexp = Slugs.PATTERN, message = SLUG_MESSAGE) @Size(max = 200) String category,
