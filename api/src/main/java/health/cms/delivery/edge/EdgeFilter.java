@@ -24,7 +24,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * What every request to the public API passes first, before any route: the security headers, the
  * refusal of anything but bodiless reads (the API is read-only, and Quarkus's own {@code /q} endpoints
- * would otherwise answer any method), and the per-client rate limit, which covers Quarkus's own
+ * would otherwise answer any method; a GraphQL query by {@code POST /graphql} is the one read with a body), and the per-client rate limit, which covers Quarkus's own
  * {@code /q} endpoints too, and the API key check (a working key has a bucket of its own, with a higher
  * limit; a wrong one, or none where one is needed, is refused here). It runs on the event loop for every request, so it only compares strings
  * and adds pre-encoded headers; it reads the method and path before any header, and a header it reads

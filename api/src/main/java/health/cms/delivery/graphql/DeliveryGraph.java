@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import health.cms.core.preview.ShareToken;
 import health.cms.core.publication.PublicArticle;
+import health.cms.core.refusal.Refusal;
 import health.cms.core.refusal.WholeNumber;
 import health.cms.core.search.Facet;
 import health.cms.delivery.article.LiveArticles;
@@ -107,7 +108,7 @@ public class DeliveryGraph {
         return GraphArguments.read(() -> {
             GraphArguments.text("q", q, 200);
             if (q.isBlank()) {
-                throw health.cms.core.refusal.Refusal.invalid("q", "is required");
+                throw Refusal.invalid("q", "is required");
             }
             GraphArguments.slug("category", category);
             GraphArguments.slug("tag", tag);
@@ -235,7 +236,7 @@ public class DeliveryGraph {
                 return status;
             }
         }
-        throw health.cms.core.refusal.Refusal.invalid("reviewStatus", "must be current, due-soon or overdue");
+        throw Refusal.invalid("reviewStatus", "must be current, due-soon or overdue");
     }
 
     private static void putIfGiven(Map<Facet, String> filters, Facet facet, String value) {

@@ -162,8 +162,9 @@ class GraphQLTest {
     void catalogsCorrectionsAndSearchAnswer() {
         Fixtures.published("graph-catalog");
         post("""
-                { categories { slug name liveArticles } tags { slug name } authors { slug name credentials }
-                  reviewers { slug name credentials liveArticles } corrections { slug note } }""").then()
+                { categories(limit: 500) { slug name liveArticles } tags(limit: 500) { slug name }
+                  authors(limit: 500) { slug name credentials } reviewers(limit: 500) { slug name credentials liveArticles }
+                  corrections { slug note } }""").then()
                 .statusCode(200).body("errors", nullValue())
                 .body("data.categories.name", hasItem("Treatments & Therapies"))
                 .body("data.authors.name", hasItem("Anna Berg"))
