@@ -74,6 +74,13 @@ class HostileRequestsTest {
                 Endpoint.get("/api/v1/preview/articles/{slug}").path("slug", Kind.SLUG, "hostile-draft")
                         .header("X-Api-Key", "cms_notAKeyOfThisApiAtAll"),
                 Endpoint.get("/media/{hash}/{name}").path("hash", Kind.TEXT, MEDIA_HASH).path("name", Kind.TEXT, "320.png"),
+                Endpoint.get("/graphql").requiredQuery("query", Kind.TEXT, "{ articles(limit: 2) { items { slug title } } }")
+                        .query("variables", Kind.TEXT, "{}").query("operationName", Kind.TEXT, ""),
+                Endpoint.of("POST", "/graphql").json(Map.of("query",
+                        "query Page($limit: Int) { articles(limit: $limit) { items { slug authorProfiles { name } } } }",
+                        "variables", Map.of("limit", 2))),
+                Endpoint.of("POST", "/graphql").json(Map.of("query", "{ preview(slug: \"hostile-draft\") { state } }")),
+                Endpoint.get("/graphql/schema.graphql"),
                 Endpoint.get("/q/health/ready"),
                 Endpoint.get("/q/openapi"));
         List<HostileRequest> requests = HostileRequests.generate(SEED, REQUESTS, endpoints, (draft, random) -> {
@@ -88,7 +95,9 @@ class HostileRequestsTest {
 
         DatabaseSnapshot before = DatabaseSnapshot.settled(database, Duration.ofSeconds(10));
         HostileRequests.Report report = HostileRequests.run("localhost", RestAssured.port, requests,
-                new HostileRequests.Rules(r -> !r.normalizedPath().startsWith("/q/"), r -> false, (r, response) -> false));
+                new HostileRequests.Rules(r -> !r.normalizedPath().startsWith("/q/"), r -> false,
+                        // A GraphQL query sent by POST is a read (the schema has no mutations).
+                        (r, response) -> r.method().equals("POST") && r.normalizedPath().equals("/graphql")));
         DatabaseSnapshot after = DatabaseSnapshot.of(database);
 
         report.write(java.nio.file.Path.of("target", "hostile-requests-api.txt"));

@@ -13,6 +13,8 @@ import jakarta.transaction.Transactional;
 
 import health.cms.core.article.Article;
 import health.cms.core.article.ArticleRepository;
+import health.cms.core.audit.AuditLog;
+import health.cms.core.audit.AuditSubject;
 import health.cms.core.preview.ShareLink;
 import health.cms.core.preview.ShareLinkRepository;
 import health.cms.core.refusal.Refusal;
@@ -32,12 +34,15 @@ public class ShareLinks {
 
     private final ShareLinkRepository links;
     private final ArticleRepository articles;
+    private final AuditLog audit;
     private final PreviewConfig config;
     private final Clock clock;
 
-    ShareLinks(ShareLinkRepository links, ArticleRepository articles, PreviewConfig config, Clock clock) {
+    ShareLinks(ShareLinkRepository links, ArticleRepository articles, AuditLog audit, PreviewConfig config,
+            Clock clock) {
         this.links = links;
         this.articles = articles;
+        this.audit = audit;
         this.config = config;
         this.clock = clock;
     }
@@ -49,6 +54,7 @@ public class ShareLinks {
                 clock.instant().plus(config.linkTtl()));
         links.persist(link);
         links.flush();
+        audited(actor, ShareLinkAction.CREATE_SHARE_LINK, link, article.slug());
         return view(link, article.slug());
     }
 
@@ -68,7 +74,16 @@ public class ShareLinks {
             throw Refusal.forbidden("Only " + link.createdBy() + ", who made this link, or an editor may revoke it");
         }
         link.revoke(actor.username(), clock.instant());
-        return view(link, article(link.articleId()).slug());
+        String slug = article(link.articleId()).slug();
+        audited(actor, ShareLinkAction.REVOKE_SHARE_LINK, link, slug);
+        return view(link, slug);
+    }
+
+    /** Who made or ended which article's link, and until when it was good: the trail of who could read a draft. */
+    private void audited(Actor actor, ShareLinkAction action, ShareLink link, String slug) {
+        audit.append(AuditLog.Entry.about(AuditSubject.SHARE_LINK, link.id().toString(), clock.instant(),
+                actor.username(), action.value(),
+                "article " + link.articleId() + " (" + slug + "); expires " + link.expiresAt()));
     }
 
     private ShareLinkView view(ShareLink link, String slug) {

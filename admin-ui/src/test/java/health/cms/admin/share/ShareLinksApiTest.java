@@ -12,13 +12,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import health.cms.core.audit.AuditEvent;
+import health.cms.core.audit.AuditLog;
+import health.cms.core.audit.AuditSubject;
 import health.cms.core.preview.ShareToken;
 import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.workflow.testing.Fixtures;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -78,5 +84,19 @@ class ShareLinksApiTest {
                 .body("revokedBy", equalTo("editor1")).body("revokedAt", notNullValue());
         writer1().post("/manage/v1/share-links/" + link + "/revoke").then().statusCode(409);
         writer1().post("/manage/v1/articles/987654321/share-links").then().statusCode(404);
+    }
+
+    @Test
+    void makingAndRevokingALinkIsInTheAuditTrail() {
+        long article = Fixtures.draft("shared-audited").id();
+        long link = writer1().post("/manage/v1/articles/" + article + "/share-links").jsonPath().getLong("id");
+        editor1().post("/manage/v1/share-links/" + link + "/revoke").then().statusCode(200);
+        List<AuditEvent> events = QuarkusTransaction.requiringNew()
+                .call(() -> Arc.container().instance(AuditLog.class).get().forSubject(AuditSubject.SHARE_LINK,
+                        Long.toString(link)));
+        assertEquals(List.of(ShareLinkAction.CREATE_SHARE_LINK.value(), ShareLinkAction.REVOKE_SHARE_LINK.value()),
+                events.stream().map(AuditEvent::action).toList());
+        assertEquals(List.of("writer1", "editor1"), events.stream().map(AuditEvent::actor).toList());
+        assertTrue(events.get(0).comment().contains("shared-audited"), events.get(0).comment());
     }
 }

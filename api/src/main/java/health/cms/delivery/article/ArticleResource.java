@@ -1,8 +1,6 @@
 package health.cms.delivery.article;
 
 import java.net.URI;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,15 +17,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import health.cms.core.publication.PublicArticle;
 import health.cms.core.refusal.WholeNumber;
 import health.cms.core.slug.Slugs;
 import health.cms.delivery.catalog.CatalogQueries;
 import health.cms.delivery.http.CachedResponse;
 import health.cms.delivery.http.Parameters;
-import health.cms.delivery.http.ResponseCache;
 import health.cms.delivery.http.Responses;
 import health.cms.delivery.store.Cursor;
 import health.cms.delivery.store.PublishedArticles;
@@ -43,20 +43,20 @@ public class ArticleResource {
     @Inject
     PublishedArticles store;
     @Inject
+    LiveArticles articles;
+    @Inject
     CatalogQueries catalog;
     @Inject
-    ResponseCache cache;
-    @Inject
     Responses responses;
-    @Inject
-    Clock clock;
 
     @GET
     @Path("/{slug}")
+    @Operation(operationId = "getArticle", summary = "A live article by its slug")
+    @APIResponse(responseCode = "200", description = "The live article", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicArticle.class)))
     public Response bySlug(
             @PathParam("slug") @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = SLUG_MESSAGE) String slug,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        CachedResponse article = cache.article(slug, () -> store.document(slug).map(this::render).orElse(null));
+        CachedResponse article = articles.answer(slug);
         if (article != null) {
             return responses.of(article, ifNoneMatch);
         }
@@ -67,20 +67,9 @@ public class ArticleResource {
                 .header("Cache-Control", "public, max-age=300").build();
     }
 
-    private CachedResponse render(PublishedArticles.Document document) {
-        ObjectNode view = (ObjectNode) document.document().deepCopy();
-        JsonNode review = view.path("medicalReview");
-        if (review instanceof ObjectNode reviewNode) {
-            reviewNode.put("status", ReviewStatus.of(document.nextReviewDue(), clock.instant()).value());
-        }
-        List<String> keys = new ArrayList<>();
-        keys.add("article-" + document.slug());
-        keys.add("category-" + view.path("category").path("slug").asText());
-        view.path("authors").forEach(a -> keys.add("author-" + a.path("slug").asText()));
-        return responses.json(view, keys);
-    }
-
     @GET
+    @Operation(operationId = "listArticles", summary = "Live articles, newest first, filtered and paged by cursor")
+    @APIResponse(responseCode = "200", description = "A page of live articles, newest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishedArticles.Page.class)))
     public Response list(
             @QueryParam("category") @Pattern(regexp = Slugs.PATTERN, message = SLUG_MESSAGE) String category,
             @QueryParam("tag") @Pattern(regexp = Slugs.PATTERN, message = SLUG_MESSAGE) String tag,

@@ -1,6 +1,9 @@
 package health.cms.delivery.catalog;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,11 +11,15 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import health.cms.core.refusal.Refusal;
+import health.cms.core.slug.Slugs;
 import health.cms.delivery.store.ReadModel;
 
 /** Reads the categories, tags and public profiles that live articles use. */
 @ApplicationScoped
 public class CatalogQueries {
+
+    private static final String PROFILE_COLUMNS = "slug, display_name, credentials, bio, website, avatar_url, specialties, "
+            + "is_author, is_reviewer";
 
     private final ReadModel db;
 
@@ -41,6 +48,10 @@ public class CatalogQueries {
     public record TagView(String slug, String name, long liveArticles) {
     }
 
+    /** A medical reviewer as live articles name them, with how many live articles they signed. */
+    public record ReviewerView(String slug, String name, String credentials, long liveArticles) {
+    }
+
     /** A public profile: an author's or a reviewer's byline details. */
     public record ProfileView(String slug, String name, String credentials, String bio, String website,
             String avatarUrl, List<String> specialties, boolean author, boolean reviewer) {
@@ -67,15 +78,42 @@ public class CatalogQueries {
                 rs -> new TagView(rs.getString(1), rs.getString(2), rs.getLong(3)), limit, offset);
     }
 
+    /** Authors of live articles, by name (slug breaks ties). */
+    public List<ProfileView> authors(int limit, int offset) {
+        return db.query("SELECT " + PROFILE_COLUMNS + """
+                 FROM profile WHERE slug IN (SELECT unnest(author_slugs) FROM published_article)
+                ORDER BY display_name, slug LIMIT ? OFFSET ?""", CatalogQueries::profile, limit, offset);
+    }
+
+    /** These public profiles, in one query (GraphQL asks for the authors of a whole page at once). */
+    public List<ProfileView> profiles(Collection<String> slugs) {
+        return db.query("SELECT " + PROFILE_COLUMNS + " FROM profile WHERE slug = ANY(?)", CatalogQueries::profile,
+                (Object) slugs.toArray(String[]::new));
+    }
+
+    /**
+     * The reviewers who signed live articles, as the articles name them (at sign-off) with how many they signed;
+     * the slug is the one search's {@code reviewer} filter takes.
+     */
+    public List<ReviewerView> reviewers(int limit, int offset) {
+        return db.query("""
+                SELECT document #>> '{medicalReview,reviewerName}' AS name,
+                       document #>> '{medicalReview,reviewerCredentials}' AS credentials, count(*)
+                FROM published_article WHERE document #>> '{medicalReview,reviewerName}' <> ''
+                GROUP BY 1, 2 ORDER BY 1, 2 LIMIT ? OFFSET ?""",
+                rs -> new ReviewerView(Slugs.fromTitle(rs.getString(1)), rs.getString(1), rs.getString(2), rs.getLong(3)),
+                limit, offset);
+    }
+
     /** A public profile, or empty. */
     public Optional<ProfileView> profile(String slug) {
-        return db.first("""
-                SELECT slug, display_name, credentials, bio, website, avatar_url, specialties, is_author, is_reviewer
-                FROM profile WHERE slug = ?""",
-                rs -> new ProfileView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), Arrays.asList((String[]) rs.getArray(7).getArray()),
-                        rs.getBoolean(8), rs.getBoolean(9)),
-                slug);
+        return db.first("SELECT " + PROFILE_COLUMNS + " FROM profile WHERE slug = ?", CatalogQueries::profile, slug);
+    }
+
+    private static ProfileView profile(ResultSet rs) throws SQLException {
+        return new ProfileView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), Arrays.asList((String[]) rs.getArray(7).getArray()), rs.getBoolean(8),
+                rs.getBoolean(9));
     }
 
     /**

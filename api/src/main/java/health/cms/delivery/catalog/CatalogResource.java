@@ -15,6 +15,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import health.cms.core.slug.Slugs;
@@ -37,6 +43,8 @@ public class CatalogResource {
 
     @GET
     @Path("/authors/{slug}")
+    @Operation(operationId = "getAuthor", summary = "An author's public profile and live articles")
+    @APIResponse(responseCode = "200", description = "The public profile (its fields) and the author's live articles", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorPage.class)))
     public Response author(@PathParam("slug") @Pattern(regexp = Slugs.PATTERN, message = "must be a profile slug") String slug,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         return responses.cached("author:" + slug, () -> catalog.profile(slug)
@@ -53,6 +61,8 @@ public class CatalogResource {
     /** A page of the categories: {@code limit} 1-500 (default 100), {@code offset}; more pages are in the Link header. */
     @GET
     @Path("/categories")
+    @Operation(operationId = "listCategories", summary = "Categories that have live articles")
+    @APIResponse(responseCode = "200", description = "Categories with live articles", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CatalogQueries.CategoryView.class)))
     public Response categories(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         return page("categories", Slice.parse(limit, offset), catalog::categories, ifNoneMatch);
@@ -61,6 +71,8 @@ public class CatalogResource {
     /** A page of the tags, paged like the categories. */
     @GET
     @Path("/tags")
+    @Operation(operationId = "listTags", summary = "Tags that have live articles")
+    @APIResponse(responseCode = "200", description = "Tags with live articles", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CatalogQueries.TagView.class)))
     public Response tags(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         return page("tags", Slice.parse(limit, offset), catalog::tags, ifNoneMatch);

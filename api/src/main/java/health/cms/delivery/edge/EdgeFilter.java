@@ -24,7 +24,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * What every request to the public API passes first, before any route: the security headers, the
  * refusal of anything but bodiless reads (the API is read-only, and Quarkus's own {@code /q} endpoints
- * would otherwise answer any method), and the per-client rate limit, which covers Quarkus's own
+ * would otherwise answer any method; a GraphQL query by {@code POST /graphql} is the one read with a body), and the per-client rate limit, which covers Quarkus's own
  * {@code /q} endpoints too, and the API key check (a working key has a bucket of its own, with a higher
  * limit; a wrong one, or none where one is needed, is refused here). It runs on the event loop for every request, so it only compares strings
  * and adds pre-encoded headers; it reads the method and path before any header, and a header it reads
@@ -55,6 +55,7 @@ public class EdgeFilter {
     private static final String COUNTED = EdgeFilter.class.getName() + ".counted";
     private static final CharSequence WWW_AUTHENTICATE = HttpHeaders.createOptimized("WWW-Authenticate");
     private static final CharSequence BEARER = HttpHeaders.createOptimized("Bearer");
+    private static final String GRAPHQL_PATH = "/graphql";
     private static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized(Problem.MEDIA_TYPE);
 
     private final RateLimiter limiter;
@@ -111,11 +112,12 @@ public class EdgeFilter {
         headers.add(CSP, path.startsWith("/q/swagger-ui") ? SWAGGER_CSP : API_CSP);
 
         HttpMethod method = rc.request().method();
-        if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS) {
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS
+                && !graphQuery(method, path)) {
             refuse(rc, 405).putHeader(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS").end(Buffer.buffer(methodNotAllowed));
             return;
         }
-        if (hasBody(rc)) {
+        if (hasBody(rc) && !graphQuery(method, path)) {
             // Unread, so the connection cannot carry another request after this answer.
             refuse(rc, 413).putHeader(HttpHeaders.CONNECTION, "close").end(Buffer.buffer(bodyRefused));
             return;
@@ -140,6 +142,11 @@ public class EdgeFilter {
             case PREVIEW_KEY_REQUIRED -> unauthorized(rc).end(Buffer.buffer(previewKeyRequired));
             case PREVIEW_SCOPE_MISSING -> refuse(rc, 403).end(Buffer.buffer(previewScopeMissing));
         }
+    }
+
+    /** A GraphQL query sent by POST: the one request with a body the API reads (its size is checked there). */
+    private static boolean graphQuery(HttpMethod method, String path) {
+        return method == HttpMethod.POST && path.equals(GRAPHQL_PATH);
     }
 
     /** Answers 429 when the bucket had to wait; true when it did. */

@@ -71,7 +71,7 @@ public class Responses {
     }
 
     /** The {@code Cache-Control} value of every cacheable answer. */
-    String cacheControl() {
+    public String cacheControl() {
         return cacheControl;
     }
 }

@@ -1,8 +1,5 @@
 package health.cms.delivery.search;
 
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,19 +19,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import health.cms.core.refusal.Refusal;
 import health.cms.core.refusal.WholeNumber;
-import health.cms.core.search.DateField;
 import health.cms.core.search.Facet;
 import health.cms.core.search.SearchEngine;
 import health.cms.core.search.SearchQuery;
-import health.cms.core.search.SearchResult;
 import health.cms.core.slug.Slugs;
 import health.cms.delivery.http.Parameters;
 import health.cms.delivery.http.Responses;
 import health.cms.delivery.store.Cursor;
-import health.cms.delivery.store.ListItem;
-import health.cms.workflow.review.ReviewStatus;
 
 /**
  * Search over live articles (this replica's Lucene index, see {@link SearchIndex}): BM25 over title,
@@ -46,23 +44,23 @@ import health.cms.workflow.review.ReviewStatus;
 public class SearchResource {
 
     private static final String SLUG_MESSAGE = "must be lowercase letters, digits and single hyphens";
-    private static final String REVIEWED_WITHIN = "reviewedWithin";
-    private static final Map<String, Facet> COUNTABLE = Map.of("category", Facet.CATEGORY, "tag", Facet.TAG, "author",
+    static final String REVIEWED_WITHIN = "reviewedWithin";
+    static final Map<String, Facet> COUNTABLE = Map.of("category", Facet.CATEGORY, "tag", Facet.TAG, "author",
             Facet.AUTHOR, "reviewer", Facet.REVIEWER);
 
     private final SearchIndex index;
-    private final LiveDocuments documents;
+    private final LiveSearch search;
     private final Responses responses;
-    private final Clock clock;
 
-    SearchResource(SearchIndex index, LiveDocuments documents, Responses responses, Clock clock) {
+    SearchResource(SearchIndex index, LiveSearch search, Responses responses) {
         this.index = index;
-        this.documents = documents;
+        this.search = search;
         this.responses = responses;
-        this.clock = clock;
     }
 
     @GET
+    @Operation(operationId = "search", summary = "Search live articles")
+    @APIResponse(responseCode = "200", description = "Live articles matching the query, best first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchPage.class)))
     public Response search(
             @QueryParam("q") @NotBlank(message = "is required") @Size(max = 200) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters") String q,
             @QueryParam("category") @Pattern(regexp = Slugs.PATTERN, message = SLUG_MESSAGE) @Size(max = 200) String category,
@@ -86,17 +84,12 @@ public class SearchResource {
         putIfGiven(filters, Facet.TAG, tag);
         putIfGiven(filters, Facet.AUTHOR, author);
         putIfGiven(filters, Facet.REVIEWER, reviewer);
-        Map<DateField, SearchQuery.Range> ranges = reviewedWithin == null
-                ? Map.of()
-                : Map.of(DateField.REVIEWED_AT, new SearchQuery.Range(
-                        clock.instant().atZone(ZoneOffset.UTC).minusMonths(reviewedWithin).toInstant(), null));
-        SearchQuery query = new SearchQuery(q.strip(), filters, ranges, counted, countReviewed, limit,
-                position.map(c -> new SearchQuery.Position(c.rank(), c.id())));
+        SearchQuery query = search.query(q, filters, reviewedWithin, counted, countReviewed, limit, position);
         String key = String.join("\u0000", "search", Long.toString(index.generation()), q.strip(), String.valueOf(category),
                 String.valueOf(tag),
                 String.valueOf(author), String.valueOf(reviewer), String.valueOf(reviewedWithin),
                 String.valueOf(facetsParam), Integer.toString(limit), String.valueOf(cursor));
-        return responses.cached(key, () -> responses.json(page(index.engine().search(query)), List.of("articles")),
+        return responses.cached(key, () -> responses.json(search.page(query), List.of("articles")),
                 ifNoneMatch);
     }
 
@@ -114,37 +107,6 @@ public class SearchResource {
 
     /** Completions: article titles (with the slug to link to) first, then vocabulary terms (no slug). */
     public record Suggestions(List<SearchEngine.Suggestion> suggestions) {
-    }
-
-    private SearchPage page(SearchResult result) {
-        List<ListItem> items = new ArrayList<>();
-        for (SearchResult.Hit hit : result.hits()) {
-            LiveDocuments.Payload payload = documents.payload(hit.payload());
-            ListItem item = payload.item();
-            items.add(new ListItem(item.slug(), item.title(), item.summary(), item.category(), item.tags(),
-                    item.authors(), item.publishedAt(), item.updatedAt(),
-                    ReviewStatus.of(payload.nextReviewDue(), clock.instant()).value(), hit.snippet()));
-        }
-        String next = result.next().map(p -> new Cursor(Float.toString(p.score()), p.id()).encode()).orElse(null);
-        Map<String, List<SearchPage.FacetCount>> facets = null;
-        if (!result.facets().isEmpty() || !result.reviewedWithin().isEmpty()) {
-            facets = new LinkedHashMap<>();
-            for (Map.Entry<String, Facet> countable : COUNTABLE.entrySet()) {
-                List<SearchResult.Count> counts = result.facets().get(countable.getValue());
-                if (counts != null) {
-                    facets.put(countable.getKey(), counts.stream().map(SearchResource::count).toList());
-                }
-            }
-            if (!result.reviewedWithin().isEmpty()) {
-                facets.put(REVIEWED_WITHIN, result.reviewedWithin().stream().map(SearchResource::count).toList());
-            }
-        }
-        return new SearchPage(items, next, result.didYouMean(), result.corrected() ? result.didYouMean() : null,
-                facets);
-    }
-
-    private static SearchPage.FacetCount count(SearchResult.Count count) {
-        return new SearchPage.FacetCount(count.value(), count.name(), count.count());
     }
 
     /** Reads the {@code facets} parameter into the facets to count; returns whether reviewedWithin is asked. */

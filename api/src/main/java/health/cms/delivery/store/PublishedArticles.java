@@ -8,13 +8,17 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import health.cms.workflow.review.ReviewStatus;
 
@@ -65,6 +69,22 @@ public class PublishedArticles {
                 rs -> new Document(rs.getLong("article_id"), rs.getString("slug"), db.readTree(rs.getString("document")),
                         instant(rs, "next_review_due")),
                 slug);
+    }
+
+    /**
+     * One top-level part of the stored public view ({@code medicalReview}, {@code corrections}...) of each of these
+     * live articles, by slug, in one query; a medical review gets its status as of now, as the article does.
+     */
+    public Map<String, JsonNode> parts(Collection<String> slugs, String part) {
+        Map<String, JsonNode> parts = new HashMap<>();
+        db.query("SELECT slug, document -> ?, next_review_due FROM published_article WHERE slug = ANY(?)", rs -> {
+            JsonNode node = db.readTree(rs.getString(2));
+            if (node instanceof ObjectNode object && part.equals("medicalReview")) {
+                object.put("status", ReviewStatus.of(instant(rs, "next_review_due"), clock.instant()).value());
+            }
+            return parts.put(rs.getString(1), node);
+        }, part, slugs.toArray(String[]::new));
+        return parts;
     }
 
     /** The current slug of a live article that used to have this slug, if any. */

@@ -15,7 +15,9 @@ public enum AuditSubject {
     SEARCH_VOCABULARY("search-vocabulary"),
     API_KEY(  "api-key"),
     /** An image of the media library, named by its id. */
-    MEDIA_ASSET("media-asset");
+    MEDIA_ASSET("media-asset"),
+    /** A preview link to an article's working revision, named by its id. */
+    SHARE_LINK("share-link");
     // @formatter:on
 
     private final String value;
