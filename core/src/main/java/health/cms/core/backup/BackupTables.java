@@ -16,6 +16,7 @@ public final class BackupTables {
             BackupTable.of("category", "id"),
             BackupTable.of("tag", "id"),
             BackupTable.of("profile", "id"),
+            BackupTable.of("reviewer_declaration", "id"),
             // article and revision point at each other: an article's revision pointers follow its revisions
             BackupTable.of("article", "id").deferring("live_revision_id", "working_revision_id"),
             BackupTable.of("revision", "id"),
