@@ -14,18 +14,24 @@ import health.cms.core.article.ArticleStatus;
 import health.cms.core.article.Revision;
 import health.cms.core.audit.AuditLog;
 import health.cms.core.refusal.Refusal;
+import health.cms.workflow.notification.NotificationRules;
 
-/** What every change to an article shares: loading it under its row lock, and recording the change in the audit trail. */
+/**
+ * What every change to an article shares: loading it under its row lock, and recording the change in the audit
+ * trail with the notifications it causes.
+ */
 @ApplicationScoped
 class ArticleChanges {
 
     private final ArticleRepository articles;
     private final AuditLog audit;
+    private final NotificationRules notifications;
     private final Clock clock;
 
-    ArticleChanges(ArticleRepository articles, AuditLog audit, Clock clock) {
+    ArticleChanges(ArticleRepository articles, AuditLog audit, NotificationRules notifications, Clock clock) {
         this.articles = articles;
         this.audit = audit;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -65,6 +71,7 @@ class ArticleChanges {
         audit.append(new AuditLog.Entry(clock.instant(), actor.username(), action.value(), article.id(),
                 revision == null ? null : revision.id(), from == null ? null : from.value(), to == null ? null : to.value(),
                 comment));
+        notifications.afterChange(actor, action, article, to);
     }
 
     static void requireRole(Actor actor, Role role, String what) {

@@ -77,7 +77,7 @@ public class ReviewingPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response keep(@RestForm String specialties, @RestForm String languages) {
         try {
-            expertise.keep(user.actor(), list(specialties), list(languages));
+            expertise.keep(user.actor(), list("specialties", specialties), list("languages", languages));
         } catch (Refusal e) {
             return refused(e, Map.of("specialties", nz(specialties), "languages", nz(languages)));
         }
@@ -114,12 +114,12 @@ public class ReviewingPages {
     }
 
     /** Comma-separated entries; the service checks their number and length. */
-    private static List<String> list(String commaSeparated) {
+    private static List<String> list(String field, String commaSeparated) {
         if (commaSeparated == null) {
             return List.of();
         }
         if (commaSeparated.length() > Expertise.MAX_ENTRIES * (Expertise.MAX_ENTRY + 2)) {
-            throw Refusal.invalid(Map.of("specialties", "is too long"));
+            throw Refusal.invalid(Map.of(field, "is too long"));
         }
         return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }

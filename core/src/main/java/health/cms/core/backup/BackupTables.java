@@ -42,6 +42,8 @@ public final class BackupTables {
             BackupTable.of("search_vocabulary_group", "id"),
             // Hashes only: partners keep their keys across a restore.
             BackupTable.of("api_key", "id"),
+            // Each person's mail preference (and their name, e-mail and roles as last seen).
+            BackupTable.of("desk_member", "username"),
             // Copied rather than rebuilt: it holds exactly what readers were served (the HTML rendered when
             // the revision went live, the public "updated" time that a recertification keeps).
             BackupTable.of("published_article", "article_id"));
@@ -50,10 +52,11 @@ public final class BackupTables {
      * Tables that are not content: Flyway's history is recreated by migrating the target database, and
      * webhook deliveries with their attempt log are operational state (restored outbox events keep
      * their fan-out mark, so they are not delivered again). A revision's readability is derived from its
-     * text and measured again after a restore; writers' scratch copies are private unsaved work.
+     * text and measured again after a restore; writers' scratch copies are private unsaved work; notifications and
+     * the mail queue are messages already delivered or on their way, not content.
      */
     public static final Set<String> NOT_BACKED_UP = Set.of("flyway_schema_history", "webhook_delivery",
-            "webhook_attempt", "revision_readability", "scratch_copy");
+            "webhook_attempt", "revision_readability", "scratch_copy", "notification", "outgoing_mail");
 
     private BackupTables() {
     }
