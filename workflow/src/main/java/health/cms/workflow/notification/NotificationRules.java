@@ -9,6 +9,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import health.cms.core.article.Article;
@@ -23,6 +24,7 @@ import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileRepository;
 import health.cms.core.taxonomy.Category;
 import health.cms.workflow.Actor;
+import health.cms.workflow.ArticleChanged;
 import health.cms.workflow.AuditedAction;
 import health.cms.workflow.DraftingAction;
 import health.cms.workflow.EditorialAction;
@@ -64,9 +66,13 @@ public class NotificationRules {
         this.clock = clock;
     }
 
-    /** After an audited change to the article: {@code to} is the state it moved to (or stayed in). */
+    /** After an audited change to the article, in its transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void afterChange(Actor actor, AuditedAction action, Article article, ArticleStatus to) {
+    void afterChange(@Observes ArticleChanged change) {
+        Actor actor = change.actor();
+        AuditedAction action = change.action();
+        Article article = change.article();
+        ArticleStatus to = change.to();
         if (action == DraftingAction.ASSIGN_REVIEWER && article.assignedReviewer() != null) {
             notify(actor, NotificationKind.ASSIGNED, article, List.of(article.assignedReviewer()));
         } else if (action == EditorialAction.SUBMIT) {
