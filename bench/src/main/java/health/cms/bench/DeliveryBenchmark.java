@@ -5,8 +5,10 @@ import static health.cms.bench.Stack.HTTP;
 import static health.cms.bench.Stack.JSON;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,6 +85,7 @@ public final class DeliveryBenchmark {
             Wrk.print(Wrk.scenario("(c) search 'treatment'", runs, seconds, API + "/api/v1/search?q=treatment"), baseline);
             Wrk.print(Wrk.scenario("(d) revalidation (If-None-Match, 304)", runs, seconds,
                     API + "/api/v1/articles/" + slugs.get(0), "-H", "If-None-Match: " + etag), baseline);
+            graphQl(runs, seconds, slugs.get(0), www);
             Process uncached = ApiReplica.start(WORK, 8083, false);
             try {
                 ApiReplica.waitFor("http://localhost:8083/q/health/ready", Duration.ofSeconds(60));
@@ -98,6 +101,49 @@ public final class DeliveryBenchmark {
             System.out.printf("%napi peak RSS during the runs: %d MB%n", rss.stop() / 1024);
         }
         replicaLatency();
+    }
+
+    /** What an article page of a downstream site asks GraphQL for: the text, its category and its review. */
+    private static final String GRAPHQL_ARTICLE = "query Page($s: String!) { article(slug: $s) { slug title summary "
+            + "updatedAt body { html } category { name slug } medicalReview { status reviewerName reviewerCredentials "
+            + "reviewedAt nextReviewDue } } }";
+
+    /**
+     * GraphQL article by slug over the same 1,000 slugs: GET (cached in the api like a REST answer, what a CDN
+     * would send) and POST (never cached: read and serialized each time), against nginx serving the bytes of
+     * one such answer.
+     */
+    private static void graphQl(int runs, int seconds, String slug, Path www) throws Exception {
+        String query = URLEncoder.encode(GRAPHQL_ARTICLE, StandardCharsets.UTF_8);
+        Files.write(www.resolve("graphql.json"), HTTP.send(HttpRequest.newBuilder(URI.create(API + "/graphql?query="
+                + query + "&variables=" + URLEncoder.encode("{\"s\":\"" + slug + "\"}", StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofByteArray()).body());
+        String slugs = WORK.resolve("slugs.txt").toString();
+        Files.writeString(WORK.resolve("graphql-get.lua"), """
+                local slugs = {}
+                for line in io.lines("%s") do slugs[#slugs + 1] = line end
+                local i = 0
+                request = function()
+                  i = i %% #slugs + 1
+                  return wrk.format("GET", "/graphql?query=%s&variables=%%7B%%22s%%22%%3A%%22" .. slugs[i] .. "%%22%%7D")
+                end
+                """.formatted(slugs, query.replace("%", "%%")));
+        Files.writeString(WORK.resolve("graphql-post.lua"), """
+                local slugs = {}
+                for line in io.lines("%s") do slugs[#slugs + 1] = line end
+                local i = 0
+                request = function()
+                  i = i %% #slugs + 1
+                  local body = '{"query": "%s", "variables": {"s": "' .. slugs[i] .. '"}}'
+                  return wrk.format("POST", "/graphql", {["Content-Type"] = "application/json"}, body)
+                end
+                """.formatted(slugs, GRAPHQL_ARTICLE));
+        Wrk.Result baseline = Wrk.scenario("nginx static graphql.json", runs, seconds, "http://127.0.0.1:8090/graphql.json");
+        Wrk.print(baseline, null);
+        Wrk.print(Wrk.scenario("(e) GraphQL article by slug, GET (cached), 1,000 slugs", runs, seconds, API + "/graphql",
+                "-s", WORK.resolve("graphql-get.lua").toString()), baseline);
+        Wrk.print(Wrk.scenario("(f) GraphQL article by slug, POST (never cached), 1,000 slugs", runs, seconds,
+                API + "/graphql", "-s", WORK.resolve("graphql-post.lua").toString()), baseline);
     }
 
     private static Process startNginx(Path www) throws Exception {

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -35,6 +38,7 @@ public final class LocalStack implements AutoCloseable {
     private final PrintStream out;
     private final List<ManagedProcess> processes = new ArrayList<>();
     private EmbeddedPostgres postgres;
+    private GreenMail mail;
     private long startedAt;
     private volatile boolean stopping;
 
@@ -86,6 +90,7 @@ public final class LocalStack implements AutoCloseable {
         startedAt = System.nanoTime();
         Preflight.check(settings);
         startPostgres();
+        startMail();
         ManagedProcess keycloak = startKeycloak();
         // Everything reaches the local api from localhost, the delivery benchmark's single wrk client included:
         // the per-client rate limit stays off unless CMS_RATE_LIMIT_PER_SECOND asks for one.
@@ -95,15 +100,20 @@ public final class LocalStack implements AutoCloseable {
         keycloak.awaitReady(settings.realmUrl() + "/.well-known/openid-configuration", KEYCLOAK_TIMEOUT, this::tick);
         step("Keycloak is up at " + settings.keycloakUrl());
         // Plain http on localhost: the session cookies cannot be Secure here, unlike in production.
-        ManagedProcess admin = startApp("admin-ui", settings.adminPort(), Map.of(
-                "CMS_COOKIE_SECURE", "false",
-                "CMS_OIDC_CLIENT_SECRET", LOCAL_CLIENT_SECRET,
-                "CMS_AUDIT_KEY", LOCAL_AUDIT_KEY,
+        ManagedProcess admin = startApp("admin-ui", settings.adminPort(), Map.ofEntries(
+                Map.entry("CMS_COOKIE_SECURE", "false"),
+                Map.entry("CMS_OIDC_CLIENT_SECRET", LOCAL_CLIENT_SECRET),
+                Map.entry("CMS_AUDIT_KEY", LOCAL_AUDIT_KEY),
                 // a fresh key per start: forms left open across a restart of the stack ask to be reloaded
-                "CMS_CSRF_KEY", randomKey(),
-                "CMS_OIDC_URL", settings.realmUrl(),
-                "CMS_DEMO_CONTENT", String.valueOf(settings.demoContent()),
-                "CMS_PUBLIC_API_URL", settings.apiUrl()));
+                Map.entry("CMS_CSRF_KEY", randomKey()),
+                Map.entry("CMS_OIDC_URL", settings.realmUrl()),
+                Map.entry("CMS_DEMO_CONTENT", String.valueOf(settings.demoContent())),
+                Map.entry("CMS_PUBLIC_API_URL", settings.apiUrl()),
+                // notification mails go to the embedded SMTP server; the desk lists them on its Local mailbox page
+                Map.entry("QUARKUS_MAILER_HOST", "127.0.0.1"),
+                Map.entry("QUARKUS_MAILER_PORT", String.valueOf(settings.smtpPort())),
+                Map.entry("CMS_LOCAL_MAILBOX", "true"),
+                Map.entry("CMS_DESK_URL", settings.adminUrl())));
         api.awaitReady(settings.apiUrl() + "/q/health/ready", APP_TIMEOUT, this::tick);
         step("api is up at " + settings.apiUrl());
         admin.awaitReady(settings.adminUrl() + "/q/health/ready", APP_TIMEOUT, this::tick);
@@ -148,6 +158,14 @@ public final class LocalStack implements AutoCloseable {
             postgres = LocalPostgres.start(dataDir, settings.postgresPort());
         }
         step("PostgreSQL is up on port " + settings.postgresPort());
+    }
+
+    /** The embedded SMTP server that receives the desk's notification mails (they never leave this machine). */
+    private synchronized void startMail() {
+        refuseWhenStopping();
+        step("Starting the local SMTP server on port " + settings.smtpPort());
+        mail = new GreenMail(new ServerSetup(settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
     }
 
     private ManagedProcess startKeycloak() {
@@ -231,6 +249,7 @@ public final class LocalStack implements AutoCloseable {
                  Delivery API     %s/api/v1/articles/immunotherapy-treatment-effect-risks
                  Keycloak         %s  (admin console: admin / admin)
                  PostgreSQL       %s  (user cms / cms; the api reads as cms_api)
+                 Local mailbox    %s/local-mailbox  (SMTP on localhost:%d)
 
                  Demo logins (password = user name):
                    writer1, writer2      writer
@@ -241,7 +260,7 @@ public final class LocalStack implements AutoCloseable {
                  Logs: %s
                 ================================================================
                 """, startupTime().toSeconds(), settings.adminUrl(), settings.apiUrl(), settings.keycloakUrl(),
-                settings.jdbcUrl(), settings.logDir());
+                settings.jdbcUrl(), settings.adminUrl(), settings.smtpPort(), settings.logDir());
     }
 
     /**
@@ -274,7 +293,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public synchronized void close() {
         stopping = true;
-        if (processes.isEmpty() && postgres == null) {
+        if (processes.isEmpty() && postgres == null && mail == null) {
             return;
         }
         out.println("\nStopping the local stack...");
@@ -282,6 +301,10 @@ public final class LocalStack implements AutoCloseable {
             processes.get(i).stop();
         }
         processes.clear();
+        if (mail != null) {
+            mail.stop();
+            mail = null;
+        }
         if (postgres != null) {
             try {
                 postgres.close();

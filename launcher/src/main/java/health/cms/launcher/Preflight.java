@@ -25,6 +25,7 @@ final class Preflight {
         ports.put("PostgreSQL (CMS_PG_PORT)", settings.postgresPort());
         ports.put("Keycloak (CMS_KEYCLOAK_PORT)", settings.keycloakPort());
         ports.put("api (CMS_API_PORT)", settings.apiPort());
+        ports.put("SMTP (CMS_SMTP_PORT)", settings.smtpPort());
         ports.put("admin-ui (CMS_ADMIN_PORT)", settings.adminPort());
         List<String> taken = new ArrayList<>();
         ports.forEach((what, port) -> {

@@ -27,6 +27,11 @@ public record StackSettings(
                 port("CMS_ADMIN_PORT", 8081), true);
     }
 
+    /** The local SMTP server's port (GreenMail), 2525 unless CMS_SMTP_PORT says otherwise. */
+    public int smtpPort() {
+        return port("CMS_SMTP_PORT", 2525);
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgresPort + "/cms";
     }

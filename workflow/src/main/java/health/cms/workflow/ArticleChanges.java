@@ -3,6 +3,7 @@ package health.cms.workflow;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 
@@ -15,17 +16,22 @@ import health.cms.core.article.Revision;
 import health.cms.core.audit.AuditLog;
 import health.cms.core.refusal.Refusal;
 
-/** What every change to an article shares: loading it under its row lock, and recording the change in the audit trail. */
+/**
+ * What every change to an article shares: loading it under its row lock, and recording the change in the audit
+ * trail, and telling the rest of the workflow (the notifications) within the same transaction.
+ */
 @ApplicationScoped
 class ArticleChanges {
 
     private final ArticleRepository articles;
     private final AuditLog audit;
+    private final Event<ArticleChanged> changed;
     private final Clock clock;
 
-    ArticleChanges(ArticleRepository articles, AuditLog audit, Clock clock) {
+    ArticleChanges(ArticleRepository articles, AuditLog audit, Event<ArticleChanged> changed, Clock clock) {
         this.articles = articles;
         this.audit = audit;
+        this.changed = changed;
         this.clock = clock;
     }
 
@@ -65,6 +71,7 @@ class ArticleChanges {
         audit.append(new AuditLog.Entry(clock.instant(), actor.username(), action.value(), article.id(),
                 revision == null ? null : revision.id(), from == null ? null : from.value(), to == null ? null : to.value(),
                 comment));
+        changed.fire(new ArticleChanged(actor, action, article, to));
     }
 
     static void requireRole(Actor actor, Role role, String what) {

@@ -21,6 +21,7 @@ import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileRepository;
 import health.cms.core.readability.RevisionReadabilities;
 import health.cms.core.refusal.Refusal;
+import health.cms.core.taxonomy.Category;
 import health.cms.workflow.publication.PublicationProjector;
 
 /**
@@ -151,26 +152,69 @@ public class DraftingService {
     }
 
     /**
-     * Assigns the medical reviewer the desk wants on this article (editors only). The reviewer needs a
-     * reviewer profile and must not have written or edited the revision under review.
+     * Whether this account may review the article's working revision: it did not write or edit it and is not
+     * in its byline (the assignment and the sign-off ask the same).
      */
+    public boolean mayReview(String username, Article article) {
+        return rules.separationOfDutiesProblem(username, article, article.workingRevision()) == null;
+    }
+
+    /** The longest reason an editor may give for assigning a reviewer outside the category's specialties. */
+    public static final int MAX_ASSIGNMENT_REASON = 500;
+
+    /** Assigns a reviewer inside the category's specialties, or clears the assignment (editors). */
     @Transactional
     public Article assignReviewer(Actor actor, long articleId, long expectedVersion, String reviewer) {
-        requireRole(actor, Role.EDITOR, "assign reviewers");
+        return assignReviewer(actor, articleId, expectedVersion, reviewer, null);
+    }
+
+    /**
+     * Assigns the medical reviewer of this article. An editor assigns anyone with a reviewer profile who
+     * did not write or edit the revision; one outside the specialties its category needs only with a reason,
+     * which the audit event keeps. A medical reviewer may take an article in their own specialty themselves.
+     * {@code reviewer} null clears the assignment (editors).
+     */
+    @Transactional
+    public Article assignReviewer(Actor actor, long articleId, long expectedVersion, String reviewer, String reason) {
+        boolean selfAssignment = reviewer != null && reviewer.equals(actor.username()) && !actor.has(Role.EDITOR);
+        if (selfAssignment) {
+            requireRole(actor, Role.MEDICAL_REVIEWER, "take an article for review");
+        } else {
+            requireRole(actor, Role.EDITOR, "assign reviewers");
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > MAX_ASSIGNMENT_REASON) {
+            throw Refusal.invalid(Map.of("reason", "must be at most " + MAX_ASSIGNMENT_REASON + " characters"));
+        }
         Article article = changes.loadForUpdate(articleId, expectedVersion);
+        String comment = "unassigned";
         if (reviewer != null) {
-            boolean isReviewer = profiles.findByKeycloakUser(reviewer).map(Profile::isReviewer).orElse(false);
-            if (!isReviewer) {
-                throw Refusal.invalid(Map.of("reviewer", "'" + reviewer + "' has no medical reviewer profile"));
-            }
+            Profile profile = profiles.findByKeycloakUser(reviewer).filter(Profile::isReviewer).orElseThrow(
+                    () -> Refusal.invalid(Map.of("reviewer", "'" + reviewer + "' has no medical reviewer profile")));
             if (rules.separationOfDutiesProblem(reviewer, article, article.workingRevision()) != null) {
                 throw Refusal.invalid(Map.of("reviewer",
                         "'" + reviewer + "' wrote or edited this revision, or is in its byline, and cannot review it"));
             }
+            Category category = article.workingRevision().category();
+            boolean inSpecialty = category.coveredBy(profile.specialties());
+            if (!inSpecialty && selfAssignment) {
+                throw Refusal.forbidden("'" + category.name() + "' needs a reviewer in "
+                        + String.join(" or ", category.specialties())
+                        + "; you may take only articles in your own specialty, an editor assigns anyone else");
+            }
+            if (!inSpecialty && why == null) {
+                throw Refusal.invalid(Map.of("reason", "'" + reviewer + "' is outside the specialties '"
+                        + category.name() + "' needs (" + String.join(", ", category.specialties())
+                        + "): say why they should review it"));
+            }
+            comment = inSpecialty
+                    ? reviewer
+                    : reviewer + " (outside " + String.join(", ", category.specialties()) + ": "
+                            + why + ")";
         }
         article.assignReviewer(reviewer, clock.instant());
         changes.record(actor, DraftingAction.ASSIGN_REVIEWER, article, article.workingRevision(), article.status(),
-                article.status(), reviewer == null ? "unassigned" : reviewer);
+                article.status(), comment);
         return changes.flushed(article);
     }
 }

@@ -55,8 +55,8 @@ public class ArticleCommands {
     }
 
     @Transactional
-    public ArticleState assignReviewer(Actor actor, long id, long version, String reviewer) {
-        return queries.state(drafting.assignReviewer(actor, id, version, reviewer), actor);
+    public ArticleState assignReviewer(Actor actor, long id, long version, String reviewer, String reason) {
+        return queries.state(drafting.assignReviewer(actor, id, version, reviewer, reason), actor);
     }
 
     static TransitionRequest toRequest(TransitionBody body) {

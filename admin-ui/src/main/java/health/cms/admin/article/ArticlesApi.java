@@ -4,8 +4,10 @@ import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -30,6 +32,7 @@ import health.cms.core.audit.AuditEvent;
 import health.cms.core.diff.RevisionDiff;
 import health.cms.core.refusal.Refusal;
 import health.cms.workflow.ArticleInput;
+import health.cms.workflow.DraftingService;
 
 /** The Content Management API for articles: drafts, edits, workflow transitions, history. */
 @ManagementApi
@@ -106,17 +109,24 @@ public class ArticlesApi {
         return Versions.ok(state, state.version());
     }
 
-    /** Assigns a medical reviewer (editors); {@code {"reviewer": null}} clears the assignment. */
+    /**
+     * Assigns a medical reviewer: editors anyone (outside the category's specialties with a {@code reason},
+     * kept in the audit trail), a medical reviewer themselves in their own specialty;
+     * {@code {"reviewer": null}} clears the assignment (editors). {@code GET .../reviewers} suggests whom.
+     */
     @PUT
     @Path("/{id}/assignee")
-    public Response assign(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch, AssigneeBody body) {
+    public Response assign(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
+            @Valid AssigneeBody body) {
         long version = Versions.fromIfMatch(ifMatch);
-        ArticleState state = commands.assignReviewer(actor.get(), id, version, body == null ? null : body.reviewer());
+        ArticleState state = commands.assignReviewer(actor.get(), id, version, body == null ? null : body.reviewer(),
+                body == null ? null : body.reason());
         return Versions.ok(state, state.version());
     }
 
-    /** The body of an assignment. */
-    public record AssigneeBody(String reviewer) {
+    /** The body of an assignment: the reviewer's user name and, outside their specialty, why. */
+    public record AssigneeBody(@Size(max = 200) String reviewer,
+            @Size(max = DraftingService.MAX_ASSIGNMENT_REASON) String reason) {
     }
 
     /** The body of a slug rename. */

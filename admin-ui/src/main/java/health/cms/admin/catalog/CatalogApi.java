@@ -53,11 +53,11 @@ public class CatalogApi {
     public record CategoryJson(String slug, @NotNull @Size(min = 1, max = 200) String name,
             @Size(max = 2000) String description, @Min(1) @Max(120) int reviewIntervalMonths,
             @DecimalMin("1") @DecimalMax("18") @Digits(integer = 2, fraction = 1) BigDecimal targetGrade,
-            long version) {
+            @Size(max = 20) List<@NotNull @Size(max = 100) String> specialties, long version) {
 
         static CategoryJson of(Category c) {
             return new CategoryJson(c.slug(), c.name(), c.description(), c.reviewIntervalMonths(),
-                    c.targetGrade().orElse(null), c.version());
+                    c.targetGrade().orElse(null), c.specialties(), c.version());
         }
     }
 
@@ -96,7 +96,7 @@ public class CatalogApi {
     @Path("/categories")
     public Response createCategory(@NotNull @Valid CategoryJson body) {
         Category c = catalog.createCategory(actor.get(), body.slug(), body.name(), body.description(),
-                body.reviewIntervalMonths(), body.targetGrade());
+                body.reviewIntervalMonths(), body.targetGrade(), body.specialties() == null ? List.of() : body.specialties());
         return Versions.created("/manage/v1/categories/" + c.slug(), CategoryJson.of(c), c.version());
     }
 
@@ -105,7 +105,7 @@ public class CatalogApi {
     public Response updateCategory(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid CategoryJson body) {
         Category c = catalog.updateCategory(actor.get(), slug, Versions.fromIfMatch(ifMatch), body.name(),
-                body.description(), body.reviewIntervalMonths(), body.targetGrade());
+                body.description(), body.reviewIntervalMonths(), body.targetGrade(), body.specialties());
         return Versions.ok(CategoryJson.of(c), c.version());
     }
 

@@ -75,11 +75,12 @@ class CatalogAudit {
     }
 
     /** A category's state as a snapshot, for comparing before and after an update. */
-    record CategoryState(String name, String description, int reviewIntervalMonths, Object targetGrade) {
+    record CategoryState(String name, String description, int reviewIntervalMonths, Object targetGrade,
+            String specialties) {
 
         static CategoryState of(Category category) {
             return new CategoryState(category.name(), category.description(), category.reviewIntervalMonths(),
-                    category.targetGrade().orElse(null));
+                    category.targetGrade().orElse(null), String.join(", ", category.specialties()));
         }
 
         String created() {
@@ -92,6 +93,7 @@ class CatalogAudit {
             changedText(changes, "description", description, after.description);
             change(changes, "reviewIntervalMonths", reviewIntervalMonths, after.reviewIntervalMonths);
             change(changes, "targetGrade", targetGrade, after.targetGrade);
+            change(changes, "specialties", specialties, after.specialties);
             return String.join("; ", changes);
         }
     }

@@ -1,6 +1,7 @@
 package health.cms.admin.catalog;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -90,6 +91,9 @@ public class CatalogPages {
         public String reviewIntervalMonths;
         @RestForm
         public String targetGrade;
+        /** Comma-separated. */
+        @RestForm
+        public String specialties;
         @RestForm
         public Long version;
 
@@ -100,6 +104,7 @@ public class CatalogPages {
             form.description = c.description();
             form.reviewIntervalMonths = String.valueOf(c.reviewIntervalMonths());
             form.targetGrade = c.targetGrade().map(BigDecimal::toPlainString).orElse("");
+            form.specialties = String.join(", ", c.specialties());
             form.version = c.version();
             return form;
         }
@@ -114,6 +119,16 @@ public class CatalogPages {
                 // answered below
             }
             throw Refusal.invalid(Map.of("reviewIntervalMonths", "must be a number of months from 1 to 120"));
+        }
+
+        List<String> specialtyList() {
+            if (specialties == null) {
+                return List.of();
+            }
+            if (specialties.length() > 2200) {
+                throw Refusal.invalid(Map.of("specialties", "at most 20 specialties of at most 100 characters each"));
+            }
+            return Arrays.stream(specialties.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
 
         /** The reading target, null when left empty (the desk's default applies). */
@@ -166,7 +181,7 @@ public class CatalogPages {
         form.slug = slug;
         try {
             catalog.updateCategory(user.actor(), slug, Forms.requireVersion(form.version), form.name, form.description,
-                    form.interval(), form.grade());
+                    form.interval(), form.grade(), form.specialtyList());
             return Forms.seeOther("/catalog?done=category-saved");
         } catch (Refusal e) {
             Forms.rethrowUnlessAboutTheForm(e);

@@ -96,15 +96,25 @@ public class DeskCatalog {
         return createCategory(actor, slug, name, description, intervalMonths, null);
     }
 
-    /** Creates a category; {@code targetGrade} null takes the desk's default reading target. */
     @Transactional
     public Category createCategory(Actor actor, String slug, String name, String description, int intervalMonths,
             BigDecimal targetGrade) {
+        return createCategory(actor, slug, name, description, intervalMonths, targetGrade, List.of());
+    }
+
+    /**
+     * Creates a category; {@code targetGrade} null takes the desk's default reading target, and the
+     * specialties say whom to suggest as its reviewers (none: anyone).
+     */
+    @Transactional
+    public Category createCategory(Actor actor, String slug, String name, String description, int intervalMonths,
+            BigDecimal targetGrade, List<String> specialties) {
         requireEditor(actor);
         requireNewSlug(slug, categories.findBySlug(slug).isPresent());
         return guarded(() -> {
             Category category = new Category(slug, requireName(name), description, intervalMonths, clock.instant());
             category.aimAtGrade(targetGrade);
+            category.needSpecialties(checkedSpecialties(specialties));
             categories.persist(category);
             audit.record(actor, CatalogAction.CREATE_CATEGORY, AuditSubject.CATEGORY, slug,
                     CatalogAudit.CategoryState.of(category).created());
@@ -112,9 +122,10 @@ public class DeskCatalog {
         });
     }
 
+    /** Changes a category; {@code specialties} null keeps the ones it needs. */
     @Transactional
     public Category updateCategory(Actor actor, String slug, long version, String name, String description,
-            int intervalMonths, BigDecimal targetGrade) {
+            int intervalMonths, BigDecimal targetGrade, List<String> specialties) {
         requireEditor(actor);
         Category category = category(slug);
         Refusal.requireVersion("category", category.version(), version);
@@ -122,6 +133,9 @@ public class DeskCatalog {
         return guarded(() -> {
             category.update(requireName(name), description, intervalMonths);
             category.aimAtGrade(targetGrade);
+            if (specialties != null) {
+                category.needSpecialties(checkedSpecialties(specialties));
+            }
             String changes = before.changesTo(CatalogAudit.CategoryState.of(category));
             if (!changes.isEmpty()) {
                 audit.record(actor, CatalogAction.UPDATE_CATEGORY, AuditSubject.CATEGORY, slug, changes);
@@ -239,6 +253,17 @@ public class DeskCatalog {
     private static void checkLink(Map<String, String> errors, String field, String value) {
         maxLength(errors, field, value, 500);
         HttpUrls.problem(value).ifPresent(problem -> errors.putIfAbsent(field, problem));
+    }
+
+    /** At most 20 specialties of at most 100 characters, as reviewers' profiles hold them. */
+    private static List<String> checkedSpecialties(List<String> specialties) {
+        if (specialties == null) {
+            return List.of();
+        }
+        if (specialties.size() > 20 || specialties.stream().anyMatch(s -> s == null || s.strip().length() > 100)) {
+            throw Refusal.invalid(Map.of("specialties", "at most 20 specialties of at most 100 characters each"));
+        }
+        return specialties;
     }
 
     private static void maxLength(Map<String, String> errors, String field, String value, int max) {

@@ -19,6 +19,8 @@ public interface CmsConfig {
 
     Csrf csrf();
 
+    Mail mail();
+
     /** Where readers find live articles; the desk links there. */
     @WithDefault("http://localhost:8080")
     String publicApiUrl();
@@ -43,6 +45,26 @@ public interface CmsConfig {
          * the mapping knows it. Required in production (a missing key stops the start).
          */
         Optional<String> key();
+    }
+
+    /** Notification mails; the SMTP server is Quarkus Mailer's ({@code QUARKUS_MAILER_*}). */
+    interface Mail {
+
+        /** How often this instance claims due mails from the queue, e.g. {@code 10s}; {@code off} disables it. */
+        @WithDefault("10s")
+        String every();
+
+        /** When the daily digests are queued (a Quartz-style cron, server time); {@code off} disables it here. */
+        @WithDefault("0 0 7 * * ?")
+        String digestCron();
+
+        /** The desk's address as people reach it: mails link there. */
+        @WithDefault("http://localhost:8081")
+        String deskUrl();
+
+        /** Show the "Local mailbox" page of sent mails: the local stack only, never production. */
+        @WithDefault("false")
+        boolean localMailbox();
     }
 
     /** The desk's CSRF tokens. */

@@ -20,10 +20,12 @@ import health.cms.admin.article.ArticleActions;
 import health.cms.admin.article.ArticleHistory;
 import health.cms.admin.article.ArticleQueries;
 import health.cms.admin.article.ArticleState;
+import health.cms.admin.reviewer.Expertise;
 import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.core.diff.RevisionDiff;
 import health.cms.core.markdown.MarkdownRenderer;
+import health.cms.core.review.Declaration;
 import health.cms.workflow.comment.CommentThread;
 import health.cms.workflow.comment.ReviewComments;
 import io.quarkus.qute.CheckedTemplate;
@@ -56,7 +58,7 @@ public class ReviewPages {
      */
     public record ReviewView(ArticleState article, ArticleState.Filing filing, String renderedBody,
             RevisionDiff.Result diff, boolean againstLive, String signOffProblem, List<ActionView> actions,
-            String message, String done, List<CommentThread> comments) {
+            String message, String done, List<CommentThread> comments, Declarations declarations) {
 
         public String actionsUrl() {
             return "/review/" + article.id() + "/actions";
@@ -71,8 +73,14 @@ public class ReviewPages {
         }
     }
 
+    /** The conflict-of-interest declarations of the reviewer on the screen: the viewer, or the one assigned. */
+    public record Declarations(String reviewer, List<Declaration> list) {
+    }
+
     @Inject
     DeskUser user;
+    @Inject
+    Expertise expertise;
     @Inject
     ArticleQueries queries;
     @Inject
@@ -109,6 +117,11 @@ public class ReviewPages {
         return Templates.screen(new ReviewView(state, queries.filing(id),
                 renderer.render(state.workingRevision().body()).html(), diff, state.live(),
                 user.isReviewer() ? queries.signOffProblem(id, user.actor()) : null, actions,
-                ActionView.unplacedMessage(actions, failure), done, comments.threads(id)));
+                ActionView.unplacedMessage(actions, failure), done, comments.threads(id), declarations(state)));
+    }
+
+    private Declarations declarations(ArticleState state) {
+        String reviewer = user.isReviewer() ? user.username() : state.assignedReviewer();
+        return reviewer == null ? null : new Declarations(reviewer, expertise.declarationsOf(reviewer));
     }
 }

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import health.cms.core.refusal.Refusal;
 import health.cms.workflow.TransitionService;
+import health.cms.workflow.notification.NotificationRules;
 import health.cms.workflow.schedule.ScheduledJob;
 import health.cms.workflow.schedule.ScheduledJobRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,11 +28,14 @@ public class ScheduledTransitions {
 
     private final ScheduledJobRepository jobs;
     private final TransitionService transitions;
+    private final NotificationRules notifications;
     private final Clock clock;
 
-    ScheduledTransitions(ScheduledJobRepository jobs, TransitionService transitions, Clock clock) {
+    ScheduledTransitions(ScheduledJobRepository jobs, TransitionService transitions, NotificationRules notifications,
+            Clock clock) {
         this.jobs = jobs;
         this.transitions = transitions;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -67,8 +71,12 @@ public class ScheduledTransitions {
             }
             String reason = e instanceof Refusal ? e.getMessage() : "unexpected failure: " + e;
             LOG.warnf("Scheduled job %d failed: %s", claimed[0], reason);
-            QuarkusTransaction.requiringNew().run(() -> jobs.findByIdOptional(claimed[0])
-                    .ifPresent(job -> job.finish(ScheduledJob.State.FAILED, reason, clock.instant())));
+            QuarkusTransaction.requiringNew().run(() -> jobs.findByIdOptional(claimed[0]).ifPresent(job -> {
+                job.finish(ScheduledJob.State.FAILED, reason, clock.instant());
+                if (job.kind() == ScheduledJob.Kind.PUBLISH && job.articleId() != null) {
+                    notifications.publicationFailed(job.articleId());
+                }
+            }));
             return true;
         }
     }

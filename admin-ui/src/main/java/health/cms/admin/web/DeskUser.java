@@ -43,6 +43,12 @@ public class DeskUser {
         return name == null || name.isBlank() ? username() : name;
     }
 
+    /** The e-mail address from the ID token, or null when it has none. */
+    public String email() {
+        String email = idToken == null ? null : idToken.getClaim("email");
+        return email == null || email.isBlank() ? null : email;
+    }
+
     public boolean isWriter() {
         return identity.hasRole(Role.WRITER.value());
     }

@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * subscription made by editor1 and {@code {delivery}} a test event sent to it; {@code {apikey}} an API key
  * issued by editor1; {@code {sharelink}} a preview link to a draft, made by writer1; {@code {job}} the planned
  * publication of an article approved by reviewer1 to go live tomorrow (its version goes in the form); {@code {media}} an
- * image uploaded by writer1 ({@code image} sends a new picture each time, so every upload is a new asset). Writes send the record's
+ * image uploaded by writer1 ({@code image} sends a new picture each time, so every upload is a new asset);
+ * {@code {declaration}} a conflict-of-interest declaration of reviewer1; {@code {notification}} writer1's notice that
+ * reviewer1 requested changes. Writes send the record's
  * current version in {@code If-Match} (the API) or the form's {@code version} field (the desk). The
  * "body" column names what is sent: a valid article, a workflow action, a catalog entry and so on.
  *
@@ -44,7 +46,9 @@ public final class AccessMatrix {
             GET    /manage/v1/articles/{draft}                   -                401       200     200     200       200       200     403
             PUT    /manage/v1/articles/{draft}                   article          401       200     200     403       200       403     403
             PUT    /manage/v1/articles/{draft}/slug              slug             401       403     403     403       403       200     403
-            PUT    /manage/v1/articles/{submitted}/assignee      assignee         401       403     403     403       403       200     403
+            # assignment (the body names reviewer1): an editor assigns anyone, a reviewer takes one in their own specialty
+            PUT    /manage/v1/articles/{submitted}/assignee      assignee         401       403     403     200       403       200     403
+            GET    /manage/v1/articles/{submitted}/reviewers     -                401       200     200     200       200       200     403
             GET    /manage/v1/articles/{published}/revisions     -                401       200     200     200       200       200     403
             GET    /manage/v1/articles/{published}/revisions/1   -                401       200     200     200       200       200     403
             GET    /manage/v1/articles/{published}/diff          -                401       200     200     200       200       200     403
@@ -116,6 +120,10 @@ public final class AccessMatrix {
             POST   /manage/v1/share-links/{sharelink}/revoke     -                401       200     403     403       403       200     403
             # editorial calendar: editors only
             GET    /manage/v1/calendar                           -                401       403     403     403       403       200     403
+            # notifications: each person's own ({notification} is writer1's)
+            GET    /manage/v1/notifications                      -                401       200     200     200       200       200     403
+            POST   /manage/v1/notifications/read                 -                401       200     200     200       200       200     403
+            POST   /manage/v1/notifications/{notification}/read  -                401       200     404     404       404       404     403
             # audit chain
             GET    /manage/v1/audit/verify                       -                401       403     403     200       200       200     403
             """;
@@ -159,6 +167,18 @@ public final class AccessMatrix {
             GET    /review/{submitted}                           -                302       200     200     200       200       200     403
             POST   /review/{submitted}/actions                   approve          302       403     403     303       303       403     403
             POST   /review/{own}/actions                         approve          302       403     403     303       403       403     403
+            # assigning a reviewer (the form names reviewer1) and a reviewer's own specialties and declarations
+            GET    /articles/{submitted}/reviewer                -                302       200     200     200       200       200     403
+            POST   /articles/{submitted}/reviewer                assignee         302       403     403     303       403       303     403
+            GET    /reviewing                                    -                302       403     403     200       200       403     403
+            POST   /reviewing/expertise                          expertise        302       403     403     303       303       403     403
+            POST   /reviewing/declarations                       declaration      302       403     403     303       303       403     403
+            POST   /reviewing/declarations/{declaration}/delete  -                302       403     403     303       404       403     403
+            # notifications: each person's own list and mail preference
+            GET    /notifications                                -                302       200     200     200       200       200     403
+            POST   /notifications/preference                     preference       302       303     303     303       303       303     403
+            # the local stack's mailbox (on in the tests, as in the local stack; 404 in production)
+            GET    /local-mailbox                                -                302       200     200     200       200       200     403
             # review comments (the same roles as the management API)
             POST   /articles/{submitted}/comments                comment          302       403     403     303       303       303     403
             POST   /articles/{thread}/replies                    reply            302       303     303     303       303       303     403

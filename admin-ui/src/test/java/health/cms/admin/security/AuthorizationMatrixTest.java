@@ -30,6 +30,7 @@ import health.cms.admin.importing.ArticleImporter;
 import health.cms.admin.importing.ImportSource;
 import health.cms.admin.media.MediaImages;
 import health.cms.admin.media.MediaLibrary;
+import health.cms.admin.reviewer.Expertise;
 import health.cms.admin.share.ShareLinks;
 import health.cms.admin.testing.OwnDatabase;
 import health.cms.admin.testing.Tokens;
@@ -226,6 +227,11 @@ class AuthorizationMatrixTest {
                     .formParam("version", target.version());
             case "reply" -> form(user).formParam("body", "The 2024 one.");
             case "vocabulary" -> form(user).formParam("terms", slug("lay") + ", " + slug("clinical"));
+            case "assignee" -> form(user).formParam("reviewer", "reviewer1").formParam("version", target.version());
+            case "preference" -> form(user).formParam("preference", "daily");
+            case "expertise" -> form(user).formParam("specialties", "Oncology").formParam("languages", "en");
+            case "declaration" -> form(user).formParam("organisation", "Matrix Org").formParam("kind", "grant")
+                    .formParam("periodFrom", "2024-01-01");
             case "category" -> form(user).formParam("slug", slug("category")).formParam("name", "Matrix category")
                     .formParam("reviewIntervalMonths", "12").formParam("version", target == null ? "" : target.version());
             case "tag" -> form(user).formParam("slug", slug("tag")).formParam("name", "Matrix tag")
@@ -310,6 +316,8 @@ class AuthorizationMatrixTest {
                         .apiKey();
                 yield new Target(Long.toString(key.id()), key.version());
             }
+            case "declaration" -> new Target(Long.toString(Fixtures.bean(Expertise.class).declare(Fixtures.REVIEWER1,
+                    "Matrix Org", "grant", java.time.LocalDate.of(2024, 1, 1), null).id()), null);
             case "sharelink" -> new Target(Long.toString(Fixtures.bean(ShareLinks.class)
                     .create(Fixtures.WRITER1, Fixtures.draft(slug("shared")).id()).id()), null);
             case "media" -> {

@@ -3,6 +3,7 @@ package health.cms.admin.security;
 import static health.cms.admin.security.HostileRun.CSRF;
 import static health.cms.admin.security.HostileRun.SEED;
 import static health.cms.admin.security.HostileRun.pick;
+import static io.restassured.RestAssured.given;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -74,6 +75,8 @@ class HostileDeskRequestsTest {
     private List<Endpoint> deskEndpoints(String user) {
         Content content = HostileRun.content("desk-hostile");
         String token = DeskForms.token(user);
+        // the list marks notifications read and a first page view stores the person: both before the snapshot
+        given().get("/notifications").then().statusCode(200);
         String id = String.valueOf(content.draft());
         String version = String.valueOf(content.draftVersion());
         BiConsumer<Draft, RandomGenerator> staleVersion = (d, r) -> d.formField("version", "987654321");
@@ -147,6 +150,30 @@ class HostileDeskRequestsTest {
         endpoints.add(Endpoint.of("POST", "/search/vocabulary")
                 .form(List.of(Map.entry(CSRF, token), Map.entry("terms", "hostile desk lay, hostile desk clinical")))
                 .guard("one-term", (d, r) -> d.formField("terms", "lonely")));
+        endpoints.add(Endpoint.get("/articles/{id}/reviewer").path("id", Kind.ID, submitted)
+                .query("done", Kind.CHOICE, "assigned"));
+        endpoints.add(Endpoint.of("POST", "/articles/{id}/reviewer").path("id", Kind.ID, submitted)
+                .form(List.of(Map.entry(CSRF, token), Map.entry("reviewer", "reviewer1"), Map.entry("reason", "Why not"),
+                        Map.entry("version", String.valueOf(content.submittedVersion()))))
+                .guard("stale-version", staleVersion).guard("no-version", noVersion).guard("unknown-id", unknownId)
+                .guard("no-reviewer-profile", (d, r) -> d.formField("reviewer", "no-such-reviewer")));
+        endpoints.add(Endpoint.get("/reviewing").query("done", Kind.CHOICE, "declared"));
+        endpoints.add(Endpoint.of("POST", "/reviewing/expertise").form(List.of(Map.entry(CSRF, token),
+                Map.entry("specialties", "Oncology"), Map.entry("languages", "en")))
+                .guard("too-many-specialties", (d, r) -> d.formField("specialties", "a,".repeat(21)))
+                .guard("too-long-language", (d, r) -> d.formField("languages", "x".repeat(101))));
+        endpoints.add(Endpoint.of("POST", "/reviewing/declarations").form(List.of(Map.entry(CSRF, token),
+                Map.entry("organisation", "Hostile Org"), Map.entry("kind", "grant"),
+                Map.entry("periodFrom", "2024-01-01"), Map.entry("periodTo", "")))
+                .guard("no-organisation", (d, r) -> d.formField("organisation", ""))
+                .guard("not-a-date", (d, r) -> d.formField("periodFrom", "yesterday"))
+                .guard("ends-before-it-starts", (d, r) -> d.formField("periodTo", "2020-01-01")));
+        endpoints.add(Endpoint.of("POST", "/reviewing/declarations/{id}/delete").path("id", Kind.ID, "987654321")
+                .form(List.of(Map.entry(CSRF, token))).guard("unknown-id", unknownId));
+        endpoints.add(Endpoint.get("/notifications").query("done", Kind.CHOICE, "preference"));
+        endpoints.add(Endpoint.get("/local-mailbox"));
+        endpoints.add(Endpoint.of("POST", "/notifications/preference").form(List.of(Map.entry(CSRF, token),
+                Map.entry("preference", "daily"))).guard("unknown-preference", (d, r) -> d.formField("preference", "hourly")));
         endpoints.add(Endpoint.get("/catalog").query("done", Kind.CHOICE, "deleted"));
         endpoints.add(Endpoint.of("POST", "/catalog/categories").form(List.of(Map.entry(CSRF, token),
                 Map.entry("slug", "treatments-therapies"), Map.entry("name", "Again"), Map.entry("description", ""),

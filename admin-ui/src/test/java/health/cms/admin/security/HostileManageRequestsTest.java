@@ -103,8 +103,18 @@ class HostileManageRequestsTest {
         endpoints.add(Endpoint.of("PUT", "/manage/v1/articles/{id}/assignee").path("id", Kind.ID,
                 String.valueOf(content.submitted())).json(new LinkedHashMap<>(Map.of("reviewer", "reviewer1")))
                 .ifMatch("\"" + content.submittedVersion() + "\"")
-                .guard("not-an-editor", notEditor).guard("missing-if-match", missingIfMatch)
-                .guard("stale-if-match", staleIfMatch).guard("unknown-id", unknownId));
+                // reviewer1 may take an article in their specialty: everyone else but an editor is refused
+                .guard("not-an-editor-nor-the-reviewer", (d, r) -> bearer(d, tokens.get(pick(r, List.of("writer1",
+                        "reviewer2", "nobody")))))
+                .guard("missing-if-match", missingIfMatch)
+                .guard("stale-if-match", staleIfMatch).guard("unknown-id", unknownId)
+                .guard("no-reviewer-profile", (d, r) -> json(d).put("reviewer", "no-such-reviewer")));
+        endpoints.add(Endpoint.get("/manage/v1/articles/{id}/reviewers").path("id", Kind.ID,
+                String.valueOf(content.submitted())));
+        endpoints.add(Endpoint.get("/manage/v1/notifications").query("limit", Kind.NUMBER, "10")
+                .query("offset", Kind.NUMBER, "0"));
+        endpoints.add(Endpoint.of("POST", "/manage/v1/notifications/{id}/read").path("id", Kind.ID, "987654321")
+                .guard("unknown-id", unknownId));
         endpoints.add(Endpoint.get("/manage/v1/articles/{id}/revisions").path("id", Kind.ID, id));
         endpoints.add(Endpoint.get("/manage/v1/articles/{id}/revisions/{number}").path("id", Kind.ID, id)
                 .path("number", Kind.NUMBER, "1"));

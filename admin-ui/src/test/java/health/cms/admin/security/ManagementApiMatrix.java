@@ -199,6 +199,20 @@ public final class ManagementApiMatrix {
                 yield new Target(article.key() + "/comments/" + JSON.readTree(created.body()).path("id").asLong(), null,
                         null);
             }
+            case "notification" -> {
+                // reviewer1 asks writer1 for changes: writer1 is told
+                Target submitted = fixture("submitted");
+                transition(submitted, "reviewer1", Map.of("action", "request-changes", "comment", "Cite it."));
+                HttpResponse<String> listed = http.send(HttpRequest.newBuilder(base.resolve("/manage/v1/notifications"))
+                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token("writer1")).GET()
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                for (JsonNode item : JSON.readTree(listed.body())) {
+                    if (item.path("articleId").asText().equals(submitted.key())) {
+                        yield new Target(item.path("id").asText(), null, null);
+                    }
+                }
+                throw new IllegalStateException("writer1 was not notified of the requested changes: " + listed.body());
+            }
             case "category" -> catalog("/manage/v1/categories", body("category", null));
             case "tag" -> catalog("/manage/v1/tags", body("tag", null));
             case "profile" -> catalog("/manage/v1/authors", body("profile", null));

@@ -229,6 +229,14 @@ class BackupRoundTripTest {
                     INSERT INTO review_comment (article_id, revision_id, parent_id, body, author, created_at)
                     SELECT article_id, revision_id, id, 'The adult dose; clarified.', 'writer1', now()
                     FROM review_comment ORDER BY id LIMIT 1""");
+            // a reviewer's conflict-of-interest declaration and a desk member's mail preference, kept on the desk
+            statement.execute("""
+                    INSERT INTO reviewer_declaration (profile_id, organisation, kind, period_from, created_at)
+                    SELECT id, 'Acme Pharma', 'advisory board', DATE '2024-01-01', now() FROM profile
+                    WHERE keycloak_user = 'reviewer1'""");
+            statement.execute("""
+                    INSERT INTO desk_member (username, display_name, email, roles, mail_preference, seen_at)
+                    VALUES ('editor1', 'Eddie Editor', 'editor1@example.org', '{editor}', 'daily', now())""");
             statement.execute("""
                     INSERT INTO search_vocabulary_group (terms, created_by, created_at)
                     VALUES ('zoster rash, shingles', 'editor1', now())""");

@@ -16,6 +16,7 @@ public final class BackupTables {
             BackupTable.of("category", "id"),
             BackupTable.of("tag", "id"),
             BackupTable.of("profile", "id"),
+            BackupTable.of("reviewer_declaration", "id"),
             // article and revision point at each other: an article's revision pointers follow its revisions
             BackupTable.of("article", "id").deferring("live_revision_id", "working_revision_id"),
             BackupTable.of("revision", "id"),
@@ -43,6 +44,8 @@ public final class BackupTables {
             BackupTable.of("api_key", "id"),
             // The library's descriptions; the blobs themselves are not in the archive yet (issue 15, phase 2).
             BackupTable.of("media_asset", "id"),
+            // Each person's mail preference (and their name, e-mail and roles as last seen).
+            BackupTable.of("desk_member", "username"),
             // Copied rather than rebuilt: it holds exactly what readers were served (the HTML rendered when
             // the revision went live, the public "updated" time that a recertification keeps).
             BackupTable.of("published_article", "article_id"));
@@ -51,10 +54,11 @@ public final class BackupTables {
      * Tables that are not content: Flyway's history is recreated by migrating the target database, and
      * webhook deliveries with their attempt log are operational state (restored outbox events keep
      * their fan-out mark, so they are not delivered again). A revision's readability is derived from its
-     * text and measured again after a restore; writers' scratch copies are private unsaved work.
+     * text and measured again after a restore; writers' scratch copies are private unsaved work; notifications and
+     * the mail queue are messages already delivered or on their way, not content.
      */
     public static final Set<String> NOT_BACKED_UP = Set.of("flyway_schema_history", "webhook_delivery",
-            "webhook_attempt", "revision_readability", "scratch_copy",
+            "webhook_attempt", "revision_readability", "scratch_copy", "notification", "outgoing_mail",
             // renditions still to make: derived from the stored originals, queued again when found missing
             "media_rendition_job");
 

@@ -43,6 +43,10 @@ public class Profile {
     @Column(nullable = false)
     private List<String> specialties = new ArrayList<>();
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    private List<String> languages = new ArrayList<>();
+
     @Column(name = "keycloak_user", unique = true)
     private String keycloakUser;
 
@@ -112,6 +116,24 @@ public class Profile {
 
     public List<String> specialties() {
         return List.copyOf(specialties);
+    }
+
+    /** The languages this person reviews in (BCP 47 tags such as {@code en} or {@code de}). */
+    public List<String> languages() {
+        return List.copyOf(languages);
+    }
+
+    /**
+     * What a reviewer keeps about their own expertise: their specialties and the languages they review in
+     * (blank entries dropped, each kept once).
+     */
+    public void keepExpertise(List<String> specialties, List<String> languages) {
+        this.specialties = new ArrayList<>(cleaned(specialties));
+        this.languages = new ArrayList<>(cleaned(languages));
+    }
+
+    private static List<String> cleaned(List<String> entries) {
+        return entries.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
     public String keycloakUser() {

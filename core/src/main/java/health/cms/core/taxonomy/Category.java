@@ -2,11 +2,18 @@ package health.cms.core.taxonomy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A section of the publication; its re-review interval sets when live articles in it are due again, and its
@@ -23,6 +30,10 @@ public class Category extends Term {
 
     @Column(name = "target_grade", precision = 3, scale = 1)
     private BigDecimal targetGrade;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    private List<String> specialties = new ArrayList<>();
 
     protected Category() {
     }
@@ -61,5 +72,28 @@ public class Category extends Term {
             throw new IllegalArgumentException("The target grade must be between 1 and 18, with at most one decimal");
         }
         this.targetGrade = grade;
+    }
+
+    /** The specialties a reviewer of its articles should have; empty when any reviewer will do. */
+    public List<String> specialties() {
+        return List.copyOf(specialties);
+    }
+
+    /** Names the specialties its articles need (blank entries dropped, each kept once). */
+    public void needSpecialties(List<String> needed) {
+        this.specialties = new ArrayList<>(needed.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct()
+                .toList());
+    }
+
+    /**
+     * Whether someone with these specialties is a reviewer in this category's field: one of them is one it
+     * needs (case aside), or it needs none in particular.
+     */
+    public boolean coveredBy(Collection<String> reviewerSpecialties) {
+        if (specialties.isEmpty()) {
+            return true;
+        }
+        List<String> needed = specialties.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        return reviewerSpecialties.stream().map(s -> s.toLowerCase(Locale.ROOT)).anyMatch(needed::contains);
     }
 }

@@ -27,6 +27,7 @@ import health.cms.workflow.Actor;
 import health.cms.workflow.AuditedAction;
 import health.cms.workflow.DraftingAction;
 import health.cms.workflow.Role;
+import health.cms.workflow.notification.NotificationRules;
 
 /**
  * The review conversation on an article: reviewers and editors comment on a quoted passage (optionally
@@ -46,10 +47,12 @@ public class ReviewComments {
     private final RevisionRepository revisions;
     private final MarkdownRenderer renderer;
     private final AuditLog audit;
+    private final NotificationRules notifications;
     private final Clock clock;
 
     ReviewComments(ReviewCommentRepository comments, ArticleRepository articles, RevisionRepository revisions,
-            MarkdownRenderer renderer, AuditLog audit, Clock clock) {
+            MarkdownRenderer renderer, AuditLog audit, NotificationRules notifications, Clock clock) {
+        this.notifications = notifications;
         this.comments = comments;
         this.articles = articles;
         this.revisions = revisions;
@@ -120,6 +123,7 @@ public class ReviewComments {
         comments.persist(comment);
         record(actor, DraftingAction.COMMENT, article,
                 (blocking ? "blocking comment on \"" : "comment on \"") + exact + "\": " + body.strip());
+        notifications.afterComment(actor, article, comment);
         return comment;
     }
 
@@ -136,6 +140,7 @@ public class ReviewComments {
                 actor.username(), clock.instant());
         comments.persist(reply);
         record(actor, DraftingAction.REPLY, article, "reply to comment " + commentId + ": " + body.strip());
+        notifications.afterComment(actor, article, reply);
         return reply;
     }
 
