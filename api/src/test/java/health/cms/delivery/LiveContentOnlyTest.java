@@ -151,6 +151,9 @@ class LiveContentOnlyTest {
                 "/api/v1/feeds/articles.json?category=lo-category", "/api/v1/feeds/articles.json?category=lo-hidden-category"));
         requests.put("GET /api/v1/feeds/corrections.json", List.of("/api/v1/feeds/corrections.json"));
         requests.put("GET /sitemap.xml", List.of("/sitemap.xml", "/sitemap.xml?page=1"));
+        // Images hold no article text; until articles use them (issue 15, phase 2) an unknown one is a plain 404.
+        requests.put("GET /media/{hash}/{name}", List.of("/media/" + "0".repeat(64) + "/320.png",
+                "/media/" + "0".repeat(64) + "/original.jpg"));
         // Without a preview key (these requests send none) the preview API shows nothing at all.
         List<String> previews = new ArrayList<>();
         HIDDEN_SLUGS.forEach(slug -> previews.add(PREVIEW + slug));
@@ -179,7 +182,7 @@ class LiveContentOnlyTest {
                     }
                     continue;
                 }
-                int expected = url.startsWith(PREVIEW) ? 401 : 200;
+                int expected = url.startsWith(PREVIEW) ? 401 : url.startsWith("/media/") ? 404 : 200;
                 if (response.statusCode() != expected) {
                     leaks.add(url + " answered " + response.statusCode() + ": " + body);
                 }
