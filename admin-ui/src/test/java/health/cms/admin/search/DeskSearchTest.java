@@ -137,7 +137,7 @@ class DeskSearchTest {
             // As psql would do it: the trigger, not the desk's code, has to tell the index.
             statement.executeUpdate("UPDATE tag SET name = name || ' quokka' WHERE slug = 'cancer'");
             try {
-                until("q=quokka", hits -> hits.getList("articles.id", Long.class).contains(id));
+                until("q=quokka desk-search-tag", hits -> hits.getList("articles.id", Long.class).contains(id));
             } finally {
                 statement.executeUpdate("UPDATE tag SET name = left(name, length(name) - 7) WHERE slug = 'cancer'");
             }
