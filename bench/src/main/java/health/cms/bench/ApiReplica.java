@@ -30,6 +30,8 @@ final class ApiReplica {
         builder.environment().put("CMS_DB_PASSWORD", "cms_api");
         builder.environment().put("CMS_DB_PREVIEW_USER", "cms_api_preview");
         builder.environment().put("CMS_DB_PREVIEW_PASSWORD", "cms_api_preview");
+        // The local stack's published passwords and keys: a production start refuses them (ProductionSecrets).
+        builder.environment().put("CMS_LOCAL_STACK", "true");
         // One client polling in a loop, like wrk: the per-client rate limit is for real traffic.
         builder.environment().putIfAbsent("CMS_RATE_LIMIT_PER_SECOND", "0");
         return builder.redirectErrorStream(true).redirectOutput(work.resolve("replica-" + port + ".log").toFile())

@@ -127,7 +127,7 @@ public final class DeliveryBenchmark {
                   i = i %% #slugs + 1
                   return wrk.format("GET", "/graphql?query=%s&variables=%%7B%%22s%%22%%3A%%22" .. slugs[i] .. "%%22%%7D")
                 end
-                """.formatted(slugs, query.replace("%", "%%")));
+                """.formatted(slugs, query));
         Files.writeString(WORK.resolve("graphql-post.lua"), """
                 local slugs = {}
                 for line in io.lines("%s") do slugs[#slugs + 1] = line end
