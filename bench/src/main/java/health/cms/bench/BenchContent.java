@@ -123,10 +123,14 @@ final class BenchContent {
                 return null;
             }));
         }
-        for (Future<?> call : calls) {
-            call.get();
+        try {
+            for (Future<?> call : calls) {
+                call.get();
+            }
+        } finally {
+            // A failed chunk must end the run with its reason, not leave the JVM waiting on idle workers.
+            pool.shutdownNow();
         }
-        pool.shutdown();
         System.out.printf("%n  bulk approval of %d in %.1f s%n", items.size(), (System.nanoTime() - start) / 1e9);
     }
 

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,14 +23,34 @@ final class Stack {
     private Stack() {
     }
 
-    /** A token from the local-only cms-cli client (password = user name for the demo users). */
-    static String token(String user) throws Exception {
+    private static final Map<String, Token> TOKENS = new HashMap<>();
+
+    private record Token(String value, long expiresAt) {
+    }
+
+    /**
+     * A token from the local-only cms-cli client (password = user name for the demo users), reused while it
+     * has a minute left: Keycloak's brute-force guard locks a user out for logging in again within a second,
+     * which parallel approval chunks with a login each did.
+     */
+    static synchronized String token(String user) throws Exception {
+        Token cached = TOKENS.get(user);
+        if (cached != null && System.currentTimeMillis() < cached.expiresAt() - 60_000) {
+            return cached.value();
+        }
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(REALM + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=cms-cli&username=" + user
                         + "&password=" + user))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).path("access_token").asText();
+        JsonNode answer = JSON.readTree(response.body());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("No token for " + user + ": " + response.statusCode() + " " + response.body());
+        }
+        Token token = new Token(answer.path("access_token").asText(),
+                System.currentTimeMillis() + answer.path("expires_in").asLong() * 1000);
+        TOKENS.put(user, token);
+        return token.value();
     }
 
     static HttpResponse<String> send(String method, String path, String token, String ifMatch, Object body)
