@@ -112,7 +112,7 @@ final class BenchContent {
         for (int from = 0; from < items.size(); from += 200) {
             List<Map<String, Object>> chunk = items.subList(from, Math.min(items.size(), from + 200));
             calls.add(pool.submit(() -> {
-                // A fresh token per chunk: approving thousands outlasts one.
+                // Asked per chunk: approving thousands outlasts one token, and token() renews it when due.
                 HttpResponse<String> response = Stack.send("POST", "/manage/v1/review-queue/approvals",
                         Stack.token("reviewer1"), null,
                         Map.of("articles", chunk, "comment", "Benchmark approval"));

@@ -67,7 +67,7 @@ final class Stack {
     }
 
     /** Uploads JSON Lines and waits for the import to finish; returns the finished job. */
-    /** Imports as {@code user}; a token lasts minutes and a large import longer, so each poll takes a fresh one. */
+    /** Imports as {@code user}; a large import outlasts a token, so each poll asks token() (which renews it when due). */
     static JsonNode importLines(String user, String lines, boolean submit) throws Exception {
         HttpResponse<String> started = HTTP
                 .send(HttpRequest.newBuilder(URI.create(DESK + "/manage/v1/imports?submit=" + submit))
