@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import health.cms.core.publication.ApiRoles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -59,19 +60,8 @@ final class LocalPostgres {
                       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1$s') THEN
                         CREATE ROLE %1$s LOGIN PASSWORD '%2$s';
                       END IF;
-                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cms_delivery') THEN
-                        CREATE ROLE cms_delivery NOLOGIN;
-                      END IF;
-                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%3$s') THEN
-                        CREATE ROLE %3$s LOGIN PASSWORD '%4$s' IN ROLE cms_delivery;
-                      END IF;
-                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cms_preview') THEN
-                        CREATE ROLE cms_preview NOLOGIN;
-                      END IF;
-                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%5$s') THEN
-                        CREATE ROLE %5$s LOGIN PASSWORD '%6$s' IN ROLE cms_preview;
-                      END IF;
-                    END $$""".formatted(APP_USER, APP_PASSWORD, API_USER, API_PASSWORD, PREVIEW_USER, PREVIEW_PASSWORD));
+                    END $$""".formatted(APP_USER, APP_PASSWORD));
+            statement.execute(ApiRoles.createMissing(API_USER, API_PASSWORD, PREVIEW_USER, PREVIEW_PASSWORD));
             try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'cms'")) {
                 if (!rs.next()) {
                     statement.execute("CREATE DATABASE cms OWNER " + APP_USER);

@@ -2,15 +2,10 @@ package health.cms.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -29,12 +24,9 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration KEYCLOAK_TIMEOUT = Duration.ofMinutes(6);
     private static final Duration APP_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration PARENT_POLL = Duration.ofMillis(500);
-    /** The realm's client secret on this machine; production sets its own (the apps refuse this one there). */
-    static final String LOCAL_CLIENT_SECRET = "cms-admin-ui-local-secret";
-    /** Seals the audit checkpoints on this machine; production sets its own (admin-ui refuses this one there). */
-    static final String LOCAL_AUDIT_KEY = "local-stack-audit-key-not-for-production";
 
     private final StackSettings settings;
+    private final StackProcesses parts;
     private final PrintStream out;
     private final List<ManagedProcess> processes = new ArrayList<>();
     private EmbeddedPostgres postgres;
@@ -44,6 +36,7 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalStack(StackSettings settings, PrintStream out) {
         this.settings = settings;
+        this.parts = new StackProcesses(settings);
         this.out = out;
     }
 
@@ -91,39 +84,15 @@ public final class LocalStack implements AutoCloseable {
         Preflight.check(settings);
         startPostgres();
         startMail();
-        ManagedProcess keycloak = startKeycloak();
-        // Everything reaches the local api from localhost, the delivery benchmark's single wrk client included:
-        // the per-client rate limit stays off unless CMS_RATE_LIMIT_PER_SECOND asks for one.
-        ManagedProcess api = startApp("api", settings.apiPort(), System.getenv("CMS_RATE_LIMIT_PER_SECOND") == null
-                ? Map.of("CMS_RATE_LIMIT_PER_SECOND", "0")
-                : Map.of());
+        ManagedProcess keycloak = track(() -> parts.keycloak(this::step));
+        ManagedProcess api = startApp("api", parts::api);
         keycloak.awaitReady(settings.realmUrl() + "/.well-known/openid-configuration", KEYCLOAK_TIMEOUT, this::tick);
         step("Keycloak is up at " + settings.keycloakUrl());
-        // Plain http on localhost: the session cookies cannot be Secure here, unlike in production.
-        ManagedProcess admin = startApp("admin-ui", settings.adminPort(), Map.ofEntries(
-                Map.entry("CMS_COOKIE_SECURE", "false"),
-                Map.entry("CMS_OIDC_CLIENT_SECRET", LOCAL_CLIENT_SECRET),
-                Map.entry("CMS_AUDIT_KEY", LOCAL_AUDIT_KEY),
-                // a fresh key per start: forms left open across a restart of the stack ask to be reloaded
-                Map.entry("CMS_CSRF_KEY", randomKey()),
-                Map.entry("CMS_OIDC_URL", settings.realmUrl()),
-                Map.entry("CMS_DEMO_CONTENT", String.valueOf(settings.demoContent())),
-                Map.entry("CMS_PUBLIC_API_URL", settings.apiUrl()),
-                // notification mails go to the embedded SMTP server; the desk lists them on its Local mailbox page
-                Map.entry("QUARKUS_MAILER_HOST", "127.0.0.1"),
-                Map.entry("QUARKUS_MAILER_PORT", String.valueOf(settings.smtpPort())),
-                Map.entry("CMS_LOCAL_MAILBOX", "true"),
-                Map.entry("CMS_DESK_URL", settings.adminUrl())));
+        ManagedProcess admin = startApp("admin-ui", parts::adminUi);
         api.awaitReady(settings.apiUrl() + "/q/health/ready", APP_TIMEOUT, this::tick);
         step("api is up at " + settings.apiUrl());
         admin.awaitReady(settings.adminUrl() + "/q/health/ready", APP_TIMEOUT, this::tick);
         step("admin-ui is up at " + settings.adminUrl());
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
     }
 
     public Duration startupTime() {
@@ -147,6 +116,30 @@ public final class LocalStack implements AutoCloseable {
         postgres = LocalPostgres.start(settings.stateDir().resolve("postgres"), settings.postgresPort());
     }
 
+    /**
+     * Stops admin-ui, runs {@code whileStopped}, and starts it again on the same database, returning when it
+     * answers: the fault tests use it to prove that work queued before a restart is done once after it.
+     */
+    synchronized void restartAdminUi(Runnable whileStopped) {
+        int index = processes.stream().map(ManagedProcess::name).toList().indexOf("admin-ui");
+        processes.get(index).stop();
+        whileStopped.run();
+        ManagedProcess admin = parts.adminUi();
+        processes.set(index, admin);
+        admin.awaitReady(settings.adminUrl() + "/q/health/ready", APP_TIMEOUT, this::tick);
+    }
+
+    /** Stops the embedded SMTP server, as a relay that is down: the desk's mails are refused until it is back. */
+    synchronized void stopMail() {
+        mail.stop();
+        mail = null;
+    }
+
+    /** The embedded SMTP server and what it received since it started, or null while it is stopped. */
+    synchronized GreenMail mailbox() {
+        return mail;
+    }
+
     private void startPostgres() {
         Path dataDir = settings.stateDir().resolve("postgres");
         step(LocalPostgres.isNew(dataDir)
@@ -161,65 +154,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The embedded SMTP server that receives the desk's notification mails (they never leave this machine). */
-    private synchronized void startMail() {
+    synchronized void startMail() {
         refuseWhenStopping();
         step("Starting the local SMTP server on port " + settings.smtpPort());
         mail = new GreenMail(new ServerSetup(settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
     }
 
-    private ManagedProcess startKeycloak() {
-        Path home = settings.keycloakHome();
-        if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
-            throw new StackException("Keycloak is not unpacked at " + home + "; run ./mvnw package -Pstack");
-        }
-        KeycloakRealm.prepareImport(home, settings.realmFile());
-        boolean firstStart = !Files.exists(home.resolve("data/h2"));
-        step(firstStart
-                ? "Starting Keycloak for the first time (it builds itself once: about 2 minutes)"
-                : "Starting Keycloak");
-        Map<String, String> env = new HashMap<>();
-        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("JAVA_OPTS_APPEND", "-Xms64m");
-        // The realm file takes the client secret from here, as it does in docker compose.
-        env.put("CMS_OIDC_CLIENT_SECRET", LOCAL_CLIENT_SECRET);
-        return track(() -> ManagedProcess.start("Keycloak",
-                List.of("bash", "bin/kc.sh", "start-dev", "--http-port", String.valueOf(settings.keycloakPort()),
-                        "--hostname", settings.keycloakUrl(), "--import-realm"),
-                env, home, settings.logDir().resolve("keycloak.log")));
-    }
-
-    private ManagedProcess startApp(String module, int port, Map<String, String> extraEnv) {
+    private ManagedProcess startApp(String module, Supplier<ManagedProcess> starter) {
         step("Starting " + module);
-        Map<String, String> env = new HashMap<>(extraEnv);
-        env.put("CMS_DB_URL", settings.jdbcUrl());
-        // The api reads as the read-only role; admin-ui owns the schema and migrates it.
-        boolean api = module.equals("api");
-        env.put("CMS_DB_USER", api ? LocalPostgres.API_USER : LocalPostgres.APP_USER);
-        env.put("CMS_DB_PASSWORD", api ? LocalPostgres.API_PASSWORD : LocalPostgres.APP_PASSWORD);
-        if (!api) {
-            // The management API's Swagger UI at /q/swagger-ui, for local use only.
-            env.put("CMS_SWAGGER_UI", "true");
-        }
-        if (api) {
-            // The preview API reads working revisions through a login of its own, never the delivery role.
-            env.put("CMS_DB_PREVIEW_USER", LocalPostgres.PREVIEW_USER);
-            env.put("CMS_DB_PREVIEW_PASSWORD", LocalPostgres.PREVIEW_PASSWORD);
-        }
-        // Both apps see the same media folder: the desk stores images there, the api serves them.
-        env.put("CMS_MEDIA_DIRECTORY", settings.stateDir().resolve("media").toString());
-        // These published credentials are accepted here only: in production the apps refuse them at start.
-        env.put("CMS_LOCAL_STACK", "true");
-        env.put(api ? "CMS_API_PORT" : "CMS_ADMIN_PORT", String.valueOf(port));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // glibc's per-thread malloc arenas dominate a small JVM's footprint; two are plenty.
-        env.put("MALLOC_ARENA_MAX", "2");
-        return track(() -> ManagedProcess.start(module,
-                List.of(java, "-XX:+UseSerialGC", api ? "-Xmx128m" : "-Xmx384m",
-                        "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-jar", settings.appJar(module).toString()),
-                env, settings.projectDir(), settings.logDir().resolve(module + ".log")));
+        return track(starter);
     }
 
     /**

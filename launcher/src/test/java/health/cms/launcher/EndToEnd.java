@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,6 +83,21 @@ final class EndToEnd {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    /**
+     * Creates a draft through the management API as writer1: the given fields over a complete article (a lead,
+     * a section, the demo category and author, one reference).
+     */
+    static HttpResponse<String> draft(Map<String, Object> fields) throws Exception {
+        Map<String, Object> article = new HashMap<>(Map.of("summary", "Lead.", "body", "## A\n\nText.",
+                "category", "treatments-therapies", "authors", List.of("elena-marsh"),
+                "references", List.of(Map.of("citation", "Doe J. Trial. 2020."))));
+        article.putAll(fields);
+        HttpResponse<String> created = manage("/manage/v1/articles", token("writer1"), null,
+                JSON.writeValueAsString(article));
+        assertEquals(201, created.statusCode(), created.body());
+        return created;
     }
 
     static HttpResponse<String> manage(String path, String token, String ifMatch, String body) throws Exception {

@@ -18,7 +18,6 @@ final class StackUnderTest implements BeforeAllCallback, ExtensionContext.Store.
 
     private static StackSettings settings;
     private static LocalStack stack;
-    private static List<Long> pids;
 
     static StackSettings settings() {
         if (settings == null) {
@@ -44,7 +43,6 @@ final class StackUnderTest implements BeforeAllCallback, ExtensionContext.Store.
                     Path.of(System.getProperty("cms.keycloak.home")), state, freePort(), 28180, 28080, 28081, true);
             stack = new LocalStack(settings, System.out);
             stack.start();
-            pids = stack.pids();
             System.out.printf("%nLocal stack ready in %d s%n", stack.startupTime().toSeconds());
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(StackUnderTest.class.getName(), this);
         }
@@ -52,6 +50,8 @@ final class StackUnderTest implements BeforeAllCallback, ExtensionContext.Store.
 
     @Override
     public void close() throws IOException {
+        // the processes running now: a fault test may have restarted one since the start
+        List<Long> pids = stack.pids();
         stack.close();
         try (var paths = Files.walk(settings.stateDir())) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

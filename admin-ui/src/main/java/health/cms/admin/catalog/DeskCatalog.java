@@ -1,8 +1,14 @@
 package health.cms.admin.catalog;
 
+import static health.cms.admin.catalog.CatalogChecks.checkDetails;
+import static health.cms.admin.catalog.CatalogChecks.checkedSpecialties;
+import static health.cms.admin.catalog.CatalogChecks.guarded;
+import static health.cms.admin.catalog.CatalogChecks.requireEditor;
+import static health.cms.admin.catalog.CatalogChecks.requireName;
+import static health.cms.admin.catalog.CatalogChecks.requireNewSlug;
+
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,14 +22,11 @@ import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileDetails;
 import health.cms.core.profile.ProfileRepository;
 import health.cms.core.refusal.Refusal;
-import health.cms.core.slug.Slugs;
 import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.CategoryRepository;
 import health.cms.core.taxonomy.Tag;
 import health.cms.core.taxonomy.TagRepository;
-import health.cms.core.url.HttpUrls;
 import health.cms.workflow.Actor;
-import health.cms.workflow.Role;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 /** Editors' management of categories, tags and author/reviewer profiles, version-checked like articles. */
@@ -230,48 +233,6 @@ public class DeskCatalog {
         }
     }
 
-    /**
-     * Lengths the database holds, and links that can only be web addresses: the author box renders
-     * them as links on every downstream site, so a {@code javascript:} URL must never get in.
-     */
-    private static void checkDetails(ProfileDetails details) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (details.displayName() == null || details.displayName().isBlank()) {
-            errors.put("displayName", "is required");
-        }
-        maxLength(errors, "displayName", details.displayName(), 200);
-        maxLength(errors, "credentials", details.credentials(), 200);
-        maxLength(errors, "bio", details.bio(), 5000);
-        maxLength(errors, "keycloakUser", details.keycloakUser(), 200);
-        checkLink(errors, "website", details.website());
-        checkLink(errors, "avatarUrl", details.avatarUrl());
-        if (!errors.isEmpty()) {
-            throw Refusal.invalid(errors);
-        }
-    }
-
-    private static void checkLink(Map<String, String> errors, String field, String value) {
-        maxLength(errors, field, value, 500);
-        HttpUrls.problem(value).ifPresent(problem -> errors.putIfAbsent(field, problem));
-    }
-
-    /** At most 20 specialties of at most 100 characters, as reviewers' profiles hold them. */
-    private static List<String> checkedSpecialties(List<String> specialties) {
-        if (specialties == null) {
-            return List.of();
-        }
-        if (specialties.size() > 20 || specialties.stream().anyMatch(s -> s == null || s.strip().length() > 100)) {
-            throw Refusal.invalid(Map.of("specialties", "at most 20 specialties of at most 100 characters each"));
-        }
-        return specialties;
-    }
-
-    private static void maxLength(Map<String, String> errors, String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            errors.putIfAbsent(field, "must be at most " + max + " characters");
-        }
-    }
-
     private void checkKeycloakUser(ProfileDetails details, Profile current) {
         if (details.keycloakUser() == null) {
             return;
@@ -280,35 +241,5 @@ public class DeskCatalog {
             throw Refusal.invalid(Map.of("keycloakUser",
                     "user '" + details.keycloakUser() + "' is already linked to profile '" + other.slug() + "'"));
         });
-    }
-
-    private static void requireEditor(Actor actor) {
-        if (!actor.has(Role.EDITOR)) {
-            throw Refusal.forbidden("Managing categories, tags and profiles needs the editor role");
-        }
-    }
-
-    private static void requireNewSlug(String slug, boolean exists) {
-        if (!Slugs.isValid(slug)) {
-            throw Refusal.invalid(Map.of("slug", "must be lowercase letters, digits and single hyphens"));
-        }
-        if (exists) {
-            throw Refusal.invalid(Map.of("slug", "'" + slug + "' already exists"));
-        }
-    }
-
-    private static String requireName(String name) {
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw Refusal.invalid(Map.of("name", "is required (at most 200 characters)"));
-        }
-        return name.strip();
-    }
-
-    private static <T> T guarded(Supplier<T> change) {
-        try {
-            return change.get();
-        } catch (IllegalArgumentException e) {
-            throw Refusal.invalid(Map.of("body", e.getMessage()));
-        }
     }
 }

@@ -2,10 +2,6 @@ package health.cms.admin.search;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +10,8 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import health.cms.core.notify.ChannelListener;
+import health.cms.core.search.IndexUpkeep;
 import health.cms.core.search.LuceneSearchEngine;
-import health.cms.core.search.SearchDocument;
 import health.cms.core.search.SearchEngine;
 import health.cms.core.search.Vocabulary;
 import io.quarkus.runtime.StartupEvent;
@@ -34,24 +30,22 @@ public class DeskSearchIndex implements ChannelListener {
     /** The channel the V26 triggers notify. */
     public static final String CHANNEL = "cms_desk_article";
     private static final Logger LOG = Logger.getLogger(DeskSearchIndex.class);
-    /** Until the first build succeeds (the schema may still be migrating), it retries this often. */
-    private static final long RETRY_SECONDS = 2;
 
     private final DeskDocuments documents;
     private final SearchVocabulary vocabulary;
     private final SearchEngine engine;
-    private final ScheduledExecutorService writes = Executors.newSingleThreadScheduledExecutor(
-            r -> new Thread(r, "desk-search-index"));
-    private volatile boolean missedChanges;
+    private final IndexUpkeep upkeep;
 
     DeskSearchIndex(DeskDocuments documents, SearchVocabulary vocabulary, DeskSearchConfig config, Clock clock) {
         this.documents = documents;
         this.vocabulary = vocabulary;
         this.engine = new LuceneSearchEngine("desk", config.directory(), Vocabulary.standard(), clock);
+        this.upkeep = new IndexUpkeep("desk-search-index", engine, documents::all, this::editorGroups, () -> {
+        });
     }
 
     void start(@Observes StartupEvent started) {
-        writes.execute(this::rebuild);
+        upkeep.rebuild();
     }
 
     public SearchEngine engine() {
@@ -66,7 +60,7 @@ public class DeskSearchIndex implements ChannelListener {
     @Override
     public void notified(String payload) {
         if (payload.equals("*")) {
-            writes.execute(this::rebuild);
+            upkeep.rebuild();
             return;
         }
         long id;
@@ -76,25 +70,22 @@ public class DeskSearchIndex implements ChannelListener {
             LOG.warnf("Desk search: ignored a notification that names no article (%.40s)", payload);
             return;
         }
-        writes.execute(() -> reindex(id));
+        upkeep.write(() -> reindex(id));
     }
 
     @Override
     public void connected() {
-        if (missedChanges) {
-            missedChanges = false;
-            writes.execute(this::rebuild);
-        }
+        upkeep.connected();
     }
 
     @Override
     public void disconnected() {
-        missedChanges = true;
+        upkeep.missedChanges();
     }
 
     /** Re-reads the editors' vocabulary groups (after a change at the desk, see {@link DeskVocabularyListener}). */
     void vocabularyChanged() {
-        writes.execute(() -> engine.vocabulary(editorGroups()));
+        upkeep.vocabularyChanged();
     }
 
     private void reindex(long id) {
@@ -103,21 +94,7 @@ public class DeskSearchIndex implements ChannelListener {
         } catch (RuntimeException e) {
             // The database is away: the reconnect that follows rebuilds everything.
             LOG.warnf("Desk search: could not read article %d again (%s)", id, e.getMessage());
-            missedChanges = true;
-        }
-    }
-
-    private void rebuild() {
-        try {
-            engine.vocabulary(editorGroups());
-            try (Stream<SearchDocument> all = documents.all()) {
-                engine.replaceAll(all);
-            }
-        } catch (RuntimeException e) {
-            // The index stays as it was (or empty and not ready) until a later try succeeds.
-            LOG.warnf("Desk search: could not read the articles (%s); trying again in %d s", e.getMessage(),
-                    RETRY_SECONDS);
-            writes.schedule(this::rebuild, RETRY_SECONDS, TimeUnit.SECONDS);
+            upkeep.missedChanges();
         }
     }
 
@@ -127,7 +104,6 @@ public class DeskSearchIndex implements ChannelListener {
 
     @PreDestroy
     void stop() {
-        writes.shutdownNow();
-        engine.close();
+        upkeep.close();
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +15,8 @@ import health.cms.admin.schedule.ScheduledTransitions;
 import health.cms.core.article.Article;
 import health.cms.core.article.ArticleRepository;
 import health.cms.core.testing.EmbeddedPostgresResource;
-import health.cms.core.testing.MutableClock;
-import health.cms.webhooks.OutboxFanOut;
 import health.cms.webhooks.testing.DeliveryHarness;
+import health.cms.webhooks.testing.ReceiverTest;
 import health.cms.webhooks.testing.TestReceiver;
 import health.cms.workflow.EditorialAction;
 import health.cms.workflow.TransitionRequest;
@@ -36,35 +34,18 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
-class WebhookEventSourcesTest {
+class WebhookEventSourcesTest extends ReceiverTest {
 
-    @Inject
-    OutboxFanOut fanOut;
     @Inject
     ScheduledTransitions scheduler;
     @Inject
     ReviewReminders reminders;
     @Inject
-    MutableClock clock;
-    @Inject
     EntityManager em;
 
-    private DeliveryHarness harness;
-    private TestReceiver receiver;
-
     @BeforeEach
-    void receiverAndNoBacklog() throws Exception {
+    void basics() {
         Fixtures.ensureBasics();
-        harness = new DeliveryHarness(clock::instant, clock::set);
-        // events of earlier tests are fanned out before this test's subscriptions exist
-        fanOut.fanOut();
-        receiver = new TestReceiver(clock::instant);
-    }
-
-    @AfterEach
-    void removeSubscriptions() {
-        receiver.close();
-        harness.removeSubscriptions();
     }
 
     @Test

@@ -30,7 +30,6 @@ import health.cms.delivery.catalog.CatalogQueries;
 import health.cms.delivery.feed.PublishedCorrections;
 import health.cms.delivery.http.CachedResponse;
 import health.cms.delivery.http.Parameters;
-import health.cms.delivery.http.Slice;
 import health.cms.delivery.preview.PreviewAccess;
 import health.cms.delivery.search.LiveSearch;
 import health.cms.delivery.search.SearchPage;
@@ -134,37 +133,25 @@ public class DeliveryGraph {
     @Query
     @Description("Categories that have live articles, by name (limit 1-500, default 100)")
     public List<CatalogQueries.CategoryView> categories(Integer limit, Integer offset) throws GraphQLException {
-        return GraphArguments.read(() -> {
-            Slice slice = Slice.parse(GraphArguments.number(limit), GraphArguments.number(offset));
-            return catalog.categories(slice.limit(), slice.offset());
-        });
+        return GraphArguments.slice(limit, offset, catalog::categories);
     }
 
     @Query
     @Description("Tags that have live articles, by name (limit 1-500, default 100)")
     public List<CatalogQueries.TagView> tags(Integer limit, Integer offset) throws GraphQLException {
-        return GraphArguments.read(() -> {
-            Slice slice = Slice.parse(GraphArguments.number(limit), GraphArguments.number(offset));
-            return catalog.tags(slice.limit(), slice.offset());
-        });
+        return GraphArguments.slice(limit, offset, catalog::tags);
     }
 
     @Query
     @Description("Public profiles of the authors of live articles, by name (limit 1-500, default 100)")
     public List<CatalogQueries.ProfileView> authors(Integer limit, Integer offset) throws GraphQLException {
-        return GraphArguments.read(() -> {
-            Slice slice = Slice.parse(GraphArguments.number(limit), GraphArguments.number(offset));
-            return catalog.authors(slice.limit(), slice.offset());
-        });
+        return GraphArguments.slice(limit, offset, catalog::authors);
     }
 
     @Query
     @Description("The medical reviewers who signed live articles, as the articles name them; slug is search's reviewer filter")
     public List<CatalogQueries.ReviewerView> reviewers(Integer limit, Integer offset) throws GraphQLException {
-        return GraphArguments.read(() -> {
-            Slice slice = Slice.parse(GraphArguments.number(limit), GraphArguments.number(offset));
-            return catalog.reviewers(slice.limit(), slice.offset());
-        });
+        return GraphArguments.slice(limit, offset, catalog::reviewers);
     }
 
     @Query

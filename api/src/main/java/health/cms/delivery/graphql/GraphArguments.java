@@ -1,6 +1,8 @@
 package health.cms.delivery.graphql;
 
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -8,6 +10,7 @@ import org.eclipse.microprofile.graphql.GraphQLException;
 
 import health.cms.core.refusal.Refusal;
 import health.cms.core.slug.Slugs;
+import health.cms.delivery.http.Slice;
 import health.cms.delivery.store.ReadModel;
 
 /**
@@ -53,6 +56,15 @@ final class GraphArguments {
         } catch (ReadModel.StoreUnavailableException e) {
             throw new GraphQLException("The content store cannot be reached; try again in a few seconds");
         }
+    }
+
+    /** A page of a catalog list: {@code limit} and {@code offset} checked as REST checks them, then read. */
+    static <T> List<T> slice(Integer limit, Integer offset, BiFunction<Integer, Integer, List<T>> list)
+            throws GraphQLException {
+        return read(() -> {
+            Slice slice = Slice.parse(number(limit), number(offset));
+            return list.apply(slice.limit(), slice.offset());
+        });
     }
 
     private static String describe(Map<String, String> errors) {

@@ -1,20 +1,12 @@
 package health.cms.delivery.graphql;
 
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 
 import org.jboss.logging.Logger;
 
@@ -26,13 +18,6 @@ import health.cms.delivery.http.CachedResponse;
 import health.cms.delivery.http.ResponseCache;
 import health.cms.delivery.http.Responses;
 import health.cms.delivery.search.LiveSearch;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.smallrye.graphql.execution.ExecutionResponse;
-import io.smallrye.graphql.execution.ExecutionResponseWriter;
-import io.smallrye.graphql.execution.ExecutionService;
-import io.smallrye.graphql.execution.context.SmallRyeContextManager;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -70,7 +55,7 @@ public class GraphHttp {
 
     private final ResponseCache cache;
     private final LiveSearch search;
-    private final CurrentVertxRequest currentRequest;
+    private final GraphExecutor executor;
     private final String cacheControl;
     private final byte[] tooLarge;
     private final byte[] lengthRequired;
@@ -79,13 +64,11 @@ public class GraphHttp {
     private final byte[] variablesInvalid;
     private final byte[] methodNotAllowed;
     private final byte[] failed;
-    private volatile ExecutionService execution;
 
-    GraphHttp(ResponseCache cache, LiveSearch search, CurrentVertxRequest currentRequest, Responses responses,
-            ObjectMapper json) {
+    GraphHttp(ResponseCache cache, LiveSearch search, GraphExecutor executor, Responses responses, ObjectMapper json) {
         this.cache = cache;
         this.search = search;
-        this.currentRequest = currentRequest;
+        this.executor = executor;
         this.cacheControl = responses.cacheControl();
         this.tooLarge = body(json, Problem.of(413, "graphql-query-too-large", "GraphQL query too large",
                 "A GraphQL query with its variables may be at most " + MAX_QUERY + " bytes"));
@@ -139,11 +122,11 @@ public class GraphHttp {
             problem(rc, 400, queryRequired);
             return;
         }
-        if (length(query) + length(variables) + length(operation) > MAX_QUERY) {
+        if (GraphInput.length(query, variables, operation) > MAX_QUERY) {
             problem(rc, 413, tooLarge);
             return;
         }
-        JsonObject input = input(query, variables, operation);
+        JsonObject input = GraphInput.fromParameters(query, variables, operation);
         if (input == null) {
             problem(rc, 400, variablesInvalid);
             return;
@@ -154,7 +137,7 @@ public class GraphHttp {
             answer(rc, cached);
             return;
         }
-        rc.vertx().executeBlocking(() -> execute(rc, input), false).onComplete(done -> {
+        rc.vertx().executeBlocking(() -> executor.execute(rc, input), false).onComplete(done -> {
             if (done.failed()) {
                 failed(rc, done.cause());
             } else if (done.result().shared()) {
@@ -197,7 +180,7 @@ public class GraphHttp {
     }
 
     private void posted(RoutingContext rc, Buffer body) {
-        JsonObject input = body == null ? null : body(body);
+        JsonObject input = body == null ? null : GraphInput.fromBody(body);
         if (input == null) {
             problem(rc, 400, variablesInvalid);
             return;
@@ -206,67 +189,13 @@ public class GraphHttp {
             problem(rc, 400, queryRequired);
             return;
         }
-        rc.vertx().executeBlocking(() -> execute(rc, input), false).onComplete(done -> {
+        rc.vertx().executeBlocking(() -> executor.execute(rc, input), false).onComplete(done -> {
             if (done.failed()) {
                 failed(rc, done.cause());
             } else {
                 privately(rc, done.result().body());
             }
         });
-    }
-
-    /** An executed query: its answer, and whether a shared cache may keep it. */
-    private record Executed(byte[] body, boolean shared) {
-    }
-
-    private Executed execute(RoutingContext rc, JsonObject input) {
-        ManagedContext requestContext = Arc.container().requestContext();
-        requestContext.activate();
-        try {
-            currentRequest.setCurrent(rc);
-            // What SmallRye's own handler hands the data fetchers: this worker thread may block, the request's
-            // headers, and the request context to run them in.
-            Map<String, Object> metadata = new HashMap<>();
-            metadata.put("runBlocking", Boolean.TRUE);
-            Map<String, List<String>> headers = new HashMap<>();
-            rc.request().headers().names().forEach(name -> headers.put(name, rc.request().headers().getAll(name)));
-            metadata.put("httpHeaders", headers);
-            metadata.put("state", requestContext.getState());
-            ExecutionResponse[] written = new ExecutionResponse[1];
-            ExecutionResponseWriter writer = response -> written[0] = response;
-            executionService().executeSync(input, metadata, writer);
-            ExecutionResponse response = written[0];
-            boolean errors = response.getExecutionResult().getErrors() != null
-                    && !response.getExecutionResult().getErrors().isEmpty();
-            boolean shared = !errors && rc.get(PRIVATE) == null;
-            JsonObject result = errors
-                    ? withoutClassifications(response.getExecutionResultAsJsonObject())
-                    : response.getExecutionResultAsJsonObject();
-            return new Executed(result.toString().getBytes(StandardCharsets.UTF_8), shared);
-        } finally {
-            // SmallRye keeps the query's context in an inheritable thread local; this worker thread serves REST next.
-            SmallRyeContextManager.clearCurrentSmallRyeContext();
-            requestContext.terminate();
-        }
-    }
-
-    /**
-     * The result with each error's {@code classification} left out: SmallRye adds it to some errors whatever the
-     * configuration says, and it names Java exception classes ({@code DataFetchingException}).
-     */
-    private static JsonObject withoutClassifications(JsonObject result) {
-        JsonArrayBuilder errors = Json.createArrayBuilder();
-        for (JsonValue error : result.getJsonArray("errors")) {
-            JsonObject object = error.asJsonObject();
-            if (object.get("extensions") instanceof JsonObject extensions) {
-                JsonObject kept = Json.createObjectBuilder(extensions).remove("classification").build();
-                object = kept.isEmpty()
-                        ? Json.createObjectBuilder(object).remove("extensions").build()
-                        : Json.createObjectBuilder(object).add("extensions", kept).build();
-            }
-            errors.add(object);
-        }
-        return Json.createObjectBuilder(result).add("errors", errors).build();
     }
 
     private void answer(RoutingContext rc, CachedResponse cached) {
@@ -290,51 +219,6 @@ public class GraphHttp {
     private void failed(RoutingContext rc, Throwable cause) {
         LOG.error("Unexpected failure while answering a GraphQL query", cause);
         problem(rc, 500, failed);
-    }
-
-    /** The GET parameters as the JSON SmallRye executes; null when variables or the operation name are malformed. */
-    private static JsonObject input(String query, String variables, String operation) {
-        JsonObjectBuilder input = Json.createObjectBuilder().add("query", query);
-        if (operation != null && !operation.isBlank()) {
-            input.add("operationName", operation);
-        }
-        if (variables != null && !variables.isBlank()) {
-            try (JsonReader reader = Json.createReader(new StringReader(variables))) {
-                input.add("variables", reader.readObject());
-            } catch (RuntimeException e) {
-                // not JSON, not an object, nested too deep, numbers too long: all refused alike
-                return null;
-            }
-        }
-        return input.build();
-    }
-
-    /** A POST body: an object whose variables, if any, are an object and operation name a string; else null. */
-    private static JsonObject body(Buffer body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body.toString(StandardCharsets.UTF_8)))) {
-            JsonObject input = reader.readObject();
-            JsonValue variables = input.getOrDefault("variables", JsonValue.NULL);
-            JsonValue operation = input.getOrDefault("operationName", JsonValue.NULL);
-            boolean valid = (variables == JsonValue.NULL || variables.getValueType() == JsonValue.ValueType.OBJECT)
-                    && (operation == JsonValue.NULL || operation.getValueType() == JsonValue.ValueType.STRING);
-            return valid ? input : null;
-        } catch (RuntimeException e) {
-            // not JSON, not an object, nested too deep, numbers too long: all refused alike
-            return null;
-        }
-    }
-
-    private static int length(String value) {
-        return value == null ? 0 : value.length();
-    }
-
-    private ExecutionService executionService() {
-        ExecutionService service = execution;
-        if (service == null) {
-            service = Arc.container().instance(ExecutionService.class).get();
-            execution = service;
-        }
-        return service;
     }
 
     private static void problem(RoutingContext rc, int status, byte[] body) {

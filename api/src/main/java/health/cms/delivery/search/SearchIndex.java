@@ -3,22 +3,17 @@ package health.cms.delivery.search;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import health.cms.core.notify.ChannelListener;
+import health.cms.core.search.IndexUpkeep;
 import health.cms.core.search.LuceneSearchEngine;
-import health.cms.core.search.SearchDocument;
 import health.cms.core.search.SearchEngine;
 import health.cms.core.search.Vocabulary;
 import health.cms.delivery.http.ResponseCache;
@@ -35,18 +30,11 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class SearchIndex implements ChannelListener {
 
-    private static final Logger LOG = Logger.getLogger(SearchIndex.class);
-
     private final LiveDocuments documents;
     private final ReadModel db;
     private final ResponseCache cache;
     private final SearchEngine engine;
-    /** Until the first build succeeds (the schema may still be migrating when a replica starts), it retries. */
-    private static final long RETRY_SECONDS = 2;
-
-    private final ScheduledExecutorService writes = Executors.newSingleThreadScheduledExecutor(
-            r -> new Thread(r, "search-index"));
-    private volatile boolean missedChanges;
+    private final IndexUpkeep upkeep;
     /** Counts the changes applied; part of each cached answer's key (see {@link #generation()}). */
     private final AtomicLong generation = new AtomicLong();
 
@@ -56,10 +44,14 @@ public class SearchIndex implements ChannelListener {
         this.db = db;
         this.cache = cache;
         this.engine = new LuceneSearchEngine("delivery", directory, Vocabulary.standard(), clock);
+        this.upkeep = new IndexUpkeep("search-index", engine, documents::all, this::editorGroups, () -> {
+            generation.incrementAndGet();
+            cache.clear();
+        });
     }
 
     void start(@Observes StartupEvent started) {
-        writes.execute(this::rebuild);
+        upkeep.rebuild();
     }
 
     public SearchEngine engine() {
@@ -82,7 +74,7 @@ public class SearchIndex implements ChannelListener {
 
     @Override
     public void notified(String slug) {
-        writes.execute(() -> {
+        upkeep.write(() -> {
             documents.bySlug(slug).ifPresentOrElse(engine::put, () -> engine.remove(slug));
             generation.incrementAndGet();
             cache.changed(slug);
@@ -91,40 +83,17 @@ public class SearchIndex implements ChannelListener {
 
     /** Re-reads the editors' vocabulary groups (after a change at the desk, see {@link VocabularyListener}). */
     void vocabularyChanged() {
-        writes.execute(() -> {
-            engine.vocabulary(editorGroups());
-            generation.incrementAndGet();
-            cache.clear();
-        });
+        upkeep.vocabularyChanged();
     }
 
     @Override
     public void connected() {
-        if (missedChanges) {
-            missedChanges = false;
-            writes.execute(this::rebuild);
-        }
+        upkeep.connected();
     }
 
     @Override
     public void disconnected() {
-        missedChanges = true;
-    }
-
-    private void rebuild() {
-        try {
-            engine.vocabulary(editorGroups());
-            try (Stream<SearchDocument> live = documents.all()) {
-                engine.replaceAll(live);
-            }
-            generation.incrementAndGet();
-            cache.clear();
-        } catch (RuntimeException e) {
-            // The index stays as it was (or empty and not ready) until a later try succeeds.
-            LOG.warnf("Search index: could not read the live articles (%s); trying again in %d s",
-                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), RETRY_SECONDS);
-            writes.schedule(this::rebuild, RETRY_SECONDS, TimeUnit.SECONDS);
-        }
+        upkeep.missedChanges();
     }
 
     private List<String> editorGroups() {
@@ -133,7 +102,6 @@ public class SearchIndex implements ChannelListener {
 
     @PreDestroy
     void stop() {
-        writes.shutdownNow();
-        engine.close();
+        upkeep.close();
     }
 }

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
+import health.cms.core.publication.ApiRoles;
 import health.cms.core.testing.EmbeddedPostgresResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -31,21 +32,7 @@ public class DeliveryRoleResource implements QuarkusTestResourceLifecycleManager
         try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
                 Statement statement = connection.createStatement()) {
             // Roles belong to the server, which every test database of this JVM shares.
-            statement.execute("""
-                    DO $$ BEGIN
-                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cms_delivery') THEN
-                        CREATE ROLE cms_delivery NOLOGIN;
-                      END IF;
-                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1$s') THEN
-                        CREATE ROLE %1$s LOGIN PASSWORD '%2$s' IN ROLE cms_delivery;
-                      END IF;
-                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cms_preview') THEN
-                        CREATE ROLE cms_preview NOLOGIN;
-                      END IF;
-                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%3$s') THEN
-                        CREATE ROLE %3$s LOGIN PASSWORD '%2$s' IN ROLE cms_preview;
-                      END IF;
-                    END $$""".formatted(USER, PASSWORD, PREVIEW_USER));
+            statement.execute(ApiRoles.createMissing(USER, PASSWORD, PREVIEW_USER, PASSWORD));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the api's test role", e);
         }

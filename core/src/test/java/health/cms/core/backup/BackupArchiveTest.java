@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import health.cms.core.testing.Archives;
+import health.cms.core.testing.EmbeddedDatabase;
 
 class BackupArchiveTest {
 
@@ -28,13 +29,13 @@ class BackupArchiveTest {
 
     @BeforeAll
     static void export() throws Exception {
-        String url = BackupExportTest.migratedDatabase();
-        try (Connection connection = BackupExportTest.connect(url); Statement s = connection.createStatement()) {
+        String url = EmbeddedDatabase.createMigratedDatabase();
+        try (Connection connection = EmbeddedDatabase.connect(url); Statement s = connection.createStatement()) {
             s.execute("INSERT INTO category (slug, name, created_at) VALUES ('conditions', 'Conditions', now())");
             s.execute("INSERT INTO category (slug, name, created_at) VALUES ('treatments', 'Treatments', now())");
         }
         archive = dir.resolve("backup.zip");
-        try (Connection connection = BackupExportTest.connect(url)) {
+        try (Connection connection = EmbeddedDatabase.connect(url)) {
             new BackupExport(Progress.SILENT, Clock.systemUTC(), Archives.KEY).write(connection, archive);
         }
     }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -40,18 +39,18 @@ class BackupExportTest {
     void everyTableOfTheSchemaIsBackedUpOrDeclaredNotContent() throws SQLException {
         // Fails when a migration adds a table without a line in BackupTables: add it there (with any secret
         // columns omitted), or to NOT_BACKED_UP if it truly holds no content.
-        String url = migratedDatabase();
+        String url = EmbeddedDatabase.createMigratedDatabase();
         Set<String> declared = new HashSet<>(BackupTables.NOT_BACKED_UP);
         BackupTables.ALL.forEach(table -> declared.add(table.name()));
-        try (Connection connection = connect(url)) {
+        try (Connection connection = EmbeddedDatabase.connect(url)) {
             assertEquals(declared, Schema.tables(connection));
         }
     }
 
     @Test
     void writesEachTableAsJsonLinesWithCountsAndChecksumsInTheManifest() throws Exception {
-        String url = migratedDatabase();
-        try (Connection connection = connect(url); Statement s = connection.createStatement()) {
+        String url = EmbeddedDatabase.createMigratedDatabase();
+        try (Connection connection = EmbeddedDatabase.connect(url); Statement s = connection.createStatement()) {
             s.execute("""
                     INSERT INTO profile (slug, display_name, credentials, specialties, is_reviewer, created_at)
                     VALUES ('rita-reviewer', 'Rita “Reviewer” Ødegård', 'MD, PhD', '{Oncology,"Public health"}', true,
@@ -60,7 +59,7 @@ class BackupExportTest {
         }
         Path file = dir.resolve("backup.zip");
         Manifest manifest;
-        try (Connection connection = connect(url)) {
+        try (Connection connection = EmbeddedDatabase.connect(url)) {
             manifest = new BackupExport(Progress.SILENT, CLOCK, Archives.KEY).write(connection, file);
         }
 
@@ -88,13 +87,13 @@ class BackupExportTest {
 
     @Test
     void refusesADatabaseWithATableNoBackupKnowsAndLeavesNoFile() throws SQLException {
-        String url = migratedDatabase();
-        try (Connection connection = connect(url); Statement s = connection.createStatement()) {
+        String url = EmbeddedDatabase.createMigratedDatabase();
+        try (Connection connection = EmbeddedDatabase.connect(url); Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE newsletter_signup (id BIGSERIAL PRIMARY KEY, secret TEXT)");
         }
         Path file = dir.resolve("backup.zip");
         BackupException refused;
-        try (Connection connection = connect(url)) {
+        try (Connection connection = EmbeddedDatabase.connect(url)) {
             refused = assertThrows(BackupException.class,
                     () -> new BackupExport(Progress.SILENT, CLOCK, Archives.KEY).write(connection, file));
         }
@@ -105,9 +104,9 @@ class BackupExportTest {
 
     @Test
     void neverOverwritesAnExistingFile() throws Exception {
-        String url = migratedDatabase();
+        String url = EmbeddedDatabase.createMigratedDatabase();
         Path file = Files.writeString(dir.resolve("backup.zip"), "last week's backup");
-        try (Connection connection = connect(url)) {
+        try (Connection connection = EmbeddedDatabase.connect(url)) {
             BackupException refused = assertThrows(BackupException.class,
                     () -> new BackupExport(Progress.SILENT, CLOCK, Archives.KEY).write(connection, file));
             assertTrue(refused.getMessage().contains("already exists"), refused.getMessage());
@@ -117,13 +116,13 @@ class BackupExportTest {
 
     @Test
     void reportsRowsPerTableAsItGoes() throws SQLException {
-        String url = migratedDatabase();
-        try (Connection connection = connect(url); Statement s = connection.createStatement()) {
+        String url = EmbeddedDatabase.createMigratedDatabase();
+        try (Connection connection = EmbeddedDatabase.connect(url); Statement s = connection.createStatement()) {
             s.execute("INSERT INTO tag (slug, name, created_at) SELECT 'tag-' || n, 'Tag ' || n, now() "
                     + "FROM generate_series(1, 120) AS n");
         }
         Map<String, Long> finished = new LinkedHashMap<>();
-        try (Connection connection = connect(url)) {
+        try (Connection connection = EmbeddedDatabase.connect(url)) {
             new BackupExport((table, rows, done) -> {
                 if (done) {
                     finished.put(table, rows);
@@ -134,18 +133,8 @@ class BackupExportTest {
         assertEquals(120L, finished.get("tag"));
     }
 
-    static String migratedDatabase() {
-        String url = EmbeddedDatabase.createDatabase();
-        Flyway.configure().dataSource(url, "postgres", "postgres").load().migrate();
-        return url;
-    }
-
     static String latestMigration(String url) {
         return Flyway.configure().dataSource(url, "postgres", "postgres").load().info().current().getVersion()
                 .getVersion();
-    }
-
-    static Connection connect(String url) throws SQLException {
-        return DriverManager.getConnection(url, "postgres", "postgres");
     }
 }

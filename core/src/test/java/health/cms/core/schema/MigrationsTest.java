@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +22,13 @@ class MigrationsTest {
 
     @BeforeAll
     static void migrateEmptyDatabase() {
-        url = EmbeddedDatabase.createDatabase();
-        Flyway.configure().dataSource(url, "postgres", "postgres").load().migrate();
+        url = EmbeddedDatabase.createMigratedDatabase();
     }
 
     @Test
     void migrationsCreateTheContentModelOnAnEmptyDatabase() throws SQLException {
         Set<String> tables = new HashSet<>();
-        try (Connection c = connect();
+        try (Connection c = EmbeddedDatabase.connect(url);
                 ResultSet rs = c.getMetaData().getTables(null, "public", "%", new String[]{"TABLE"})) {
             while (rs.next()) {
                 tables.add(rs.getString("TABLE_NAME"));
@@ -44,7 +41,7 @@ class MigrationsTest {
 
     @Test
     void articleSlugsAreUnique() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = EmbeddedDatabase.connect(url); Statement s = c.createStatement()) {
             s.execute(
                     "INSERT INTO article (slug, status, created_at, updated_at) VALUES ('flu-vaccine', 'draft', now(), now())");
             SQLException duplicate = assertThrows(SQLException.class, () -> s.execute(
@@ -55,7 +52,7 @@ class MigrationsTest {
 
     @Test
     void statusMustBeOneOfTheWorkflowValues() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = EmbeddedDatabase.connect(url); Statement s = c.createStatement()) {
             SQLException bad = assertThrows(SQLException.class, () -> s.execute(
                     "INSERT INTO article (slug, status, created_at, updated_at) VALUES ('x', 'PUBLISHED', now(), now())"));
             assertEquals("23514", bad.getSQLState(), "check_violation expected");
@@ -64,7 +61,7 @@ class MigrationsTest {
 
     @Test
     void auditEventsCannotBeChangedOrDeleted() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = EmbeddedDatabase.connect(url); Statement s = c.createStatement()) {
             s.execute(
                     "INSERT INTO audit_event (occurred_at, actor, action, prev_hash, hash) VALUES (now(), 'editor1', 'test', '"
                             + "0".repeat(64) + "', '" + "a".repeat(64) + "')");
@@ -74,9 +71,5 @@ class MigrationsTest {
             SQLException delete = assertThrows(SQLException.class, () -> s.execute("DELETE FROM audit_event"));
             assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
         }
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, "postgres", "postgres");
     }
 }

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -30,13 +28,12 @@ class SignedDataProtectionTest {
 
     @BeforeAll
     static void migrateEmptyDatabase() {
-        url = EmbeddedDatabase.createDatabase();
-        Flyway.configure().dataSource(url, "postgres", "postgres").load().migrate();
+        url = EmbeddedDatabase.createMigratedDatabase();
     }
 
     @Test
     void signedRevisionCannotBeRewrittenInSql() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = EmbeddedDatabase.connect(url); Statement s = c.createStatement()) {
             long revision = insertRevision(s);
             s.execute("INSERT INTO profile (slug, display_name) VALUES ('author-" + revision + "', 'A. Author')");
             s.execute("INSERT INTO revision_author (revision_id, position, profile_id) SELECT " + revision
@@ -55,7 +52,7 @@ class SignedDataProtectionTest {
 
     @Test
     void signOffCannotBeDeleted() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = EmbeddedDatabase.connect(url); Statement s = c.createStatement()) {
             long revision = insertRevision(s);
             s.execute("""
                     INSERT INTO sign_off (revision_id, decision, reviewer_user, reviewer_name, content_hash, signed_at)
@@ -72,7 +69,7 @@ class SignedDataProtectionTest {
 
     @Test
     void auditEventsCannotBeDeleted() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = EmbeddedDatabase.connect(url); Statement s = c.createStatement()) {
             s.execute("INSERT INTO audit_event (occurred_at, actor, action, prev_hash, hash) VALUES (now(), 'editor1', "
                     + "'test', '" + "0".repeat(64) + "', '" + "d".repeat(64) + "')");
 
@@ -86,7 +83,7 @@ class SignedDataProtectionTest {
 
     @Test
     void deliveryRoleReadsOnlyThePublishedReadModel() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = EmbeddedDatabase.connect(url); Statement s = c.createStatement()) {
             for (String table : new String[]{"published_article", "slug_redirect"}) {
                 assertTrue(privilege(s, "has_table_privilege('cms_delivery', '" + table + "', 'SELECT')"), table);
             }
@@ -135,9 +132,5 @@ class SignedDataProtectionTest {
             assertTrue(rs.next(), query);
             return rs.getString(1);
         }
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, "postgres", "postgres");
     }
 }

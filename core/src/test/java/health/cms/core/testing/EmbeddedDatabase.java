@@ -3,9 +3,12 @@ package health.cms.core.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.flywaydb.core.Flyway;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -49,5 +52,26 @@ public final class EmbeddedDatabase {
             throw new IllegalStateException("Could not create test database " + name, e);
         }
         return server().getJdbcUrl("postgres", name);
+    }
+
+    /** Creates a database with every migration applied and returns its JDBC URL. */
+    public static String createMigratedDatabase() {
+        return createMigratedDatabase(null);
+    }
+
+    /** Creates a database migrated to {@code version} (null: the latest) and returns its JDBC URL. */
+    public static String createMigratedDatabase(String version) {
+        String url = createDatabase();
+        var flyway = Flyway.configure().dataSource(url, "postgres", "postgres");
+        if (version != null) {
+            flyway.target(version);
+        }
+        flyway.load().migrate();
+        return url;
+    }
+
+    /** A connection, as the server's superuser, to a database created here. */
+    public static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, "postgres", "postgres");
     }
 }

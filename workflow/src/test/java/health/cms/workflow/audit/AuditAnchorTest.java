@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
 import org.junit.jupiter.api.Test;
 
 import health.cms.core.audit.AuditLog;
@@ -27,16 +24,11 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @TestProfile(AuditAnchorTest.OwnDatabase.class)
-class AuditAnchorTest {
+class AuditAnchorTest extends AuditTampering {
 
-    /** Tampering breaks the trail for good, so this test gets a database of its own. */
+    /** A database of its own. */
     public static class OwnDatabase implements QuarkusTestProfile {
     }
-
-    @Inject
-    AuditLog audit;
-    @Inject
-    EntityManager em;
 
     @Test
     void truncatedAuditTailIsDetected() {
@@ -52,8 +44,7 @@ class AuditAnchorTest {
             em.createNativeQuery("DELETE FROM audit_event WHERE id = :id").setParameter("id", last).executeUpdate();
         }), "the checkpoint's foreign key keeps the anchored event");
         // ... and a superuser who switches off every trigger, the foreign key's included, is caught afterwards.
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("SET LOCAL session_replication_role = replica").executeUpdate();
+        withEveryTriggerOff(() -> {
             em.createNativeQuery("DELETE FROM audit_event WHERE id >= :id").setParameter("id", ids.get(ids.size() - 2))
                     .executeUpdate();
         });
@@ -62,10 +53,5 @@ class AuditAnchorTest {
         assertFalse(after.intact(), "the shortened chain still links from its first event to its new last one");
         assertTrue(after.reason().startsWith("the trail ends before checkpoint "), after.reason());
         assertTrue(after.reason().contains("anchors event " + (ids.get(ids.size() - 2))), after.reason());
-    }
-
-    private List<Long> eventIds() {
-        return QuarkusTransaction.requiringNew().call(() -> em
-                .createNativeQuery("SELECT id FROM audit_event ORDER BY id", Long.class).getResultList());
     }
 }

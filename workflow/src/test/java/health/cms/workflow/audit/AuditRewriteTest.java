@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
 import org.junit.jupiter.api.Test;
 
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.audit.AuditLog;
 import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.workflow.testing.Fixtures;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -28,24 +24,18 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @TestProfile(AuditRewriteTest.OwnDatabase.class)
-class AuditRewriteTest {
+class AuditRewriteTest extends AuditTampering {
 
-    /** Tampering breaks the trail for good, so this test gets a database of its own. */
+    /** A database of its own. */
     public static class OwnDatabase implements QuarkusTestProfile {
     }
-
-    @Inject
-    AuditLog audit;
-    @Inject
-    EntityManager em;
 
     @Test
     void rehashedAuditChainNoLongerMatchesItsCheckpoints() {
         Fixtures.published("anchored-chain");
         List<Long> ids = eventIds();
         // Rewrite the first event's actor and recompute every hash after it, as anyone can (SHA-256 is unkeyed).
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("SET LOCAL session_replication_role = replica").executeUpdate();
+        withEveryTriggerOff(() -> {
             em.createNativeQuery("UPDATE audit_event SET actor = 'someone-else' WHERE id = :id")
                     .setParameter("id", ids.get(0)).executeUpdate();
             String prev = AuditEvent.GENESIS;
@@ -64,10 +54,5 @@ class AuditRewriteTest {
         assertFalse(after.intact(), "every link and hash of the rewritten chain is right; only the key can tell");
         assertEquals(ids.get(0), after.firstBrokenEventId().orElseThrow());
         assertTrue(after.reason().contains("no longer has the hash checkpoint"), after.reason());
-    }
-
-    private List<Long> eventIds() {
-        return QuarkusTransaction.requiringNew().call(() -> em
-                .createNativeQuery("SELECT id FROM audit_event ORDER BY id", Long.class).getResultList());
     }
 }

@@ -1,7 +1,6 @@
 package health.cms.workflow.backup;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,8 +8,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import org.flywaydb.core.Flyway;
 
 import health.cms.core.article.ContentHash;
 import health.cms.core.article.Reference;
@@ -42,13 +39,7 @@ final class SampleContent {
 
     /** A new database migrated to {@code version} (null: the latest). */
     static String migratedDatabase(String version) {
-        String url = EmbeddedDatabase.createDatabase();
-        var flyway = Flyway.configure().dataSource(url, "postgres", "postgres");
-        if (version != null) {
-            flyway.target(version);
-        }
-        flyway.load().migrate();
-        return url;
+        return EmbeddedDatabase.createMigratedDatabase(version);
     }
 
     static String database() throws SQLException {
@@ -146,6 +137,6 @@ final class SampleContent {
     }
 
     static Connection connect(String url) throws SQLException {
-        return DriverManager.getConnection(url, "postgres", "postgres");
+        return EmbeddedDatabase.connect(url);
     }
 }
