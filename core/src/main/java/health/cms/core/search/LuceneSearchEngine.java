@@ -206,7 +206,11 @@ public final class LuceneSearchEngine implements SearchEngine {
             return new String[0];
         }
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
-                .withFieldMatcher(field -> true).withMaxLength(SNIPPET_SOURCE_CHARS)
+                // The words of the required "all" field are the ones to mark (the boosted fields repeat them);
+                // terms and strict phrases read from the snippet field's offsets, not the Matches API over the
+                // whole boosted query, which cost most of a search's time.
+                .withFieldMatcher(field -> field.equals(Documents.ALL) || field.equals(Documents.SNIPPET_TEXT))
+                .withWeightMatches(false).withMaxLength(SNIPPET_SOURCE_CHARS)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)).build();
         TopDocs docs = new TopDocs(new org.apache.lucene.search.TotalHits(shown.length,
                 org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), shown);
