@@ -6,7 +6,8 @@ import health.cms.core.article.SearchAppearance;
 
 /**
  * What a writer submits when creating or editing an article: slugs refer to existing records; {@code seo}
- * is how the article appears in search results and social shares (optional).
+ * is how the article appears in search results and social shares (optional); {@code leadImage} is the SHA-256
+ * of a media library asset shown above the article (optional).
  */
 public record ArticleInput(
         String slug,
@@ -18,13 +19,20 @@ public record ArticleInput(
         List<String> tags,
         List<ReferenceInput> references,
         String changeNote,
-        SearchAppearance seo) {
+        SearchAppearance seo,
+        String leadImage) {
 
     public ArticleInput {
         authors = authors == null ? List.of() : List.copyOf(authors);
         tags = tags == null ? List.of() : List.copyOf(tags);
         references = references == null ? List.of() : List.copyOf(references);
         seo = seo == null ? SearchAppearance.NONE : seo;
+    }
+
+    /** Input without a lead image. */
+    public ArticleInput(String slug, String title, String summary, String body, String category, List<String> authors,
+            List<String> tags, List<ReferenceInput> references, String changeNote, SearchAppearance seo) {
+        this(slug, title, summary, body, category, authors, tags, references, changeNote, seo, null);
     }
 
     /** Input without search or social fields. */

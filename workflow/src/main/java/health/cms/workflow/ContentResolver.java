@@ -21,6 +21,7 @@ import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.CategoryRepository;
 import health.cms.core.taxonomy.Tag;
 import health.cms.core.taxonomy.TagRepository;
+import health.cms.workflow.media.ArticleImages;
 
 /** Checks an {@link ArticleInput} field by field and turns its slugs into the records they name. */
 @ApplicationScoped
@@ -30,21 +31,17 @@ public class ContentResolver {
     static final int SUMMARY_MAX = 2_000;
     static final int BODY_MAX = MarkdownRenderer.MAX_BODY_CHARS;
 
-    /** How many of a body's refused images the message names, and how much of each address. */
-    private static final int IMAGES_NAMED = 3;
-    private static final int IMAGE_URL_SHOWN = 200;
-
     private final CategoryRepository categories;
     private final TagRepository tags;
     private final ProfileRepository profiles;
-    private final MarkdownRenderer renderer;
+    private final ArticleImages images;
 
     ContentResolver(CategoryRepository categories, TagRepository tags, ProfileRepository profiles,
-            MarkdownRenderer renderer) {
+            ArticleImages images) {
         this.categories = categories;
         this.tags = tags;
         this.profiles = profiles;
-        this.renderer = renderer;
+        this.images = images;
     }
 
     /** Resolves the input or throws one {@link Refusal} listing every bad field. */
@@ -52,10 +49,12 @@ public class ContentResolver {
         Map<String, String> errors = new LinkedHashMap<>();
         requireText(errors, "title", input.title(), TITLE_MAX);
         requireText(errors, "summary", input.summary(), SUMMARY_MAX);
+        ArticleImages.Resolved pictures = new ArticleImages.Resolved(List.of(), null, Map.of());
         if (input.body() != null && input.body().length() > BODY_MAX) {
             errors.put("body", "must be at most " + BODY_MAX + " characters");
         } else {
-            imageProblem(input.body()).ifPresent(problem -> errors.put("body", problem));
+            pictures = images.resolve(input.body(), input.leadImage());
+            errors.putAll(pictures.errors());
         }
         Category category = null;
         if (isBlank(input.category())) {
@@ -87,29 +86,8 @@ public class ContentResolver {
             throw Refusal.invalid(errors);
         }
         return new RevisionContent(input.title().strip(), input.summary().strip(),
-                input.body() == null ? "" : input.body(), category, authors, Set.copyOf(tagList), references, input.seo());
-    }
-
-    /**
-     * Refuses every image until the media library exists: the sanitizer shows none (a remote picture could
-     * be swapped after sign-off and tracks every reader), and refusing here, on every path that saves, means
-     * the text is never silently changed at publication. Own media will pass here by their hash-bound URL.
-     */
-    private Optional<String> imageProblem(String body) {
-        List<String> images = renderer.images(body);
-        if (images.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> named = images.stream().limit(IMAGES_NAMED)
-                .map(src -> src.isEmpty()
-                        ? "(no address)"
-                        : "'" + (src.length() > IMAGE_URL_SHOWN ? src.substring(0, IMAGE_URL_SHOWN) + "..." : src) + "'")
-                .toList();
-        return Optional.of("may not show images from other hosts (only our own media will be allowed): "
-                + String.join(", ", named) + (images.size() > IMAGES_NAMED
-                        ? " and " + (images.size() - IMAGES_NAMED)
-                                + " more"
-                        : ""));
+                input.body() == null ? "" : input.body(), category, authors, Set.copyOf(tagList), references, input.seo(),
+                pictures.images(), pictures.leadImage());
     }
 
     /** Checks a slug for a new article; uniqueness is the caller's check. */

@@ -3,7 +3,6 @@ package health.cms.workflow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,16 +39,19 @@ public class TransitionService {
     private final TransitionRules rules;
     private final Publishing publishing;
     private final ArticleChanges changes;
+    private final SubmitChecks submitChecks;
     private final Clock clock;
 
     TransitionService(SignOffRepository signOffs, ProfileRepository profiles, ScheduledJobRepository jobs,
-            TransitionRules rules, Publishing publishing, ArticleChanges changes, Clock clock) {
+            TransitionRules rules, Publishing publishing, ArticleChanges changes, SubmitChecks submitChecks,
+            Clock clock) {
         this.signOffs = signOffs;
         this.profiles = profiles;
         this.jobs = jobs;
         this.rules = rules;
         this.publishing = publishing;
         this.changes = changes;
+        this.submitChecks = submitChecks;
         this.clock = clock;
     }
 
@@ -159,16 +161,7 @@ public class TransitionService {
 
     private void submit(Actor actor, Article article, TransitionRequest request) {
         Revision working = article.workingRevision();
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (working.bodyMarkdown().isBlank()) {
-            errors.put("body", "is required before submitting for medical review");
-        }
-        if (working.references().isEmpty()) {
-            errors.put("references", "a medical article needs at least one reference before review");
-        }
-        if (!errors.isEmpty()) {
-            throw Refusal.invalid(errors);
-        }
+        submitChecks.check(working);
         ArticleStatus from = article.status();
         article.submitForReview(actor.username(), clock.instant());
         changes.record(actor, EditorialAction.SUBMIT, article, working, from, article.status(), request.comment());

@@ -62,6 +62,9 @@ public class ArticleForm {
     public String canonicalUrl;
     @RestForm
     public String socialImageUrl;
+    /** The SHA-256 of the lead image, one of the media library's assets (optional). */
+    @RestForm
+    public String leadImage;
     /** A checkbox: present ("true") when ticked. */
     @RestForm
     public boolean noindex;
@@ -129,6 +132,7 @@ public class ArticleForm {
         form.canonicalUrl = seo.canonicalUrl();
         form.socialImageUrl = seo.socialImageUrl();
         form.noindex = seo.noindex();
+        form.leadImage = r.leadImage();
         form.version = state.version();
         form.baseRevision = r.number();
         return form;
@@ -150,7 +154,7 @@ public class ArticleForm {
     ArticleInput toInput() {
         return new ArticleInput(Forms.blankToNull(slug), title, summary, body, Forms.blankToNull(category),
                 authors.stream().filter(a -> !a.isBlank()).toList(), tags.stream().filter(t -> !t.isBlank()).toList(),
-                filledReferences(), Forms.blankToNull(changeNote), appearance());
+                filledReferences(), Forms.blankToNull(changeNote), appearance(), Forms.blankToNull(leadImage));
     }
 
     /** The search and social fields as typed. */

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import health.cms.admin.catalog.DeskCatalog;
 import health.cms.admin.config.CmsConfig;
+import health.cms.admin.media.MediaLibrary;
 import health.cms.admin.readability.ReadabilityView;
 import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
@@ -50,6 +51,8 @@ public class ArticlePages {
     static final String BODY_TOO_LONG = "must be at most " + MarkdownRenderer.MAX_BODY_CHARS + " characters";
 
     static final int PAGE_SIZE = 50;
+    /** How many of the library's newest images the editor offers to pick from (the library page searches all). */
+    static final int PICKER_SIZE = 24;
 
     @CheckedTemplate
     static class Templates {
@@ -85,6 +88,8 @@ public class ArticlePages {
     RevisionReadabilities readabilities;
     @Inject
     ScratchCopies scratches;
+    @Inject
+    MediaLibrary media;
 
     @GET
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("category") String category,
@@ -229,7 +234,8 @@ public class ArticlePages {
                                 p.displayName() + (p.credentials() == null ? "" : ", " + p.credentials())))
                         .toList(),
                 catalog.tags().stream().map(t -> new ArticleViews.Option(t.slug(), t.name())).toList(), preview(form), conflict,
-                actions, editable, publicUrl, article == null ? List.of() : comments.threads(article.id()), scratch));
+                actions, editable, publicUrl, article == null ? List.of() : comments.threads(article.id()), scratch,
+                editable ? media.search(null, null, 0, PICKER_SIZE) : List.of()));
     }
 
     private ArticleViews.Preview preview(ArticleForm form) {

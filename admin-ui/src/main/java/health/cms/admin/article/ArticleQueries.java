@@ -190,6 +190,7 @@ public class ArticleQueries {
                 signOffs.forRevision(r).stream()
                         .map(s -> new ArticleState.SignOffView(s.decision().value(), s.reviewerUser(), s.reviewerName(),
                                 s.reviewerCredentials(), s.comment(), s.contentHash(), s.signedAt()))
-                        .toList());
+                        .toList(),
+                r.images().stream().map(ArticleState.ImageView::of).toList(), r.leadImage());
     }
 }

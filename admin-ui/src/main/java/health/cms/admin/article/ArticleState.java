@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import health.cms.admin.readability.ReadabilityView;
+import health.cms.core.article.RevisionImage;
 import health.cms.core.article.SearchAppearance;
 import health.cms.core.publication.PublicArticle;
 
@@ -35,7 +36,16 @@ public record ArticleState(
     /** One revision in full, its references as the delivery API shows them; {@code seo} is how it appears in search results and social shares. */
     public record RevisionView(int number, String title, String summary, String body, String category,
             List<String> authors, List<String> tags, List<PublicArticle.ReferenceView> references, SearchAppearance seo,
-            String changeNote, String createdBy, Instant createdAt, String contentHash, List<SignOffView> signOffs) {
+            String changeNote, String createdBy, Instant createdAt, String contentHash, List<SignOffView> signOffs,
+            List<ImageView> images, String leadImage) {
+    }
+
+    /** An image the revision shows, with the description signed with it (the library's as the revision was saved). */
+    public record ImageView(String sha256, String altText, String caption, String credit) {
+
+        static ImageView of(RevisionImage image) {
+            return new ImageView(image.sha256(), image.altText(), image.caption(), image.credit());
+        }
     }
 
     /** The byline, category and tags of a revision by name, as the review screen shows them beside the text. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import health.cms.admin.media.MediaView;
 import health.cms.admin.readability.ReadabilityView;
 import health.cms.core.article.ArticleStatus;
 import health.cms.core.audit.AuditEvent;
@@ -46,7 +47,7 @@ public final class ArticleViews {
     public record EditorView(ArticleState article, ArticleForm form, Map<String, String> errors, String message,
             String done, List<Option> categories, List<Option> authors, List<Option> tags, Preview preview,
             Conflict conflict, List<ActionView> actions, boolean editable, String publicUrl,
-            List<CommentThread> comments, ScratchCopy scratch) {
+            List<CommentThread> comments, ScratchCopy scratch, List<MediaView> pictures) {
 
         /** The threads nobody has resolved: what the writer still has to answer, beside the editor. */
         public List<CommentThread> openComments() {

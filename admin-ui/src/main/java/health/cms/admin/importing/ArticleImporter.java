@@ -70,12 +70,13 @@ public class ArticleImporter {
 
     /** One line of the file as written by the publisher. */
     record ImportLine(String slug, String title, String summary, String body, String category, String author,
-            List<String> authors, List<String> tags, List<ArticleInput.ReferenceInput> references, String changeNote) {
+            List<String> authors, List<String> tags, List<ArticleInput.ReferenceInput> references, String changeNote,
+            String leadImage) {
 
         ArticleInput input() {
             List<String> byline = authors != null ? authors : author == null ? List.of() : List.of(author);
             return new ArticleInput(slug, title, summary, body, category, byline, tags, references,
-                    changeNote == null ? "Imported" : changeNote);
+                    changeNote == null ? "Imported" : changeNote, null, leadImage);
         }
     }
 

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 
 import health.cms.admin.config.CmsConfig;
+import health.cms.core.article.RevisionRepository;
 import health.cms.core.audit.AuditLog;
 import health.cms.core.audit.AuditSubject;
 import health.cms.core.media.BlobStore;
@@ -33,16 +34,21 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class MediaLibrary {
 
+    /** How many revisions showing one image its page lists. */
+    static final int USES_SHOWN = 100;
+
     private final MediaAssetRepository assets;
+    private final RevisionRepository revisions;
     private final BlobStore store;
     private final ImagePipeline pipeline;
     private final AuditLog audit;
     private final Clock clock;
     private final String publicBase;
 
-    MediaLibrary(MediaAssetRepository assets, BlobStore store, ImagePipeline pipeline, AuditLog audit, Clock clock,
-            CmsConfig config) {
+    MediaLibrary(MediaAssetRepository assets, RevisionRepository revisions, BlobStore store, ImagePipeline pipeline,
+            AuditLog audit, Clock clock, CmsConfig config) {
         this.assets = assets;
+        this.revisions = revisions;
         this.store = store;
         this.pipeline = pipeline;
         this.audit = audit;
@@ -121,6 +127,17 @@ public class MediaLibrary {
             }
             return view(asset);
         });
+    }
+
+    /** The assets with these hashes as the library describes them now, in the given order (unknown ones left out). */
+    public List<MediaView> byHashes(List<String> hashes) {
+        return QuarkusTransaction.requiringNew().call(() -> hashes.stream().map(assets::findBySha256)
+                .flatMap(Optional::stream).map(this::view).toList());
+    }
+
+    /** The revisions that show asset {@code id}, so the desk sees where a description change would matter. */
+    public List<RevisionRepository.ImageUse> usesOf(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> revisions.usesOf(find(id).sha256(), USES_SHOWN));
     }
 
     /** Replaces the description of asset {@code id} at {@code version}; the changed fields are audited. */

@@ -25,6 +25,7 @@ import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
 import health.cms.admin.web.Forms;
+import health.cms.core.article.RevisionRepository;
 import health.cms.core.media.MediaDescription;
 import health.cms.core.refusal.Refusal;
 import io.quarkus.qute.CheckedTemplate;
@@ -49,7 +50,7 @@ public class MediaPages {
                 Map<String, String> errors);
 
         static native TemplateInstance asset(MediaView asset, Map<String, String> values, String message,
-                Map<String, String> errors);
+                Map<String, String> errors, List<RevisionRepository.ImageUse> uses);
     }
 
     @Inject
@@ -102,7 +103,8 @@ public class MediaPages {
     @Path("/{id}")
     public TemplateInstance asset(@PathParam("id") long id, @QueryParam("saved") @Size(max = 5) String saved) {
         MediaView asset = library.get(id);
-        return Templates.asset(asset, MediaFields.values(asset), saved == null ? null : "Saved.", Map.of());
+        return Templates.asset(asset, MediaFields.values(asset), saved == null ? null : "Saved.", Map.of(),
+                library.usesOf(id));
     }
 
     @POST
@@ -116,7 +118,7 @@ public class MediaPages {
             Forms.rethrowUnlessAboutTheForm(e);
             // The form comes back as typed, at the version it was loaded at.
             return Failures.refusedForm(e, Templates.asset(library.get(id), fields.values(), Failures.formMessage(e),
-                    e.fieldErrors()));
+                    e.fieldErrors(), library.usesOf(id)));
         }
     }
 

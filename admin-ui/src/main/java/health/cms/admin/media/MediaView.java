@@ -3,6 +3,7 @@ package health.cms.admin.media;
 import java.time.Instant;
 import java.util.List;
 
+import health.cms.core.article.RevisionImage;
 import health.cms.core.media.MediaAsset;
 import health.cms.core.media.MediaDescription;
 
@@ -50,6 +51,12 @@ public record MediaView(long id, String sha256, String format, int width, int he
 
     public String consentReference() {
         return consent == null ? "" : consent.reference();
+    }
+
+    /** What a writer copies into a body to show this image: {@code ![alt text](media:<sha256>)}. */
+    public String markdown() {
+        String alt = altText == null ? "alt text" : altText.replaceAll("[\\[\\]\\s]+", " ").strip();
+        return "![" + alt + "](" + RevisionImage.SCHEME + sha256 + ")";
     }
 
     /** The tags as typed in the desk's field. */

@@ -1,6 +1,7 @@
 package health.cms.admin.review;
 
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,6 +21,8 @@ import health.cms.admin.article.ArticleActions;
 import health.cms.admin.article.ArticleHistory;
 import health.cms.admin.article.ArticleQueries;
 import health.cms.admin.article.ArticleState;
+import health.cms.admin.media.MediaLibrary;
+import health.cms.admin.media.MediaView;
 import health.cms.admin.reviewer.Expertise;
 import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
@@ -58,7 +61,8 @@ public class ReviewPages {
      */
     public record ReviewView(ArticleState article, ArticleState.Filing filing, String renderedBody,
             RevisionDiff.Result diff, boolean againstLive, String signOffProblem, List<ActionView> actions,
-            String message, String done, List<CommentThread> comments, Declarations declarations) {
+            String message, String done, List<CommentThread> comments, Declarations declarations,
+            List<ReviewedImage> images) {
 
         public String actionsUrl() {
             return "/review/" + article.id() + "/actions";
@@ -70,6 +74,20 @@ public class ReviewPages {
 
         public long openBlocking() {
             return comments.stream().filter(thread -> thread.open() && thread.blocking()).count();
+        }
+    }
+
+    /**
+     * An image of the revision: the description signed with it, and the library's asset as it is now (its
+     * thumbnail and patient consent; null if the asset is gone).
+     */
+    public record ReviewedImage(ArticleState.ImageView signed, MediaView library) {
+
+        /** True when the library describes the image differently from what this revision holds. */
+        public boolean describedAgain() {
+            return library != null && !(Objects.equals(signed.altText(), library.altText())
+                    && Objects.equals(signed.caption(), library.caption())
+                    && Objects.equals(signed.credit(), library.credit()));
         }
     }
 
@@ -91,6 +109,8 @@ public class ReviewPages {
     MarkdownRenderer renderer;
     @Inject
     ReviewComments comments;
+    @Inject
+    MediaLibrary media;
 
     @GET
     public TemplateInstance queue() {
@@ -117,7 +137,14 @@ public class ReviewPages {
         return Templates.screen(new ReviewView(state, queries.filing(id),
                 renderer.render(state.workingRevision().body()).html(), diff, state.live(),
                 user.isReviewer() ? queries.signOffProblem(id, user.actor()) : null, actions,
-                ActionView.unplacedMessage(actions, failure), done, comments.threads(id), declarations(state)));
+                ActionView.unplacedMessage(actions, failure), done, comments.threads(id), declarations(state),
+                images(state.workingRevision().images())));
+    }
+
+    private List<ReviewedImage> images(List<ArticleState.ImageView> signed) {
+        List<MediaView> library = media.byHashes(signed.stream().map(ArticleState.ImageView::sha256).toList());
+        return signed.stream().map(image -> new ReviewedImage(image, library.stream()
+                .filter(asset -> asset.sha256().equals(image.sha256())).findFirst().orElse(null))).toList();
     }
 
     private Declarations declarations(ArticleState state) {

@@ -87,7 +87,9 @@ class HostileManageRequestsTest {
                 .query("limit", Kind.NUMBER, "10").query("offset", Kind.NUMBER, "0"));
         endpoints.add(Endpoint.of("POST", "/manage/v1/articles").json(article)
                 .guard("not-a-writer", notWriter).guard("unreadable-body", unreadable)
-                .guard("no-title", (d, r) -> json(d).put("title", "")));
+                .guard("no-title", (d, r) -> json(d).put("title", ""))
+                .guard("lead-image-not-ours", (d, r) -> json(d).put("leadImage", "https://tracker.example/a.png"))
+                .guard("unknown-library-image", (d, r) -> json(d).put("body", "![x](media:" + "0".repeat(64) + ")")));
         endpoints.add(Endpoint.get("/manage/v1/articles/{id}").path("id", Kind.ID, id));
         endpoints.add(Endpoint.of("PUT", "/manage/v1/articles/{id}").path("id", Kind.ID, id).json(article).ifMatch(etag)
                 .guard("not-a-writer", notWriter).guard("missing-if-match", missingIfMatch)

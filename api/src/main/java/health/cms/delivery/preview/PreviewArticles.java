@@ -4,6 +4,7 @@ import static health.cms.delivery.store.ReadModel.instant;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -13,10 +14,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.cms.core.article.Reference;
+import health.cms.core.article.RevisionImage;
 import health.cms.core.article.SearchAppearance;
 import health.cms.core.markdown.MarkdownRenderer;
+import health.cms.core.media.ImageFormat;
+import health.cms.core.media.ImagePipeline;
+import health.cms.core.media.MediaConfig;
 import health.cms.core.publication.PublicArticle;
 import health.cms.delivery.store.ReadModel;
+import health.cms.workflow.publication.ArticlePictures;
 import health.cms.workflow.publication.Projection;
 
 /**
@@ -35,16 +41,21 @@ public class PreviewArticles {
 
     private record Head(long articleId, String slug, String state, Instant firstPublishedAt, Instant lastReviewedAt,
             Instant nextReviewDue, Instant updatedAt, long revisionId, int number, String title, String summary,
-            String bodyMarkdown, PublicArticle.Named category, String contentHash, SearchAppearance seo) {
+            String bodyMarkdown, PublicArticle.Named category, String contentHash, SearchAppearance seo,
+            String leadImage) {
     }
 
     private final ReadModel db;
     private final Projection projection;
+    private final ImagePipeline pipeline;
+    private final String mediaBase;
 
     PreviewArticles(@io.quarkus.agroal.DataSource("preview") DataSource preview, ObjectMapper json,
-            MarkdownRenderer renderer) {
+            MarkdownRenderer renderer, ImagePipeline pipeline, MediaConfig media) {
         this.db = ReadModel.over(preview, json);
         this.projection = new Projection(renderer);
+        this.pipeline = pipeline;
+        this.mediaBase = media.publicUrl();
     }
 
     public Optional<Preview> bySlug(String slug) {
@@ -52,7 +63,7 @@ public class PreviewArticles {
                 SELECT a.id, a.slug, a.status, a.first_published_at, a.last_reviewed_at, a.next_review_due, a.updated_at,
                        r.id AS revision_id, r.number, r.title, r.summary, r.body_markdown, r.content_hash,
                        c.slug AS category_slug, c.name AS category_name,
-                       r.meta_title, r.meta_description, r.canonical_url, r.social_image_url, r.noindex
+                       r.meta_title, r.meta_description, r.canonical_url, r.social_image_url, r.noindex, r.lead_image
                 FROM article a JOIN revision r ON r.id = COALESCE(a.working_revision_id, a.live_revision_id)
                 JOIN category c ON c.id = r.category_id WHERE a.slug = ?""",
                 rs -> new Head(rs.getLong("id"), rs.getString("slug"), rs.getString("status"),
@@ -60,7 +71,7 @@ public class PreviewArticles {
                         instant(rs, "updated_at"), rs.getLong("revision_id"), rs.getInt("number"), rs.getString("title"),
                         rs.getString("summary"), rs.getString("body_markdown"),
                         new PublicArticle.Named(rs.getString("category_slug"), rs.getString("category_name")),
-                        rs.getString("content_hash"), SearchAppearance.read(rs, 16)),
+                        rs.getString("content_hash"), SearchAppearance.read(rs, 16), rs.getString("lead_image")),
                 slug).map(this::preview);
     }
 
@@ -97,10 +108,20 @@ public class PreviewArticles {
                 "SELECT published_at, change_class, note FROM correction WHERE article_id = ? ORDER BY published_at, id",
                 rs -> new PublicArticle.CorrectionView(instant(rs, "published_at"), rs.getString(2), rs.getString(3)),
                 head.articleId());
+        List<PublicArticle.ImageView> images = db.query("""
+                SELECT ri.sha256, ri.alt_text, ri.caption, ri.credit, m.license, m.width, m.height, m.format
+                FROM revision_image ri JOIN media_asset m ON m.sha256 = ri.sha256
+                WHERE ri.revision_id = ? ORDER BY ri.position""",
+                rs -> ArticlePictures.view(mediaBase, pipeline,
+                        new RevisionImage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                        rs.getString(5), rs.getInt(6), rs.getInt(7),
+                        ImageFormat.valueOf(rs.getString(8).toUpperCase(Locale.ROOT))),
+                head.revisionId());
         Projection.LiveArticle article = new Projection.LiveArticle(head.articleId(), head.slug(), head.firstPublishedAt(),
                 signer.isPresent() ? head.lastReviewedAt() : null, signer.isPresent() ? head.nextReviewDue() : null,
                 head.revisionId(), head.number(), head.title(), head.summary(), head.bodyMarkdown(), head.category(), tags,
-                authors, references, head.seo(), signer.orElse(new Projection.Reviewer(null, null, List.of())), corrections);
+                authors, references, head.seo(), signer.orElse(new Projection.Reviewer(null, null, List.of())), corrections,
+                images, head.leadImage());
         return new Preview(head.articleId(), projection.view(article, head.updatedAt()), head.state(), head.number(),
                 signer.isPresent(),
                 signer.isPresent() ? head.nextReviewDue() : null);

@@ -32,6 +32,7 @@ import health.cms.core.backup.BackupArchive;
 import health.cms.core.backup.BackupExport;
 import health.cms.core.backup.Progress;
 import health.cms.core.correction.ChangeClass;
+import health.cms.core.media.MediaDescription;
 import health.cms.core.testing.Archives;
 import health.cms.core.testing.EmbeddedDatabase;
 import health.cms.core.testing.TableDumps;
@@ -150,6 +151,8 @@ class BackupRoundTripTest {
             original.rows().forEach((table, rows) -> assertTrue(!rows.isEmpty() || table.startsWith("import_job"),
                     "the content should exercise table " + table));
             assertEquals(200, answers.get("/api/v1/articles/special-characters").status());
+            assertTrue(answers.get("/api/v1/articles/pictured").text().contains("\"creditText\":\"Drawing: Desk\""),
+                    answers.get("/api/v1/articles/pictured").text());
             assertEquals(301, answers.get("/api/v1/articles/old-name").status());
             assertEquals(404, answers.get("/api/v1/articles/withdrawn").status());
             assertTrue(answers.get("/api/v1/feeds/corrections.json").text().contains("The daily dose was corrected."));
@@ -185,6 +188,16 @@ class BackupRoundTripTest {
         special = transitions.apply(Fixtures.WRITER1, special.id(), special.version(),
                 TransitionRequest.of(EditorialAction.SUBMIT));
         transitions.apply(Fixtures.REVIEWER1, special.id(), special.version(),
+                TransitionRequest.of(EditorialAction.APPROVE));
+
+        // a live article showing a library image as its lead: the restore derives its <img>, images and JSON-LD again
+        String picture = Fixtures.mediaAsset(new MediaDescription("An inhaler held upright", "How to hold it",
+                "Drawing: Desk", "CC BY 4.0", null, 0.5, 0.5, List.of(), false, null));
+        Article pictured = drafting.create(Fixtures.WRITER1, Fixtures.withLeadImage(Fixtures.input("pictured",
+                "Pictured", "## Section\n\nHold it upright.\n\n![Inhaler](media:" + picture + ")"), picture));
+        pictured = transitions.apply(Fixtures.WRITER1, pictured.id(), pictured.version(),
+                TransitionRequest.of(EditorialAction.SUBMIT));
+        transitions.apply(Fixtures.REVIEWER1, pictured.id(), pictured.version(),
                 TransitionRequest.of(EditorialAction.APPROVE));
 
         Article renamed = Fixtures.published("old-name");
@@ -263,7 +276,7 @@ class BackupRoundTripTest {
     private static List<String> paths() {
         List<String> paths = new ArrayList<>();
         for (String slug : List.of("immunotherapy", "statins", "recertified", "special-characters", "new-name",
-                "old-name", "withdrawn", "scheduled", "leaving-soon", "needs-work", "in-review", "draft-only",
+                "old-name", "withdrawn", "scheduled", "leaving-soon", "needs-work", "in-review", "draft-only", "pictured",
                 "no-such-article")) {
             paths.add("/api/v1/articles/" + slug);
         }

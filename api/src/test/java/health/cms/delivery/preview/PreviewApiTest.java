@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.cms.core.apikey.ApiKeyScope;
 import health.cms.core.article.Article;
+import health.cms.core.media.MediaDescription;
 import health.cms.delivery.apikey.IssuedKeysAccess;
 import health.cms.delivery.testing.DeliveryRoleResource;
 import health.cms.workflow.testing.Fixtures;
@@ -49,6 +52,19 @@ class PreviewApiTest {
                 .body("title", equalTo("Article preview-draft-only"))
                 .body("body.html", containsString("Body of preview-draft-only"))
                 .body("authors[0].slug", equalTo("anna-berg")).body("references[0].doi", equalTo("10.1136/bmj.x1"));
+    }
+
+    @Test
+    void aDraftsLibraryImageIsPreviewedWithItsDescriptionAndSize() {
+        Fixtures.ensureBasics();
+        String sha = Fixtures.mediaAsset(new MediaDescription("Peak flow meter", "Reading the scale", null, null, null,
+                0.5, 0.5, List.of(), false, null));
+        Fixtures.drafting().create(Fixtures.WRITER1, Fixtures.withLeadImage(Fixtures.input("preview-pictured",
+                "Pictured", "## Section\n\n![Meter](media:" + sha + ")"), sha));
+        withKey().get("/api/v1/preview/articles/preview-pictured").then().statusCode(200)
+                .body("body.html", containsString("alt=\"Peak flow meter\" width=\"40\" height=\"30\""))
+                .body("body.html", containsString("<figcaption>Reading the scale</figcaption>"))
+                .body("images[0].sha256", equalTo(sha)).body("leadImage.caption", equalTo("Reading the scale"));
     }
 
     @Test

@@ -26,7 +26,8 @@ public final class ContentHash {
     public static String of(RevisionContent content) {
         return of(content.title(), content.summary(), content.bodyMarkdown(), content.category().slug(),
                 content.authors().stream().map(Profile::slug).toList(),
-                content.tags().stream().map(Tag::slug).toList(), content.references(), content.appearance());
+                content.tags().stream().map(Tag::slug).toList(), content.references(), content.appearance(),
+                content.images(), content.leadImage());
     }
 
     /** The hash of stored values without search or social fields (as every revision before them). */
@@ -48,6 +49,18 @@ public final class ContentHash {
     public static String of(String title, String summary, String bodyMarkdown, String categorySlug,
             List<String> authorSlugs, Collection<String> tagSlugs, List<Reference> references,
             SearchAppearance appearance) {
+        return of(title, summary, bodyMarkdown, categorySlug, authorSlugs, tagSlugs, references, appearance, List.of(),
+                null);
+    }
+
+    /**
+     * The full hash, images included: each image the revision shows, in its stored order, with the hash of its
+     * bytes and the alt text, caption and credit readers get, then the lead image's hash. Images came after
+     * content was first signed, so a revision without any hashes exactly as before them.
+     */
+    public static String of(String title, String summary, String bodyMarkdown, String categorySlug,
+            List<String> authorSlugs, Collection<String> tagSlugs, List<Reference> references,
+            SearchAppearance appearance, List<RevisionImage> images, String leadImage) {
         StringBuilder canonical = new StringBuilder();
         field(canonical, "title", title);
         field(canonical, "summary", summary);
@@ -70,6 +83,13 @@ public final class ContentHash {
         optionalField(canonical, "meta.title", appearance.metaTitle());
         optionalField(canonical, "meta.description", appearance.metaDescription());
         optionalField(canonical, "social.image", appearance.socialImageUrl());
+        for (RevisionImage image : images) {
+            field(canonical, "image.sha256", image.sha256());
+            field(canonical, "image.alt", image.altText());
+            field(canonical, "image.caption", image.caption());
+            field(canonical, "image.credit", image.credit());
+        }
+        optionalField(canonical, "lead.image", leadImage);
         return sha256(canonical.toString());
     }
 

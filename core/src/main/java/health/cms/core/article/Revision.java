@@ -75,6 +75,14 @@ public class Revision {
     @OrderColumn(name = "position")
     private List<Reference> references = new ArrayList<>();
 
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "revision_image", joinColumns = @JoinColumn(name = "revision_id"))
+    @OrderColumn(name = "position")
+    private List<RevisionImage> images = new ArrayList<>();
+
+    @Column(name = "lead_image", length = 64)
+    private String leadImage;
+
     @Column(name = "meta_title")
     private String metaTitle;
 
@@ -124,6 +132,8 @@ public class Revision {
         this.canonicalUrl = content.appearance().canonicalUrl();
         this.socialImageUrl = content.appearance().socialImageUrl();
         this.noindex = content.appearance().noindex();
+        this.images = new ArrayList<>(content.images());
+        this.leadImage = content.leadImage();
         this.changeNote = changeNote;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
@@ -131,7 +141,8 @@ public class Revision {
     }
 
     public RevisionContent content() {
-        return new RevisionContent(title, summary, bodyMarkdown, category, authors, tags, references, appearance());
+        return new RevisionContent(title, summary, bodyMarkdown, category, authors, tags, references, appearance(),
+                images, leadImage);
     }
 
     /** How this revision appears in search results and social shares. */
@@ -178,6 +189,16 @@ public class Revision {
 
     public List<Reference> references() {
         return List.copyOf(references);
+    }
+
+    /** The images this revision shows, with their description as saved (body images first, then the lead). */
+    public List<RevisionImage> images() {
+        return List.copyOf(images);
+    }
+
+    /** The lead image's hash, or null. */
+    public String leadImage() {
+        return leadImage;
     }
 
     public String changeNote() {

@@ -46,4 +46,30 @@ public class RevisionRepository implements PanacheRepository<Revision> {
                 .setParameter("n", after)
                 .getResultList());
     }
+
+    /** One revision that shows an image: its article, its number, and where it stands. */
+    public record ImageUse(long articleId, String slug, int revision, Standing standing) {
+
+        /** Live and signed revisions hold the image as signed: it cannot leave the library. */
+        public enum Standing {
+            LIVE, SIGNED, UNSIGNED
+        }
+    }
+
+    /** The revisions that show the asset, newest first per article (at most {@code limit}). */
+    @SuppressWarnings("unchecked")
+    public List<ImageUse> usesOf(String sha256, int limit) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                SELECT a.id, a.slug, r.number, a.live_revision_id IS NOT DISTINCT FROM r.id,
+                    EXISTS (SELECT 1 FROM sign_off s WHERE s.revision_id = r.id AND s.decision <> 'changes-requested')
+                FROM revision r JOIN article a ON a.id = r.article_id
+                WHERE EXISTS (SELECT 1 FROM revision_image ri WHERE ri.revision_id = r.id AND ri.sha256 = :sha)
+                ORDER BY a.slug, r.number DESC
+                LIMIT :limit """).setParameter("sha", sha256).setParameter("limit", limit).getResultList();
+        return rows.stream().map(row -> new ImageUse(((Number) row[0]).longValue(), (String) row[1],
+                ((Number) row[2]).intValue(), Boolean.TRUE.equals(row[3])
+                        ? ImageUse.Standing.LIVE
+                        : Boolean.TRUE.equals(row[4]) ? ImageUse.Standing.SIGNED : ImageUse.Standing.UNSIGNED))
+                .toList();
+    }
 }

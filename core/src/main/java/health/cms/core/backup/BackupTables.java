@@ -17,12 +17,15 @@ public final class BackupTables {
             BackupTable.of("tag", "id"),
             BackupTable.of("profile", "id"),
             BackupTable.of("reviewer_declaration", "id"),
+            // The library's descriptions, before the revisions that show its images.
+            BackupTable.of("media_asset", "id"),
             // article and revision point at each other: an article's revision pointers follow its revisions
             BackupTable.of("article", "id").deferring("live_revision_id", "working_revision_id"),
             BackupTable.of("revision", "id"),
             BackupTable.of("revision_author", "revision_id", "position"),
             BackupTable.of("revision_tag", "revision_id", "tag_id"),
             BackupTable.of("revision_reference", "revision_id", "position"),
+            BackupTable.of("revision_image", "revision_id", "position"),
             BackupTable.of("sign_off", "id"),
             BackupTable.of("correction", "id"),
             BackupTable.of("share_link", "id"),
@@ -42,8 +45,6 @@ public final class BackupTables {
             BackupTable.of("search_vocabulary_group", "id"),
             // Hashes only: partners keep their keys across a restore.
             BackupTable.of("api_key", "id"),
-            // The library's descriptions; the blobs themselves are not in the archive yet (issue 15, phase 2).
-            BackupTable.of("media_asset", "id"),
             // Each person's mail preference (and their name, e-mail and roles as last seen).
             BackupTable.of("desk_member", "username"),
             // Copied rather than rebuilt: it holds exactly what readers were served (the HTML rendered when

@@ -15,6 +15,7 @@ import com.github.difflib.patch.Patch;
 
 import health.cms.core.article.Reference;
 import health.cms.core.article.Revision;
+import health.cms.core.article.RevisionImage;
 import health.cms.core.article.SearchAppearance;
 
 /**
@@ -42,6 +43,8 @@ public final class RevisionDiff {
     public static final String TAGS = "Tags";
     /** The section of the search result and social card fields the hash covers, present only when one is set. */
     public static final String SEARCH_AND_SOCIAL = "Search and social";
+    /** The images the revision shows with their signed descriptions, one a line, present only when there are any. */
+    public static final String IMAGES = "Images";
 
     /** Status of a section too long or too rewritten to compare word by word. */
     public static final String REPLACED = "replaced";
@@ -155,7 +158,26 @@ public final class RevisionDiff {
         if (!appearance.isEmpty()) {
             sections.put(SEARCH_AND_SOCIAL, appearance);
         }
+        if (!revision.images().isEmpty()) {
+            sections.put(IMAGES, images(revision.images(), revision.leadImage()));
+        }
         return sections;
+    }
+
+    /**
+     * Each image on a line of its own: its hash (a replaced picture is a new hash), then the alt text, caption and
+     * credit signed with it, so an added, removed or replaced image and a changed alt text each show.
+     */
+    private static String images(List<RevisionImage> images, String leadImage) {
+        StringBuilder text = new StringBuilder();
+        for (RevisionImage image : images) {
+            text.append(RevisionImage.SCHEME).append(image.sha256())
+                    .append(image.sha256().equals(leadImage) ? " (lead image)" : "")
+                    .append(" | Alt text: ").append(image.altText() == null ? "(none)" : image.altText())
+                    .append(" | Caption: ").append(image.caption() == null ? "(none)" : image.caption())
+                    .append(" | Credit: ").append(image.credit() == null ? "(none)" : image.credit()).append('\n');
+        }
+        return text.toString();
     }
 
     /** The search and social fields readers see (those the content hash covers), one a line. */

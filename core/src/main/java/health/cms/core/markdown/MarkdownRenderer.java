@@ -1,16 +1,21 @@
 package health.cms.core.markdown;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
 import org.commonmark.node.Node;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
@@ -37,9 +42,9 @@ public class MarkdownRenderer {
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
             .and(Sanitizers.TABLES)
-            // No <img> at all: a reader's browser would fetch it from whatever host it names, which could then
-            // track readers or swap the picture after sign-off. Images will come from our own media, and then be
-            // allowed here only with a src that is one of our media URLs, which are bound to the picture's hash.
+            // No <img> here: a reader's browser would fetch it from whatever host it names, which could then track
+            // readers or swap the picture after sign-off. Our own library's images are allowed per render, with
+            // exactly the URLs of the pictures that body shows (see imagePolicy).
             .and(new HtmlPolicyBuilder()
                     .allowElements("a")
                     .allowAttributes("href", "title").onElements("a")
@@ -76,14 +81,24 @@ public class MarkdownRenderer {
 
     /** Renders Markdown to sanitized HTML and collects the headings for a table of contents. */
     public RenderedMarkdown render(String markdown) {
+        return render(markdown, Map.of());
+    }
+
+    /**
+     * The same, with the library images the body may show by hash: {@code ![alt](media:<sha256>)} becomes that
+     * picture; any other image shows nothing.
+     */
+    public RenderedMarkdown render(String markdown, Map<String, Picture> pictures) {
         Node document = parser.parse(markdown == null ? "" : markdown);
         List<TocEntry> headings = new ArrayList<>();
         HtmlRenderer renderer = HtmlRenderer.builder()
                 .extensions(EXTENSIONS)
                 .attributeProviderFactory(context -> new HeadingCollector(headings))
+                .nodeRendererFactory(context -> new PictureRenderer(context, pictures))
                 .build();
         StringBuilder html = new StringBuilder();
-        HeadingTexts texts = sanitize(renderer.render(document), html);
+        HeadingTexts texts = sanitize(renderer.render(document), html,
+                pictures.isEmpty() ? POLICY : POLICY.and(imagePolicy(pictures.values())));
         List<TocEntry> toc = new ArrayList<>();
         for (TocEntry heading : headings) {
             texts.of(heading.level(), heading.anchor())
@@ -99,6 +114,23 @@ public class MarkdownRenderer {
      */
     public List<String> images(String markdown) {
         return ImageSources.in(rawRenderer.render(parser.parse(markdown == null ? "" : markdown)));
+    }
+
+    /**
+     * The destination of every image written in Markdown syntax ({@code ![alt](destination)}), in order; with
+     * {@link #images} a caller can tell a Markdown image from one written as raw HTML.
+     */
+    public List<String> markdownImages(String markdown) {
+        List<String> destinations = new ArrayList<>();
+        parser.parse(markdown == null ? "" : markdown).accept(new AbstractVisitor() {
+
+            @Override
+            public void visit(Image image) {
+                destinations.add(image.getDestination() == null ? "" : image.getDestination().strip());
+                visitChildren(image);
+            }
+        });
+        return destinations;
     }
 
     /**
@@ -122,7 +154,7 @@ public class MarkdownRenderer {
     /** Sanitizes an HTML fragment with the same allow-list as rendered Markdown. */
     public String sanitize(String html) {
         StringBuilder out = new StringBuilder();
-        sanitize(html == null ? "" : html, out);
+        sanitize(html == null ? "" : html, out, POLICY);
         return out.toString();
     }
 
@@ -130,10 +162,39 @@ public class MarkdownRenderer {
      * What {@code POLICY.sanitize} does (our policy has no preprocessor), with the headings' text noted on
      * the way, so both entry points share one sanitizing path.
      */
-    private static HeadingTexts sanitize(String html, StringBuilder out) {
+    private static HeadingTexts sanitize(String html, StringBuilder out, PolicyFactory policy) {
         HeadingTexts texts = new HeadingTexts(HtmlStreamRenderer.create(out, Handler.DO_NOTHING), out);
-        HtmlSanitizer.sanitize(html, POLICY.apply(texts));
+        HtmlSanitizer.sanitize(html, policy.apply(texts));
         return texts;
+    }
+
+    /**
+     * Lets through {@code <img>} with exactly the {@code src} and {@code srcset} of these pictures (our media URLs,
+     * bound to each picture's hash) and the attributes {@link PictureRenderer} writes; any other image, however
+     * written, is still removed.
+     */
+    /** A srcset with one space after each comma and none before (the sanitizer writes {@code "320w , ..."}). */
+    private static String spaced(String srcset) {
+        return srcset.replaceAll("\\s*,\\s*", ", ").strip();
+    }
+
+    private static PolicyFactory imagePolicy(Collection<Picture> pictures) {
+        Set<String> sources = pictures.stream().map(Picture::src).collect(Collectors.toSet());
+        Set<String> sourceSets = pictures.stream().map(picture -> spaced(picture.srcset())).collect(Collectors.toSet());
+        return new HtmlPolicyBuilder()
+                .allowElements("img", "figure")
+                .allowUrlProtocols("https", "http")
+                .allowAttributes("src").matching((element, name, value) -> sources.contains(value) ? value : null)
+                .onElements("img")
+                .allowAttributes("srcset")
+                .matching((element, name, value) -> sourceSets.contains(spaced(value)) ? value : null)
+                .onElements("img")
+                .allowAttributes("sizes").matching(true, PictureRenderer.SIZES).onElements("img")
+                .allowAttributes("alt").onElements("img")
+                .allowAttributes("width", "height").matching(Pattern.compile("[0-9]{1,5}")).onElements("img")
+                .allowAttributes("loading").matching(true, "lazy").onElements("img")
+                .allowAttributes("class").matching(true, "media").onElements("figure")
+                .toFactory();
     }
 
     /**

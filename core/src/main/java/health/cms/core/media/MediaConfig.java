@@ -26,6 +26,13 @@ public interface MediaConfig {
     S3 s3();
 
     /**
+     * Where readers' browsers fetch our images: the public address of the api, whose {@code /media/...} URLs the
+     * delivered articles name (the desk sets it from {@code CMS_PUBLIC_API_URL}).
+     */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    /**
      * How often the desk looks for renditions to make (claimed with FOR UPDATE SKIP LOCKED, so several desk
      * instances share the work); {@code off} disables this instance's worker. The api never makes renditions.
      */

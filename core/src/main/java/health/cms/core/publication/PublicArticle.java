@@ -31,7 +31,36 @@ public record PublicArticle(
         int revision,
         SearchAppearance seo,
         Map<String, Object> jsonLd,
-        String jsonLdScript) {
+        String jsonLdScript,
+        List<ImageView> images,
+        ImageView leadImage) {
+
+    public PublicArticle {
+        // entries projected before images existed have none
+        images = images == null ? List.of() : List.copyOf(images);
+    }
+
+    /**
+     * One of our images as the article shows it: the alt text, caption and credit signed with the revision, the
+     * library's license, the original's size, and the URLs of the original and of each rendition (immutable, by
+     * the picture's hash).
+     */
+    public record ImageView(String sha256, String altText, String caption, String credit, String license, int width,
+            int height, String url, List<Rendition> renditions) {
+
+        public ImageView {
+            renditions = renditions == null ? List.of() : List.copyOf(renditions);
+        }
+
+        /** The renditions as an {@code <img srcset>} value. */
+        public String srcset() {
+            return String.join(", ", renditions.stream().map(r -> r.url() + " " + r.width() + "w").toList());
+        }
+    }
+
+    /** A stored rendition of an image: its width in pixels and its URL. */
+    public record Rendition(int width, String url) {
+    }
 
     /**
      * JSON text made safe to put between {@code <script type="application/ld+json">} and {@code </script>}:

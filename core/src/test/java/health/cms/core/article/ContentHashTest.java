@@ -113,6 +113,51 @@ class ContentHashTest {
     }
 
     @Test
+    void contentWithoutImagesKeepsTheHashItWasSignedWith() {
+        assertEquals(HASH_STORED_BEFORE_SEARCH_FIELDS,
+                ContentHash.of(withImages(BASE.bodyMarkdown(), List.of(), null)));
+        assertEquals(HASH_STORED_BEFORE_SEARCH_FIELDS, ContentHash.of("Immunotherapy", "A lead.", "## Heading\n\nBody text.",
+                "treatments-therapies", List.of("anna-berg", "ole-lund"), List.of("immunotherapy", "cancer"),
+                BASE.references(), SearchAppearance.NONE, List.of(), null));
+    }
+
+    @Test
+    void anImagesAltTextCaptionCreditAndBytesAreSigned() {
+        String body = BASE.bodyMarkdown() + "\n\n![Rash](media:" + SHA_A + ")";
+        RevisionImage image = new RevisionImage(SHA_A, "A red rash on a forearm", "Typical rash", "Photo: Clinic");
+        String signed = ContentHash.of(withImages(body, List.of(image), null));
+        assertEquals(signed, ContentHash.of(withImages(body, List.of(
+                new RevisionImage(SHA_A, "A red rash on a forearm", "Typical rash", "Photo: Clinic")), null)));
+        assertNotEquals(ContentHash.of(withImages(body, List.of(), null)), signed);
+        assertNotEquals(signed, ContentHash.of(withImages(body,
+                List.of(new RevisionImage(SHA_A, "A rash", "Typical rash", "Photo: Clinic")), null)));
+        assertNotEquals(signed, ContentHash.of(withImages(body,
+                List.of(new RevisionImage(SHA_A, "A red rash on a forearm", "Atypical rash", "Photo: Clinic")), null)));
+        assertNotEquals(signed, ContentHash.of(withImages(body,
+                List.of(new RevisionImage(SHA_A, "A red rash on a forearm", "Typical rash", "Photo: Other")), null)));
+        assertNotEquals(signed, ContentHash.of(withImages(body,
+                List.of(new RevisionImage(SHA_B, "A red rash on a forearm", "Typical rash", "Photo: Clinic")), null)));
+        // a caption cannot pass for a credit of the same words
+        assertNotEquals(ContentHash.of(withImages(body, List.of(new RevisionImage(SHA_A, "Alt", "Same", null)), null)),
+                ContentHash.of(withImages(body, List.of(new RevisionImage(SHA_A, "Alt", null, "Same")), null)));
+    }
+
+    @Test
+    void theLeadImageIsSigned() {
+        RevisionImage image = new RevisionImage(SHA_A, "Alt", null, null);
+        assertNotEquals(ContentHash.of(withImages(BASE.bodyMarkdown(), List.of(image), null)),
+                ContentHash.of(withImages(BASE.bodyMarkdown(), List.of(image), SHA_A)));
+    }
+
+    private static final String SHA_A = "a".repeat(64);
+    private static final String SHA_B = "b".repeat(64);
+
+    private static RevisionContent withImages(String body, List<RevisionImage> images, String leadImage) {
+        return new RevisionContent(BASE.title(), BASE.summary(), body, BASE.category(), BASE.authors(), BASE.tags(),
+                BASE.references(), BASE.appearance(), images, leadImage);
+    }
+
+    @Test
     void theSearchResultAndSocialCardAreSignedButMachineInstructionsAreNot() {
         String base = ContentHash.of(BASE);
         assertNotEquals(base,

@@ -2,6 +2,7 @@ package health.cms.core.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import health.cms.core.article.Reference;
 import health.cms.core.article.Revision;
 import health.cms.core.article.RevisionContent;
+import health.cms.core.article.RevisionImage;
 import health.cms.core.article.SearchAppearance;
 import health.cms.core.diff.RevisionDiff.Section;
 import health.cms.core.profile.Profile;
@@ -78,6 +80,37 @@ class RevisionDiffCoversTheHashTest {
                     .filter(s -> !s.status().equals("unchanged")).map(Section::heading).toList();
             assertEquals(List.of(section), changed, "a change to " + section + " alone shows as exactly that section");
         });
+    }
+
+    @Test
+    void imageChangesShowInTheImagesSectionAlone() {
+        String a = "a".repeat(64);
+        String b = "b".repeat(64);
+        String body = "## Dosage\n\nTake 10 mg.\n\n![Chart](media:" + a + ")";
+        Revision before = new Revision(null, 1, withImages(body, List.of(new RevisionImage(a, "Dose chart", "In mg", null)),
+                null), null, "writer", NOW);
+        Map<String, RevisionContent> changes = new LinkedHashMap<>();
+        changes.put("alt text changed", withImages(body, List.of(new RevisionImage(a, "Chart of doses", "In mg", null)), null));
+        changes.put("caption changed", withImages(body, List.of(new RevisionImage(a, "Dose chart", "In µg", null)), null));
+        changes.put("made the lead", withImages(body, List.of(new RevisionImage(a, "Dose chart", "In mg", null)), a));
+        changes.put("added as lead", withImages(body, List.of(new RevisionImage(a, "Dose chart", "In mg", null),
+                new RevisionImage(b, "Other", null, null)), b));
+        changes.forEach((what, content) -> {
+            Revision after = new Revision(null, 2, content, null, "writer", NOW);
+            assertNotEquals(before.contentHash(), after.contentHash(), what);
+            assertEquals(List.of(RevisionDiff.IMAGES), RevisionDiff.between(before, after).sections().stream()
+                    .filter(s -> !s.status().equals("unchanged")).map(Section::heading).toList(), what);
+        });
+        Revision removed = new Revision(null, 2, BASE, null, "writer", NOW);
+        Section images = RevisionDiff.between(before, removed).sections().stream()
+                .filter(s -> s.heading().equals(RevisionDiff.IMAGES)).findFirst().orElseThrow();
+        assertEquals("removed", images.status());
+        assertTrue(images.segments().get(0).text().contains("media:" + a), images.toString());
+    }
+
+    private static RevisionContent withImages(String body, List<RevisionImage> images, String lead) {
+        return new RevisionContent(BASE.title(), BASE.summary(), body, BASE.category(), BASE.authors(), BASE.tags(),
+                BASE.references(), SearchAppearance.NONE, images, lead);
     }
 
     @Test

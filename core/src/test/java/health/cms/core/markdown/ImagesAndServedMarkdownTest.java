@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
@@ -38,6 +39,27 @@ class ImagesAndServedMarkdownTest {
         assertFalse(html.toLowerCase(Locale.ROOT).contains("<img"), html);
         assertFalse(html.contains("tracker.example"), html);
         assertTrue(html.contains("Text after."), html);
+    }
+
+    @Test
+    void aLibraryImageRendersAsOurPictureWithItsSignedDescriptionAndNothingElseGetsThrough() {
+        String sha = "a".repeat(64);
+        String base = "https://api.example/media/" + sha + "/";
+        String srcset = base + "320.jpg 320w, " + base + "640.jpg 640w";
+        Picture picture = new Picture("A red rash", "Typical rash", "Photo: Clinic", 1600, 900, base + "original.jpg",
+                srcset);
+        String html = renderer.render("Before.\n\n![written alt](media:" + sha + ")\n\n![x](media:" + "b".repeat(64)
+                + ")\n\n<img src=\"https://tracker.example/p.png\">\n\n<img src=\"" + base + "320.jpg\">\n\nAfter.",
+                Map.of(sha, picture)).html();
+        assertTrue(html.contains("<img src=\"" + base + "original.jpg\" srcset=\"" + base + "320.jpg 320w"), html);
+        assertTrue(html.contains(base + "640.jpg 640w\""), html);
+        assertTrue(html.contains("alt=\"A red rash\" width=\"1600\" height=\"900\" loading=\"lazy\""), html);
+        assertTrue(html.contains("sizes=\"(max-width: 1600px) 100vw, 1600px\""), html);
+        assertTrue(html.contains("<figure class=\"media\">"), html);
+        assertTrue(html.contains("<figcaption>Typical rash <small>Photo: Clinic</small></figcaption>"), html);
+        assertEquals(1, html.split("<img", -1).length - 1, "only the library picture: " + html);
+        assertFalse(html.contains("tracker.example") || html.contains("b".repeat(64)), html);
+        assertTrue(html.contains("After."), html);
     }
 
     @Test

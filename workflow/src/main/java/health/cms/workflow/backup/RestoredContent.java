@@ -19,6 +19,7 @@ import java.util.Set;
 
 import health.cms.core.article.ContentHash;
 import health.cms.core.article.Reference;
+import health.cms.core.article.RevisionImage;
 import health.cms.core.article.SearchAppearance;
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.audit.AuditLog;
@@ -91,7 +92,7 @@ final class RestoredContent {
     }
 
     /**
-     * Every revision's title, lead, body, category, byline, tags, references and search fields still hash to its
+     * Every revision's title, lead, body, category, byline, tags, references, search fields and images still hash to its
      * stored content hash, so the sign-offs bound to that hash are sign-offs of this text. Streams the
      * revisions and their child rows side by side, ordered by revision, so memory stays flat.
      */
@@ -107,9 +108,14 @@ final class RestoredContent {
                 ByKey<Reference> references = new ByKey<>(connection,
                         "SELECT revision_id, " + Reference.COLUMNS + " FROM revision_reference ORDER BY revision_id, position",
                         rs -> Reference.read(rs, 2));
+                ByKey<RevisionImage> images = new ByKey<>(connection, """
+                        SELECT revision_id, sha256, alt_text, caption, credit FROM revision_image
+                        ORDER BY revision_id, position""",
+                        rs -> new RevisionImage(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                 PreparedStatement query = connection.prepareStatement("""
                         SELECT r.id, a.slug, r.number, r.title, r.summary, r.body_markdown, c.slug, r.content_hash,
-                            r.meta_title, r.meta_description, r.canonical_url, r.social_image_url, r.noindex
+                            r.meta_title, r.meta_description, r.canonical_url, r.social_image_url, r.noindex,
+                            r.lead_image
                         FROM revision r JOIN article a ON a.id = r.article_id JOIN category c ON c.id = r.category_id
                         ORDER BY r.id""")) {
             query.setFetchSize(500);
@@ -117,7 +123,8 @@ final class RestoredContent {
                 while (rs.next()) {
                     long id = rs.getLong(1);
                     String hash = ContentHash.of(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            authors.take(id), tags.take(id), references.take(id), SearchAppearance.read(rs, 9));
+                            authors.take(id), tags.take(id), references.take(id), SearchAppearance.read(rs, 9),
+                            images.take(id), rs.getString(14));
                     if (!hash.equals(rs.getString(8))) {
                         altered.add("revision " + rs.getInt(3) + " of '" + rs.getString(2) + "'");
                     }

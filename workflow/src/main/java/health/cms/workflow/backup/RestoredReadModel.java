@@ -10,17 +10,24 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import health.cms.core.article.Reference;
+import health.cms.core.article.RevisionImage;
 import health.cms.core.article.SearchAppearance;
 import health.cms.core.backup.BackupArchive;
 import health.cms.core.backup.BackupException;
 import health.cms.core.backup.Manifest;
 import health.cms.core.markdown.MarkdownRenderer;
+import health.cms.core.media.ImageFormat;
+import health.cms.core.media.ImagePipeline;
 import health.cms.core.publication.PublicArticle;
+import health.cms.workflow.publication.ArticlePictures;
 import health.cms.workflow.publication.Projection;
 
 /**
@@ -35,6 +42,12 @@ final class RestoredReadModel {
 
     private final Connection connection;
     private final Projection projection = new Projection(new MarkdownRenderer());
+    // Where the restored articles' images are served and which renditions exist: the settings of MediaConfig,
+    // read by name because a restore also runs outside the apps' CDI container.
+    private final String mediaBase = ConfigProvider.getConfig().getOptionalValue("cms.media.public-url", String.class)
+            .orElse("http://localhost:8080");
+    private final ImagePipeline pipeline = new ImagePipeline(1, 1, ConfigProvider.getConfig()
+            .getOptionalValues("cms.media.widths", Integer.class).orElse(List.of(320, 640, 1024, 1600)));
 
     RestoredReadModel(Connection connection) {
         this.connection = connection;
@@ -69,11 +82,20 @@ final class RestoredReadModel {
                         SELECT c.article_id, c.published_at, c.change_class, c.note FROM correction c
                         ORDER BY c.article_id, c.published_at, c.id""",
                         rs -> new PublicArticle.CorrectionView(instant(rs, 2), rs.getString(3), rs.getString(4)));
+                ByKey<PublicArticle.ImageView> images = new ByKey<>(connection, """
+                        SELECT a.id, ri.sha256, ri.alt_text, ri.caption, ri.credit, m.license, m.width, m.height, m.format
+                        FROM article a JOIN revision_image ri ON ri.revision_id = a.live_revision_id
+                        JOIN media_asset m ON m.sha256 = ri.sha256 ORDER BY a.id, ri.position""",
+                        rs -> ArticlePictures.view(mediaBase, pipeline,
+                                new RevisionImage(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                                rs.getString(6), rs.getInt(7), rs.getInt(8),
+                                ImageFormat.valueOf(rs.getString(9).toUpperCase(Locale.ROOT))));
                 PreparedStatement query = connection.prepareStatement("""
                         SELECT a.id, a.slug, a.first_published_at, a.last_reviewed_at, a.next_review_due, a.updated_at,
                             r.id, r.number, r.title, r.summary, r.body_markdown, c.slug, c.name,
                             latest.reviewer_name, latest.reviewer_credentials, first.signed_at, latest.conflict_statement,
-                            r.meta_title, r.meta_description, r.canonical_url, r.social_image_url, r.noindex
+                            r.meta_title, r.meta_description, r.canonical_url, r.social_image_url, r.noindex,
+                            r.lead_image
                         FROM article a JOIN revision r ON r.id = a.live_revision_id JOIN category c ON c.id = r.category_id
                         JOIN LATERAL (SELECT reviewer_name, reviewer_credentials, conflict_statement FROM sign_off
                             WHERE revision_id = r.id AND decision <> 'changes-requested'
@@ -95,7 +117,7 @@ final class RestoredReadModel {
                             authors.take(article), references.take(article), SearchAppearance.read(rs, 18),
                             new Projection.Reviewer(rs.getString(14), rs.getString(15),
                                     rs.getString(17) == null ? List.of() : List.of(rs.getString(17))),
-                            corrections.take(article));
+                            corrections.take(article), images.take(article), rs.getString(23));
                     Instant updatedAt = archivedUpdateTimes.getOrDefault(article, instant(rs, 6));
                     checkUpdatedAt(slug, updatedAt, instant(rs, 16), exportedAt);
                     projection.write(connection, live, updatedAt);

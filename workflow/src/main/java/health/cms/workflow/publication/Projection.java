@@ -69,9 +69,20 @@ public final class Projection {
             Instant nextReviewDue, long revisionId, int revisionNumber, String title, String summary, String bodyMarkdown,
             PublicArticle.Named category, List<PublicArticle.Named> tags, List<PublicArticle.AuthorView> authors,
             List<PublicArticle.ReferenceView> references, SearchAppearance seo, Reviewer reviewer,
-            List<PublicArticle.CorrectionView> corrections) {
+            List<PublicArticle.CorrectionView> corrections, List<PublicArticle.ImageView> images, String leadImage) {
+
+        /** An article whose revision shows no images. */
+        public LiveArticle(long articleId, String slug, Instant firstPublishedAt, Instant lastReviewedAt,
+                Instant nextReviewDue, long revisionId, int revisionNumber, String title, String summary,
+                String bodyMarkdown, PublicArticle.Named category, List<PublicArticle.Named> tags,
+                List<PublicArticle.AuthorView> authors, List<PublicArticle.ReferenceView> references, SearchAppearance seo,
+                Reviewer reviewer, List<PublicArticle.CorrectionView> corrections) {
+            this(articleId, slug, firstPublishedAt, lastReviewedAt, nextReviewDue, revisionId, revisionNumber, title,
+                    summary, bodyMarkdown, category, tags, authors, references, seo, reviewer, corrections, List.of(), null);
+        }
 
         public LiveArticle {
+            images = images == null ? List.of() : List.copyOf(images);
             firstPublishedAt = stored(firstPublishedAt);
             lastReviewedAt = stored(lastReviewedAt);
             nextReviewDue = stored(nextReviewDue);
@@ -103,7 +114,7 @@ public final class Projection {
     /** Writes (or replaces) the article's public entry; {@code updatedAt} is its public "updated" time. */
     public void write(Connection connection, LiveArticle live, Instant updatedAt) throws SQLException {
         updatedAt = stored(updatedAt);
-        RenderedMarkdown body = renderer.render(live.bodyMarkdown());
+        RenderedMarkdown body = renderer.render(live.bodyMarkdown(), ArticlePictures.pictures(live.images()));
         PublicArticle view = view(live, body, updatedAt);
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             upsert.setLong(1, live.articleId());
@@ -131,7 +142,8 @@ public final class Projection {
      * have no reviewer, review date or first publication yet).
      */
     public PublicArticle view(LiveArticle article, Instant updatedAt) {
-        return view(article, renderer.render(article.bodyMarkdown()), stored(updatedAt));
+        return view(article, renderer.render(article.bodyMarkdown(), ArticlePictures.pictures(article.images())),
+                stored(updatedAt));
     }
 
     private PublicArticle view(LiveArticle live, RenderedMarkdown body, Instant updatedAt) {
@@ -143,7 +155,8 @@ public final class Projection {
                 new PublicArticle.Body(body.html(), renderer.publicMarkdown(live.bodyMarkdown())), body.toc(),
                 live.category(), live.tags(), live.authors(), review, live.references(), live.corrections(),
                 live.firstPublishedAt(), updatedAt, live.revisionNumber(), live.seo(), jsonLd,
-                PublicArticle.scriptSafe(toJson(jsonLd)));
+                PublicArticle.scriptSafe(toJson(jsonLd)), live.images(),
+                ArticlePictures.lead(live.images(), live.leadImage()));
     }
 
     /** A schema.org MedicalWebPage that downstream sites can embed as it is. */
@@ -160,6 +173,7 @@ public final class Projection {
         if (live.seo().socialImageUrl() != null) {
             page.put("image", live.seo().socialImageUrl());
         }
+        ArticlePictures.jsonLd(page, live.images(), live.leadImage());
         // Ordered, so the ready-to-embed text is the same in every JVM (Map.of iterates in a per-run order).
         Map<String, Object> about = new LinkedHashMap<>();
         about.put("@type", "Thing");

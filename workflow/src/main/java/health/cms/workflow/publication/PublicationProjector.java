@@ -34,12 +34,14 @@ public class PublicationProjector {
     private final SignOffRepository signOffs;
     private final CorrectionRepository corrections;
     private final Projection projection;
+    private final ArticlePictures pictures;
 
     PublicationProjector(EntityManager em, SignOffRepository signOffs, CorrectionRepository corrections,
-            MarkdownRenderer renderer) {
+            MarkdownRenderer renderer, ArticlePictures pictures) {
         this.em = em;
         this.signOffs = signOffs;
         this.corrections = corrections;
+        this.pictures = pictures;
         this.projection = new Projection(renderer);
     }
 
@@ -148,6 +150,7 @@ public class PublicationProjector {
                         signOff.conflictOfInterest() == null ? List.of() : signOff.conflictOfInterest().disclosures()),
                 corrections.forArticle(article).stream()
                         .map(c -> new PublicArticle.CorrectionView(c.publishedAt(), c.changeClass().value(), c.note()))
-                        .toList());
+                        .toList(),
+                pictures.of(live), live.leadImage());
     }
 }

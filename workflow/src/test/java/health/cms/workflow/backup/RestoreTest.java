@@ -76,6 +76,15 @@ class RestoreTest {
     }
 
     @Test
+    void rollsBackWhenASignedImageCaptionWasEditedInTheArchive() {
+        // An image's caption is signed with the text: it cannot be changed in the archive either.
+        BackupException refused = assertResignedEditRefused("tables/revision_image.jsonl",
+                rows -> rows.replace(SampleContent.POLLEN_CAPTION, "Tree pollen, magnified"),
+                "no longer matches its content hash");
+        assertTrue(refused.getMessage().contains("revision 1 of 'hay-fever'"), refused.getMessage());
+    }
+
+    @Test
     void rollsBackWhenAReferencesYearWasEditedInTheArchive() {
         BackupException refused = assertResignedEditRefused("tables/revision_reference.jsonl",
                 rows -> rows.replace("\"year\":2020", "\"year\":2024"), "no longer matches its content hash");

@@ -11,6 +11,7 @@ import java.util.List;
 
 import health.cms.core.article.ContentHash;
 import health.cms.core.article.Reference;
+import health.cms.core.article.RevisionImage;
 import health.cms.core.article.SearchAppearance;
 import health.cms.core.audit.AuditEvent;
 import health.cms.core.testing.EmbeddedDatabase;
@@ -26,6 +27,8 @@ final class SampleContent {
             + "## Treatment\r\n\r\nPrednisolone 10 mg daily for five days.\r\n";
     /** The live revision's title in search results, signed with its text. */
     static final String META_TITLE = "Asthma: what helps";
+    static final String POLLEN = "c0ffee".repeat(10) + "c0ff";
+    static final String POLLEN_CAPTION = "Grass pollen, magnified";
     static final Instant T0 = Instant.parse("2026-03-01T09:00:00.123456Z");
     /** Just before the approve event, as the workflow writes a sign-off and its event in one transaction. */
     static final Instant SIGNED_AT = T0.plusSeconds(60).minusMillis(3);
@@ -58,24 +61,33 @@ final class SampleContent {
                     List.of(new Reference("Doe J. Asthma. BMJ. 2020;1:1.", new Reference.Parts("Doe J", "Asthma", "BMJ", 2020),
                             "10.1136/bmj.x1", "1234567", null)),
                     new SearchAppearance(META_TITLE, null, "https://example.org/asthma", null, false));
+            // the draft shows a library image as its lead: its caption is signed with the text
+            s.execute("INSERT INTO media_asset (sha256, format, width, height, bytes, alt_text, caption, credit, created_by, "
+                    + "created_at) VALUES ('" + POLLEN + "', 'png', 40, 30, 1, 'Pollen grains', '" + POLLEN_CAPTION
+                    + "', 'Photo: Lab', 'writer1', now())");
             String draftHash = ContentHash.of("Hay fever", "Pollen.", "Sneezing.", "conditions", List.of("anna-berg"),
-                    List.of(), List.of());
+                    List.of(), List.of(), SearchAppearance.NONE,
+                    List.of(new RevisionImage(POLLEN, "Pollen grains", POLLEN_CAPTION, "Photo: Lab")), POLLEN);
             try (PreparedStatement revision = c.prepareStatement(
                     """
                             INSERT INTO revision (id, article_id, number, title, summary, body_markdown, category_id, created_by,
-                                created_at, content_hash, meta_title, canonical_url) VALUES (?, ?, 1, ?, ?, ?, 1, 'writer1', ?, ?, ?, ?)""")) {
+                                created_at, content_hash, meta_title, canonical_url, lead_image) VALUES (?, ?, 1, ?, ?, ?, 1, 'writer1', ?, ?, ?, ?, ?)""")) {
                 addRevision(revision, 1, 1, "Asthma", "A lead.", BODY, liveHash);
                 revision.setString(8, META_TITLE);
                 revision.setString(9, "https://example.org/asthma");
+                revision.setString(10, null);
                 revision.addBatch();
                 addRevision(revision, 2, 2, "Hay fever", "Pollen.", "Sneezing.", draftHash);
                 revision.setString(8, null);
                 revision.setString(9, null);
+                revision.setString(10, POLLEN);
                 revision.addBatch();
                 revision.executeBatch();
             }
             s.execute("INSERT INTO revision_author (revision_id, position, profile_id) VALUES (1, 0, 1), (2, 0, 1)");
             s.execute("INSERT INTO revision_tag (revision_id, tag_id) VALUES (1, 1)");
+            s.execute("INSERT INTO revision_image (revision_id, position, sha256, alt_text, caption, credit) VALUES (2, 0, '"
+                    + POLLEN + "', 'Pollen grains', '" + POLLEN_CAPTION + "', 'Photo: Lab')");
             s.execute(
                     "INSERT INTO revision_reference (revision_id, position, citation, doi, pmid, authors, title, source, year) "
                             + "VALUES (1, 0, 'Doe J. Asthma. BMJ. 2020;1:1.', '10.1136/bmj.x1', '1234567', 'Doe J', 'Asthma', 'BMJ', 2020)");

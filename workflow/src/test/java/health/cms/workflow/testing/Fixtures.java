@@ -2,9 +2,16 @@ package health.cms.workflow.testing;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import health.cms.core.article.Article;
+import health.cms.core.media.CleanImage;
+import health.cms.core.media.ImageFormat;
+import health.cms.core.media.MediaAsset;
+import health.cms.core.media.MediaAssetRepository;
+import health.cms.core.media.MediaDescription;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileDetails;
 import health.cms.core.profile.ProfileRepository;
@@ -63,6 +70,22 @@ public final class Fixtures {
                 List.of(new ArticleInput.ReferenceInput("Doe J. A review. BMJ. 2020;1:1.", "10.1136/bmj.x1", "1234567",
                         "https://example.org/ref")),
                 "First version");
+    }
+
+    /** A library asset with this description (one byte stands in for its blob) under a fresh hash; returns the hash. */
+    public static String mediaAsset(MediaDescription description) {
+        byte[] random = new byte[32];
+        ThreadLocalRandom.current().nextBytes(random);
+        String sha = HexFormat.of().formatHex(random);
+        QuarkusTransaction.requiringNew().run(() -> bean(MediaAssetRepository.class).persist(new MediaAsset(
+                new CleanImage(ImageFormat.PNG, new byte[]{1}, 40, 30, sha), 0, description, "writer1", Instant.now())));
+        return sha;
+    }
+
+    /** The input of {@link #input} with a lead image (an asset's hash, or null). */
+    public static ArticleInput withLeadImage(ArticleInput input, String leadImage) {
+        return new ArticleInput(input.slug(), input.title(), input.summary(), input.body(), input.category(),
+                input.authors(), input.tags(), input.references(), input.changeNote(), input.seo(), leadImage);
     }
 
     public static Article draft(String slug) {
