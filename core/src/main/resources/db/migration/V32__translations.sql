@@ -10,7 +10,8 @@ ALTER TABLE article
     -- the translation is "outdated" until a revision based on the source's live revision goes live
     ADD COLUMN source_changed_at   TIMESTAMPTZ,
     ADD COLUMN source_change_class VARCHAR(16) CHECK (source_change_class IN ('factual', 'clinical')),
-    ADD CONSTRAINT article_translation_base CHECK ((translation_of IS NULL) = (source_revision_id IS NULL)),
+    -- only a translation has a base (the entity always gives it one; a restore writes it after the revisions)
+    ADD CONSTRAINT article_translation_base CHECK (source_revision_id IS NULL OR translation_of IS NOT NULL),
     ADD CONSTRAINT article_translation_not_self CHECK (translation_of <> id),
     ADD CONSTRAINT article_outdated_translation CHECK (
         (source_changed_at IS NULL) = (source_change_class IS NULL)
