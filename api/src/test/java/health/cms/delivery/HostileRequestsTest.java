@@ -50,7 +50,8 @@ class HostileRequestsTest {
     void malformedRequestsAreRefusedCleanlyAndChangeNothing() {
         String cursor = content();
         List<Endpoint> endpoints = List.of(
-                Endpoint.get("/api/v1/articles/{slug}").path("slug", Kind.SLUG, "hostile-live-1"),
+                Endpoint.get("/api/v1/articles/{slug}").path("slug", Kind.SLUG, "hostile-live-1")
+                        .query("locale", Kind.CHOICE, "de"),
                 Endpoint.get("/api/v1/articles/{slug}").path("slug", Kind.SLUG, "hostile-old-name"),
                 Endpoint.get("/api/v1/articles").query("category", Kind.SLUG, "treatments-therapies")
                         .query("tag", Kind.SLUG, "cancer").query("author", Kind.SLUG, "anna-berg")

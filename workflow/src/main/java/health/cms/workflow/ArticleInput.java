@@ -2,7 +2,10 @@ package health.cms.workflow;
 
 import java.util.List;
 
+import health.cms.core.article.Revision;
 import health.cms.core.article.SearchAppearance;
+import health.cms.core.profile.Profile;
+import health.cms.core.taxonomy.Tag;
 
 /**
  * What a writer submits when creating or editing an article: slugs refer to existing records; {@code seo}
@@ -39,6 +42,17 @@ public record ArticleInput(
     public ArticleInput(String slug, String title, String summary, String body, String category, List<String> authors,
             List<String> tags, List<ReferenceInput> references, String changeNote) {
         this(slug, title, summary, body, category, authors, tags, references, changeNote, SearchAppearance.NONE);
+    }
+
+    /** A revision's content as input under another slug and title (a translation starts as its source's text). */
+    public static ArticleInput copyOf(Revision revision, String slug, String title, String changeNote) {
+        return new ArticleInput(slug, title, revision.summary(), revision.bodyMarkdown(), revision.category().slug(),
+                revision.authors().stream().map(Profile::slug).toList(), revision.tags().stream().map(Tag::slug).toList(),
+                revision.references().stream()
+                        .map(r -> new ReferenceInput(r.citation(), r.authors(), r.title(), r.source(),
+                                r.year() == null ? null : String.valueOf(r.year()), r.doi(), r.pmid(), r.url()))
+                        .toList(),
+                changeNote, revision.appearance());
     }
 
     /**

@@ -3,7 +3,8 @@ package health.cms.workflow;
 /**
  * The audited changes that are not transitions of {@link EditorialAction}'s table: writing drafts, the
  * desk's bookkeeping, planning an unpublication for later, moving a planned publication or unpublication to
- * another time, and the review conversation (comments, replies, resolutions).
+ * another time, the review conversation (comments, replies, resolutions), and translations (starting one, and
+ * flagging one outdated when its source changed).
  */
 public enum DraftingAction implements AuditedAction {
 
@@ -16,7 +17,9 @@ public enum DraftingAction implements AuditedAction {
     COMMENT(            "comment"),
     REPLY(              "reply"),
     RESOLVE_COMMENT(    "resolve-comment"),
-    RESCHEDULE(         "reschedule");
+    RESCHEDULE(         "reschedule"),
+    TRANSLATE(          "translate"),
+    SOURCE_CHANGED(     "source-changed");
     // @formatter:on
 
     private final String value;

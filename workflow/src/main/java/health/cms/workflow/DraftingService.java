@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,7 @@ import health.cms.core.article.Revision;
 import health.cms.core.article.RevisionContent;
 import health.cms.core.article.RevisionRepository;
 import health.cms.core.article.SlugRedirectRepository;
+import health.cms.core.locale.Locales;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileRepository;
 import health.cms.core.readability.RevisionReadabilities;
@@ -40,12 +42,13 @@ public class DraftingService {
     private final PublicationProjector publication;
     private final ArticleChanges changes;
     private final RevisionReadabilities readabilities;
+    private final Locales locales;
     private final Clock clock;
 
     DraftingService(ArticleRepository articles, RevisionRepository revisions, TransitionRules rules,
             ProfileRepository profiles, SlugRedirectRepository redirects, ContentResolver resolver,
             PublicationProjector publication, ArticleChanges changes, RevisionReadabilities readabilities,
-            Clock clock) {
+            Locales locales, Clock clock) {
         this.articles = articles;
         this.revisions = revisions;
         this.rules = rules;
@@ -55,13 +58,21 @@ public class DraftingService {
         this.publication = publication;
         this.changes = changes;
         this.readabilities = readabilities;
+        this.locales = locales;
         this.clock = clock;
     }
 
-    /** Creates a new article with its first revision, as a draft. */
+    /** Creates a new article in the default locale with its first revision, as a draft. */
     @Transactional
     public Article create(Actor actor, ArticleInput input) {
         requireRole(actor, Role.WRITER, "create articles");
+        return create(actor, input, now -> new Article(input.slug(), locales.defaultLocale(), now),
+                DraftingAction.CREATE, input.changeNote());
+    }
+
+    /** Creates the article {@code newArticle} makes (a source or a translation) with its first revision. */
+    Article create(Actor actor, ArticleInput input, Function<Instant, Article> newArticle, AuditedAction action,
+            String comment) {
         Map<String, String> slugErrors = new LinkedHashMap<>();
         ContentResolver.slugProblem(input.slug()).ifPresent(problem -> slugErrors.put("slug", problem));
         if (slugErrors.isEmpty() && articles.findBySlug(input.slug()).isPresent()) {
@@ -81,13 +92,13 @@ public class DraftingService {
             throw Refusal.invalid(slugErrors);
         }
         Instant now = clock.instant();
-        Article article = new Article(input.slug(), now);
+        Article article = newArticle.apply(now);
         articles.persist(article);
         Revision first = new Revision(article, 1, content, input.changeNote(), actor.username(), now);
         revisions.persist(first);
         readabilities.record(first);
         article.startWorkingOn(first, now);
-        changes.record(actor, DraftingAction.CREATE, article, first, null, ArticleStatus.DRAFT, input.changeNote());
+        changes.record(actor, action, article, first, null, ArticleStatus.DRAFT, comment);
         return changes.flushed(article);
     }
 
@@ -146,6 +157,7 @@ public class DraftingService {
                 article.status(), oldSlug + " -> " + newSlug);
         if (article.isLive()) {
             publication.publish(article, now, false);
+            publication.languagesChanged(article, now);
             publication.renamed(oldSlug);
         }
         return changes.flushed(article);

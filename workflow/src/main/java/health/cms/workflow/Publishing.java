@@ -26,15 +26,17 @@ class Publishing {
     private final PublicationProjector publication;
     private final Outbox outbox;
     private final ArticleChanges changes;
+    private final Translations translations;
     private final Clock clock;
 
     Publishing(SignOffRepository signOffs, CorrectionRepository corrections, PublicationProjector publication,
-            Outbox outbox, ArticleChanges changes, Clock clock) {
+            Outbox outbox, ArticleChanges changes, Translations translations, Clock clock) {
         this.signOffs = signOffs;
         this.corrections = corrections;
         this.publication = publication;
         this.outbox = outbox;
         this.changes = changes;
+        this.translations = translations;
         this.clock = clock;
     }
 
@@ -58,7 +60,11 @@ class Publishing {
             }
         }
         changes.record(actor, action, article, working, from, ArticleStatus.PUBLISHED, comment);
+        translations.wentLive(actor, article, replacesLive ? changeClass : null, now);
         publication.publish(article, now, true);
+        if (!wasLive) {
+            publication.languagesChanged(article, now);
+        }
         outbox.record(wasLive ? Outbox.EventType.ARTICLE_UPDATED : Outbox.EventType.ARTICLE_PUBLISHED, article, working,
                 now);
     }
@@ -75,6 +81,7 @@ class Publishing {
         article.takeOffline(clock.instant());
         changes.record(actor, EditorialAction.UNPUBLISH, article, wasLive, from, article.status(), comment);
         publication.withdraw(article);
+        publication.languagesChanged(article, clock.instant());
         outbox.record(Outbox.EventType.ARTICLE_UNPUBLISHED, article, wasLive, clock.instant());
     }
 }

@@ -1,5 +1,6 @@
 package health.cms.workflow;
 
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import health.cms.core.article.Article;
 import health.cms.core.article.Revision;
 import health.cms.core.comment.ReviewCommentRepository;
+import health.cms.core.locale.Locales;
+import health.cms.core.profile.Profile;
+import health.cms.core.profile.ProfileRepository;
 import health.cms.core.refusal.Refusal;
 import health.cms.core.review.SignOffRepository;
 
@@ -21,10 +25,12 @@ class TransitionRules {
 
     private final SignOffRepository signOffs;
     private final ReviewCommentRepository comments;
+    private final ProfileRepository profiles;
 
-    TransitionRules(SignOffRepository signOffs, ReviewCommentRepository comments) {
+    TransitionRules(SignOffRepository signOffs, ReviewCommentRepository comments, ProfileRepository profiles) {
         this.signOffs = signOffs;
         this.comments = comments;
+        this.profiles = profiles;
     }
 
     Set<EditorialAction> available(Actor actor, Article article) {
@@ -67,7 +73,7 @@ class TransitionRules {
 
     /**
      * Why this person may not sign off the revision (they wrote or edited it, or their profile is in its
-     * byline), or null if they may.
+     * byline, or it is a translation into a language their profile does not list), or null if they may.
      */
     String separationOfDutiesProblem(Actor actor, Article article, Revision revision) {
         return separationOfDutiesProblem(actor.username(), article, revision);
@@ -75,6 +81,10 @@ class TransitionRules {
 
     /** The same check for any account, such as the reviewer the desk wants to assign. */
     String separationOfDutiesProblem(String username, Article article, Revision revision) {
+        String language = languageProblem(username, article);
+        if (language != null) {
+            return language;
+        }
         if (signOffs.contributorsOf(article, revision).contains(username)) {
             return "You wrote or edited revision " + revision.number() + ", so another medical reviewer must sign it off";
         }
@@ -83,6 +93,21 @@ class TransitionRules {
                 .map(author -> "Your profile (" + author.displayName() + ") is in the byline of revision "
                         + revision.number() + ", so another medical reviewer must sign it off")
                 .orElse(null);
+    }
+
+    /**
+     * Why this account may not sign off a translation: its reviewer profile does not list the translation's
+     * language (a German reviewer reads {@code de-AT} too). Null for source articles and for those who may.
+     */
+    private String languageProblem(String username, Article article) {
+        if (!article.isTranslation()) {
+            return null;
+        }
+        var languages = profiles.findByKeycloakUser(username).map(Profile::languages).orElse(List.of());
+        return languages.stream().anyMatch(language -> Locales.reads(language, article.locale()))
+                ? null
+                : "This translation is in " + article.locale() + ", which your reviewer profile does not list among "
+                        + "your languages; a reviewer who reads it must sign it off";
     }
 
     /** The reason this action is refused for this person and article, or null when it is allowed. */

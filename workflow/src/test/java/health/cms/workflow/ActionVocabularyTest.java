@@ -18,7 +18,7 @@ class ActionVocabularyTest {
     /** The values already in audit trails, whose hashes cover them: renaming one would break every chain. */
     private static final List<String> STORED = List.of("submit", "withdraw", "request-changes", "approve",
             "cancel-schedule", "publish-due", "unpublish", "recertify", "create", "edit", "rename-slug", "assign-reviewer",
-            "schedule-unpublish", "comment", "reply", "resolve-comment", "reschedule");
+            "schedule-unpublish", "comment", "reply", "resolve-comment", "reschedule", "translate", "source-changed");
 
     @Test
     void everyActionHasALabelAnExplanationAndAMessageForWhenItIsDone() {

@@ -18,6 +18,7 @@ import health.cms.workflow.DraftingService;
 import health.cms.workflow.EditorialAction;
 import health.cms.workflow.TransitionRequest;
 import health.cms.workflow.TransitionService;
+import health.cms.workflow.TranslationService;
 
 /** Runs a change through the workflow and answers with the resulting state, in one transaction. */
 @ApplicationScoped
@@ -25,11 +26,14 @@ public class ArticleCommands {
 
     private final DraftingService drafting;
     private final TransitionService transitions;
+    private final TranslationService translations;
     private final ArticleQueries queries;
 
-    ArticleCommands(DraftingService drafting, TransitionService transitions, ArticleQueries queries) {
+    ArticleCommands(DraftingService drafting, TransitionService transitions, TranslationService translations,
+            ArticleQueries queries) {
         this.drafting = drafting;
         this.transitions = transitions;
+        this.translations = translations;
         this.queries = queries;
     }
 
@@ -40,7 +44,16 @@ public class ArticleCommands {
 
     @Transactional
     public ArticleState edit(Actor actor, long id, long version, ArticleInput input) {
-        return queries.state(drafting.edit(actor, id, version, input), actor);
+        return edit(actor, id, version, input, null);
+    }
+
+    /** An edit; with {@code sourceRevision}, of a translation that now follows that revision of its source. */
+    @Transactional
+    public ArticleState edit(Actor actor, long id, long version, ArticleInput input, Integer sourceRevision) {
+        Article edited = sourceRevision == null
+                ? drafting.edit(actor, id, version, input)
+                : translations.edit(actor, id, version, input, sourceRevision);
+        return queries.state(edited, actor);
     }
 
     @Transactional

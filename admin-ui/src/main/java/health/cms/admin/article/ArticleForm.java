@@ -76,6 +76,9 @@ public class ArticleForm {
     /** The working revision the form was loaded from, to show what others changed since. */
     @RestForm
     public Integer baseRevision;
+    /** For a translation: the source revision shown beside it; saving makes the translation follow it. */
+    @RestForm
+    public Integer sourceRevision;
     /** {@code save} or {@code preview}. */
     @RestForm
     public String intent;

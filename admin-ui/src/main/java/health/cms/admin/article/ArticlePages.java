@@ -129,9 +129,10 @@ public class ArticlePages {
     @GET
     @Path("/{id}")
     public TemplateInstance edit(@PathParam("id") long id, @QueryParam("done") String done,
-            @QueryParam("restore") boolean restore) {
+            @QueryParam("restore") boolean restore, @QueryParam("sourceRevision") Integer sourceRevision) {
         ArticleState state = queries.state(id, user.actor());
         ArticleForm form = ArticleForm.of(state);
+        form.sourceRevision = sourceRevision;
         // Restoring fills the form with the autosaved text at the version it was typed against, so saving it
         // meets the same optimistic lock (and the same conflict page) as if the tab had never closed.
         Optional<ScratchCopy> scratch = restore && user.isWriter() ? scratches.of(id, user.username()) : Optional.empty();
@@ -149,7 +150,7 @@ public class ArticlePages {
             return editor(current, form, Map.of(), null, null, null, null);
         }
         try {
-            commands.edit(user.actor(), id, Forms.requireVersion(form.version), form.toInput());
+            commands.edit(user.actor(), id, Forms.requireVersion(form.version), form.toInput(), form.sourceRevision);
             scratches.discard(id, user.username());
             return Forms.seeOther("/articles/" + id + "?done=saved");
         } catch (Refusal e) {

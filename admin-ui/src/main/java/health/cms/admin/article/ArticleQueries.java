@@ -26,6 +26,7 @@ import health.cms.workflow.EditorialAction;
 import health.cms.workflow.TransitionService;
 import health.cms.workflow.review.ReviewStatus;
 import health.cms.workflow.schedule.ScheduledJobRepository;
+import io.quarkus.panache.common.Parameters;
 
 /** Read models of articles for the desk: working state, revisions, lists and the review queue. */
 @ApplicationScoped
@@ -142,16 +143,29 @@ public class ArticleQueries {
     /** The queue from its {@code offset}-th entry on, at most {@code limit}. */
     @Transactional
     public List<ArticleState.Summary> reviewQueue(int offset, int limit) {
+        return reviewQueue(offset, limit, null);
+    }
+
+    /** The same queue, of articles in {@code locale} only (null: every language). */
+    @Transactional
+    public List<ArticleState.Summary> reviewQueue(int offset, int limit, String locale) {
         List<ArticleState.Summary> queue = new ArrayList<>();
-        long waiting = articles.count("status = ?1", ArticleStatus.MEDICAL_REVIEW);
+        String inLocale = locale == null ? "" : " and locale = :locale";
+        Parameters waitingFor = Parameters.with("status", ArticleStatus.MEDICAL_REVIEW);
+        Parameters dueBy = Parameters.with("soon", clock.instant().plus(ReviewStatus.DUE_SOON_WINDOW));
+        if (locale != null) {
+            waitingFor.and("locale", locale);
+            dueBy.and("locale", locale);
+        }
+        long waiting = articles.count("status = :status" + inLocale, waitingFor);
         if (offset < waiting) {
-            articles.find("status = ?1 order by updatedAt, id", ArticleStatus.MEDICAL_REVIEW)
+            articles.find("status = :status" + inLocale + " order by updatedAt, id", waitingFor)
                     .range(offset, offset + limit - 1).list().forEach(a -> queue.add(summary(a)));
         }
         if (queue.size() < limit) {
             int dueOffset = (int) Math.max(0, offset - waiting);
-            articles.find("liveRevision is not null and nextReviewDue < ?1 order by nextReviewDue, id",
-                    clock.instant().plus(ReviewStatus.DUE_SOON_WINDOW))
+            articles.find("liveRevision is not null and nextReviewDue < :soon" + inLocale + " order by nextReviewDue, id",
+                    dueBy)
                     .range(dueOffset, dueOffset + limit - queue.size() - 1).list().forEach(a -> queue.add(summary(a)));
         }
         return queue;

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import health.cms.admin.article.ArticleQueries;
 import health.cms.admin.article.ArticleState;
+import health.cms.admin.translation.TranslationDesk;
 import health.cms.admin.web.DeskUser;
 import health.cms.core.article.ArticleStatus;
 import health.cms.core.readability.CategoryGrade;
@@ -36,7 +37,7 @@ public class HomePage {
     /** What the dashboard shows; sections for roles the person lacks stay empty and are not rendered. */
     public record Dashboard(List<ArticleState.Summary> drafts, List<ArticleState.Summary> submitted,
             List<ArticleState.Summary> reviewQueue, DeskOverview.Pipeline pipeline, List<Bar> chart,
-            java.time.Instant countedAt, List<CategoryGrade> readingGrades) {
+            java.time.Instant countedAt, List<CategoryGrade> readingGrades, long outdatedTranslations) {
 
         public int chartWidth() {
             return chart.size() * BAR_SLOT;
@@ -66,6 +67,8 @@ public class HomePage {
     DeskOverview overview;
     @Inject
     RevisionReadabilities readabilities;
+    @Inject
+    TranslationDesk translations;
 
     @GET
     @Authenticated
@@ -81,7 +84,8 @@ public class HomePage {
         DeskOverview.Snapshot overview = user.isEditor() ? this.overview.current() : null;
         return Templates.index(new Dashboard(drafts, submitted, queue, overview == null ? null : overview.pipeline(),
                 overview == null ? List.of() : chart(overview.weeks()), overview == null ? null : overview.countedAt(),
-                user.isEditor() ? readabilities.averageGradeByCategory() : List.of()));
+                user.isEditor() ? readabilities.averageGradeByCategory() : List.of(),
+                user.isWriter() || user.isReviewer() || user.isEditor() ? translations.outdatedCount() : 0));
     }
 
     static List<Bar> chart(List<DeskOverview.Week> weeks) {

@@ -6,7 +6,12 @@ import health.cms.workflow.ArticleInput;
 
 /** The shape of {@code demo/demo-content.json}. */
 record DemoContent(List<CategoryData> categories, List<TagData> tags, List<ProfileData> profiles,
-        List<ArticleData> articles) {
+        List<ArticleData> articles, List<TranslationData> translations, List<SourceUpdate> sourceUpdates) {
+
+    DemoContent {
+        translations = translations == null ? List.of() : translations;
+        sourceUpdates = sourceUpdates == null ? List.of() : sourceUpdates;
+    }
 
     record CategoryData(String slug, String name, String description, int reviewIntervalMonths) {
     }
@@ -15,7 +20,8 @@ record DemoContent(List<CategoryData> categories, List<TagData> tags, List<Profi
     }
 
     record ProfileData(String slug, String displayName, String credentials, String bio, String website,
-            String avatarUrl, List<String> specialties, String keycloakUser, boolean author, boolean reviewer) {
+            String avatarUrl, List<String> specialties, String keycloakUser, boolean author, boolean reviewer,
+            List<String> languages) {
     }
 
     record ArticleData(String slug, String category, List<String> tags, List<String> authors, String writtenBy,
@@ -25,5 +31,21 @@ record DemoContent(List<CategoryData> categories, List<TagData> tags, List<Profi
         ArticleInput input() {
             return new ArticleInput(slug, title, summary, body, category, authors, tags, references, changeNote);
         }
+
+        /** The same article with another text (a translation, or the source's later version). */
+        ArticleInput input(String otherSlug, String otherTitle, String otherSummary, String otherBody, String note) {
+            return new ArticleInput(otherSlug, otherTitle, otherSummary, otherBody, category, authors, tags, references,
+                    note);
+        }
+    }
+
+    /** A translation we wrote of one of the articles; byline, category, tags and references are its source's. */
+    record TranslationData(String source, String locale, String slug, String writtenBy, String reviewedBy, String title,
+            String summary, String body, String changeNote) {
+    }
+
+    /** A later change to a source's live text ({@code find} replaced), approved with its change class. */
+    record SourceUpdate(String source, String writtenBy, String reviewedBy, String find, String replace,
+            String changeClass, String note, String changeNote) {
     }
 }

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import health.cms.admin.config.CmsConfig;
 import health.cms.core.article.Article;
 import health.cms.core.article.ArticleRepository;
+import health.cms.core.correction.ChangeClass;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileDetails;
 import health.cms.core.profile.ProfileRepository;
@@ -31,6 +34,7 @@ import health.cms.workflow.EditorialAction;
 import health.cms.workflow.Role;
 import health.cms.workflow.TransitionRequest;
 import health.cms.workflow.TransitionService;
+import health.cms.workflow.TranslationService;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -48,6 +52,7 @@ public class DemoContentLoader {
     private final ObjectMapper json;
     private final DraftingService drafting;
     private final TransitionService transitions;
+    private final TranslationService translations;
     private final ArticleRepository articles;
     private final CategoryRepository categories;
     private final TagRepository tags;
@@ -55,12 +60,13 @@ public class DemoContentLoader {
     private final Clock clock;
 
     DemoContentLoader(CmsConfig config, ObjectMapper json, DraftingService drafting, TransitionService transitions,
-            ArticleRepository articles,
+            TranslationService translations, ArticleRepository articles,
             CategoryRepository categories, TagRepository tags, ProfileRepository profiles, Clock clock) {
         this.config = config;
         this.json = json;
         this.drafting = drafting;
         this.transitions = transitions;
+        this.translations = translations;
         this.articles = articles;
         this.categories = categories;
         this.tags = tags;
@@ -74,7 +80,10 @@ public class DemoContentLoader {
         }
     }
 
-    /** Loads the demo content unless the database already holds content; returns the articles loaded. */
+    /**
+     * Loads the demo content unless the database already holds content; returns the articles loaded (translations
+     * included).
+     */
     @Transactional
     public int loadIfEmpty() {
         if (categories.count() > 0 || articles.count() > 0) {
@@ -86,20 +95,52 @@ public class DemoContentLoader {
         demo.categories().forEach(c -> categories.persist(
                 new Category(c.slug(), c.name(), c.description(), c.reviewIntervalMonths(), now)));
         demo.tags().forEach(t -> tags.persist(new Tag(t.slug(), t.name(), now)));
-        demo.profiles().forEach(p -> profiles.persist(new Profile(p.slug(), new ProfileDetails(p.displayName(),
-                p.credentials(), p.bio(), p.website(), p.avatarUrl(), p.specialties(), p.keycloakUser(), p.author(),
-                p.reviewer()), now)));
+        demo.profiles().forEach(p -> {
+            Profile profile = new Profile(p.slug(), new ProfileDetails(p.displayName(), p.credentials(), p.bio(),
+                    p.website(), p.avatarUrl(), p.specialties(), p.keycloakUser(), p.author(), p.reviewer()), now);
+            if (p.languages() != null) {
+                profile.keepExpertise(p.specialties(), p.languages());
+            }
+            profiles.persist(profile);
+        });
+        Map<String, DemoContent.ArticleData> sources = new HashMap<>();
         for (DemoContent.ArticleData data : demo.articles()) {
-            Actor writer = new Actor(data.writtenBy(), EnumSet.of(Role.WRITER));
-            Actor reviewer = new Actor(data.reviewedBy(), EnumSet.of(Role.MEDICAL_REVIEWER));
-            Article article = drafting.create(writer, data.input());
-            article = transitions.apply(writer, article.id(), article.version(), TransitionRequest.of(EditorialAction.SUBMIT));
-            transitions.apply(reviewer, article.id(), article.version(),
+            publish(drafting.create(writer(data.writtenBy()), data.input()), data.writtenBy(), data.reviewedBy(),
                     TransitionRequest.of(EditorialAction.APPROVE, "Checked against the cited guidance."));
+            sources.put(data.slug(), data);
         }
-        LOG.infof("Loaded demo content: %d articles, %d profiles, %d categories", demo.articles().size(),
-                demo.profiles().size(), demo.categories().size());
-        return demo.articles().size();
+        // Translations of live articles, then a factual change to one source: its translation shows as outdated.
+        for (DemoContent.TranslationData t : demo.translations()) {
+            DemoContent.ArticleData source = sources.get(t.source());
+            publish(translations.translate(writer(t.writtenBy()), articles.findBySlug(t.source()).orElseThrow().id(),
+                    t.locale(), source.input(t.slug(), t.title(), t.summary(), t.body(), t.changeNote())),
+                    t.writtenBy(), t.reviewedBy(), TransitionRequest.of(EditorialAction.APPROVE,
+                            "Checked against the source and the cited guidance."));
+        }
+        for (DemoContent.SourceUpdate update : demo.sourceUpdates()) {
+            DemoContent.ArticleData source = sources.get(update.source());
+            Article live = articles.findBySlug(update.source()).orElseThrow();
+            Article edited = drafting.edit(writer(update.writtenBy()), live.id(), live.version(),
+                    source.input(source.slug(), source.title(), source.summary(),
+                            source.body().replace(update.find(), update.replace()), update.changeNote()));
+            publish(edited, update.writtenBy(), update.reviewedBy(), new TransitionRequest(EditorialAction.APPROVE,
+                    "Checked against the cited guidance.", null, ChangeClass.fromValue(update.changeClass()),
+                    update.note()));
+        }
+        LOG.infof("Loaded demo content: %d articles, %d translations, %d profiles, %d categories",
+                demo.articles().size(), demo.translations().size(), demo.profiles().size(), demo.categories().size());
+        return demo.articles().size() + demo.translations().size();
+    }
+
+    private void publish(Article draft, String writtenBy, String reviewedBy, TransitionRequest approval) {
+        Article submitted = transitions.apply(writer(writtenBy), draft.id(), draft.version(),
+                TransitionRequest.of(EditorialAction.SUBMIT));
+        transitions.apply(new Actor(reviewedBy, EnumSet.of(Role.MEDICAL_REVIEWER)), submitted.id(),
+                submitted.version(), approval);
+    }
+
+    private static Actor writer(String username) {
+        return new Actor(username, EnumSet.of(Role.WRITER));
     }
 
     private DemoContent read() {

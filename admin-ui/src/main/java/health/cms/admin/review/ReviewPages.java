@@ -1,10 +1,12 @@
 package health.cms.admin.review;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -27,7 +30,9 @@ import health.cms.admin.reviewer.Expertise;
 import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.core.diff.RevisionDiff;
+import health.cms.core.locale.Locales;
 import health.cms.core.markdown.MarkdownRenderer;
+import health.cms.core.refusal.Refusal;
 import health.cms.core.review.Declaration;
 import health.cms.workflow.comment.CommentThread;
 import health.cms.workflow.comment.ReviewComments;
@@ -50,7 +55,7 @@ public class ReviewPages {
     @CheckedTemplate
     static class Templates {
 
-        static native TemplateInstance queue(List<ArticleState.Summary> articles);
+        static native TemplateInstance queue(List<ArticleState.Summary> articles, List<String> locales, String locale);
 
         static native TemplateInstance screen(ReviewView view);
     }
@@ -111,10 +116,17 @@ public class ReviewPages {
     ReviewComments comments;
     @Inject
     MediaLibrary media;
+    @Inject
+    Locales locales;
 
+    /** The queue, of one language only when {@code locale} names a configured one (a reviewer's own, say). */
     @GET
-    public TemplateInstance queue() {
-        return Templates.queue(queries.reviewQueue(QUEUE_SIZE));
+    public TemplateInstance queue(@QueryParam("locale") @Size(max = 35) String locale) {
+        String wanted = locale == null || locale.isBlank()
+                ? null
+                : locales.configured(locale).orElseThrow(() -> Refusal.invalid(
+                        Map.of("locale", "must be one of " + String.join(", ", locales.available()))));
+        return Templates.queue(queries.reviewQueue(0, QUEUE_SIZE, wanted), locales.available(), wanted);
     }
 
     @GET

@@ -67,6 +67,13 @@ class DemoContentLoaderTest {
                 assertNotEquals(article.liveRevision().createdBy(), signOff.reviewerUser(),
                         "nobody approves their own demo article");
             }
+            Article sleep = articles.findLiveBySlug("schlafhygiene").orElseThrow();
+            Article flu = articles.findLiveBySlug("grippeimpfung").orElseThrow();
+            assertEquals(List.of("de", "de"), List.of(sleep.locale(), flu.locale()));
+            assertEquals("sleep-hygiene", sleep.translation().source().slug());
+            assertTrue(!sleep.translation().outdated(), "the sleep translation follows its source");
+            assertTrue(flu.translation().outdated(), "the flu article changed factually after its translation");
+            assertEquals("factual", flu.translation().sourceChangeClass());
             assertEquals(3, profiles.count("author = true and reviewer = false"), "three author profiles");
             assertEquals(2, profiles.count("reviewer = true"), "two reviewer profiles");
         });

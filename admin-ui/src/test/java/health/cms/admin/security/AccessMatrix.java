@@ -152,6 +152,10 @@ public final class AccessMatrix {
             POST   /articles/{scheduled}/actions                 cancel-schedule  302       403     403     403       403       303     403
             POST   /articles/{published}/actions                 unpublish        302       403     403     403       403       303     403
             POST   /articles/{published}/actions                 recertify        302       403     403     303       303       403     403
+            # translations: every desk role sees an article's languages and the queue to update; writers start one
+            GET    /articles/{published}/translations            -                302       200     200     200       200       200     403
+            POST   /articles/{published}/translations            translation      302       303     303     403       303       403     403
+            GET    /translations                                 -                302       200     200     200       200       200     403
             # desk search and its vocabulary: found by every desk role, groups added by editors
             GET    /search                                       -                302       200     200     200       200       200     403
             GET    /search/vocabulary                            -                302       200     200     200       200       200     403

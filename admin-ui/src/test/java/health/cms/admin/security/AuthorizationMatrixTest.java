@@ -226,6 +226,8 @@ class AuthorizationMatrixTest {
             case "move" -> form(user).formParam("to", LocalDate.now(ZoneOffset.UTC).plusDays(3).toString())
                     .formParam("version", target.version());
             case "reply" -> form(user).formParam("body", "The 2024 one.");
+            case "translation" -> form(user).formParam("locale", "de").formParam("slug", slug("translation"))
+                    .formParam("title", "Matrix-Übersetzung");
             case "vocabulary" -> form(user).formParam("terms", slug("lay") + ", " + slug("clinical"));
             case "assignee" -> form(user).formParam("reviewer", "reviewer1").formParam("version", target.version());
             case "preference" -> form(user).formParam("preference", "daily");

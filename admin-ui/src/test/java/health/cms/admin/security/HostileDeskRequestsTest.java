@@ -119,7 +119,16 @@ class HostileDeskRequestsTest {
                 .guard("stale-version", staleVersion).guard("no-version", noVersion).guard("unknown-id", unknownId));
         endpoints.add(Endpoint.get("/articles/{id}/history").path("id", Kind.ID, String.valueOf(content.live()))
                 .query("from", Kind.NUMBER, "1").query("to", Kind.NUMBER, "1"));
-        endpoints.add(Endpoint.get("/review"));
+        String live = String.valueOf(content.live());
+        endpoints.add(Endpoint.get("/articles/{id}/translations").path("id", Kind.ID, live)
+                .query("done", Kind.CHOICE, "created"));
+        endpoints.add(Endpoint.of("POST", "/articles/{id}/translations").path("id", Kind.ID, live)
+                .form(List.of(Map.entry(CSRF, token), Map.entry("locale", "de"), Map.entry("slug", "hostile-translation"),
+                        Map.entry("title", "Feindlicher Titel")))
+                .guard("unknown-id", unknownId).guard("no-slug", (d, r) -> d.formField("slug", ""))
+                .guard("unconfigured-locale", (d, r) -> d.formField("locale", "xx")));
+        endpoints.add(Endpoint.get("/translations"));
+        endpoints.add(Endpoint.get("/review").query("locale", Kind.CHOICE, "de"));
         endpoints.add(Endpoint.get("/review/{id}").path("id", Kind.ID, String.valueOf(content.submitted())));
         endpoints.add(Endpoint.of("POST", "/review/{id}/actions").path("id", Kind.ID, String.valueOf(content.submitted()))
                 .form(List.of(Map.entry(CSRF, token), Map.entry("action", "approve"),

@@ -26,6 +26,7 @@ import health.cms.core.publication.PublicArticle;
 import health.cms.core.refusal.WholeNumber;
 import health.cms.core.slug.Slugs;
 import health.cms.delivery.catalog.CatalogQueries;
+import health.cms.delivery.http.ArticleLocales;
 import health.cms.delivery.http.CachedResponse;
 import health.cms.delivery.http.Parameters;
 import health.cms.delivery.http.Responses;
@@ -39,6 +40,9 @@ import health.cms.workflow.review.ReviewStatus;
 public class ArticleResource {
 
     static final String SLUG_MESSAGE = "must be lowercase letters, digits and single hyphens";
+    /** A BCP 47 tag's shape (language, then subtags); whether it is configured decides the fallback, not a 400. */
+    static final String LOCALE_PATTERN = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*";
+    static final String LOCALE_MESSAGE = "must be a BCP 47 language tag such as de or de-AT";
 
     @Inject
     PublishedArticles store;
@@ -51,14 +55,17 @@ public class ArticleResource {
 
     @GET
     @Path("/{slug}")
-    @Operation(operationId = "getArticle", summary = "A live article by its slug")
+    @Operation(operationId = "getArticle", summary = "A live article by its slug, in the language asked for if it is live in it", description = "The language comes from `locale` (a BCP 47 tag), else from `Accept-Language`; each wanted tag falls back to its shorter forms (de-AT, de), then the default locale, else the article at this slug. The answer names its language in `Content-Language`.")
     @APIResponse(responseCode = "200", description = "The live article", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicArticle.class)))
     public Response bySlug(
             @PathParam("slug") @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = SLUG_MESSAGE) String slug,
+            @QueryParam("locale") @Size(max = 35) @Pattern(regexp = LOCALE_PATTERN, message = LOCALE_MESSAGE) String locale,
+            @HeaderParam("Accept-Language") String acceptLanguage,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         CachedResponse article = articles.answer(slug);
         if (article != null) {
-            return responses.of(article, ifNoneMatch);
+            List<String> wanted = locale != null ? List.of(locale) : ArticleLocales.ranges(acceptLanguage);
+            return responses.of(articles.negotiate(article, wanted), ifNoneMatch);
         }
         // Only misses reach here: a renamed article's old slug, or nothing live (the same 404 either way).
         String renamedTo = store.redirect(slug).orElseThrow(NotFoundException::new);

@@ -1,6 +1,7 @@
 package health.cms.delivery.feed;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,8 @@ public class SitemapResource {
 
     static final int SITEMAP_PAGE = 50_000;
     static final String NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    /** Where {@code <xhtml:link rel="alternate" hreflang="...">} comes from (Google's sitemap extension). */
+    static final String XHTML = "http://www.w3.org/1999/xhtml";
 
     @Inject
     PublishedArticles store;
@@ -47,14 +50,26 @@ public class SitemapResource {
                 });
             } else {
                 int offset = page == 0 ? 0 : (page - 1) * SITEMAP_PAGE;
-                sitemap = XmlDocument.write("UTF-8", "urlset", NAMESPACE, xml -> {
+                sitemap = XmlDocument.write("UTF-8", "urlset", NAMESPACE, Map.of("xhtml", XHTML), xml -> {
                     for (PublishedArticles.LastChange change : store.sitemap(offset, SITEMAP_PAGE)) {
-                        xml.start("url").element("loc", config.articleUrl().replace("{slug}", change.slug()))
-                                .element("lastmod", change.updatedAt().toString()).end().newline();
+                        xml.start("url").element("loc", url(change.slug()))
+                                .element("lastmod", change.updatedAt().toString());
+                        // every language of a translated article names all of them, itself included
+                        if (change.family().size() > 1) {
+                            for (PublishedArticles.Language language : change.family()) {
+                                xml.emptyIn("xhtml", XHTML, "link", "rel", "alternate", "hreflang", language.locale(),
+                                        "href", url(language.slug()));
+                            }
+                        }
+                        xml.end().newline();
                     }
                 });
             }
             return CachedResponse.of(sitemap, "application/xml", List.of("sitemap"));
         }, ifNoneMatch);
+    }
+
+    private String url(String slug) {
+        return config.articleUrl().replace("{slug}", slug);
     }
 }

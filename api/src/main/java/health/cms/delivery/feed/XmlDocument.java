@@ -2,6 +2,8 @@ package health.cms.delivery.feed;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -35,6 +37,11 @@ final class XmlDocument {
 
     /** A document whose root element is {@code root} in the default namespace {@code namespace}. */
     static byte[] write(String encodingLabel, String root, String namespace, Body body) {
+        return write(encodingLabel, root, namespace, Map.of(), body);
+    }
+
+    /** As {@link #write(String, String, String, Body)}, declaring these prefixed namespaces on the root too. */
+    static byte[] write(String encodingLabel, String root, String namespace, Map<String, String> prefixes, Body body) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             XMLStreamWriter writer = FACTORY.createXMLStreamWriter(bytes, StandardCharsets.UTF_8.name());
@@ -42,6 +49,10 @@ final class XmlDocument {
             writer.writeCharacters("\n");
             writer.writeStartElement(root);
             writer.writeDefaultNamespace(namespace);
+            for (Map.Entry<String, String> prefix : new TreeMap<>(prefixes).entrySet()) {
+                writer.setPrefix(prefix.getKey(), prefix.getValue());
+                writer.writeNamespace(prefix.getKey(), prefix.getValue());
+            }
             writer.writeCharacters("\n");
             body.write(new XmlDocument(writer));
             writer.writeEndElement();
@@ -79,6 +90,15 @@ final class XmlDocument {
             writer.writeAttribute(attributes[i], attributes[i + 1] == null
                     ? ""
                     : NOT_XML.matcher(attributes[i + 1]).replaceAll(""));
+        }
+        return this;
+    }
+
+    /** {@code <prefix:name a="v" .../>} in a namespace the root declared. */
+    XmlDocument emptyIn(String prefix, String namespace, String name, String... attributes) throws XMLStreamException {
+        writer.writeEmptyElement(prefix, name, namespace);
+        for (int i = 0; i < attributes.length; i += 2) {
+            writer.writeAttribute(attributes[i], NOT_XML.matcher(attributes[i + 1]).replaceAll(""));
         }
         return this;
     }

@@ -11,19 +11,25 @@ import io.vertx.core.buffer.Buffer;
 /**
  * A rendered response body with its strong ETag, the CDN surrogate keys that name its content and, for a page
  * of a list, the address of the next page (null otherwise). {@code ready} is the same bytes as a Vert.x buffer
- * (shared, not copied), so a cache hit is written without converting anything.
+ * (shared, not copied), so a cache hit is written without converting anything. An article's answer knows its
+ * {@code locales} (its {@code Content-Language} and the slugs of its other languages); other answers have none.
  */
 public record CachedResponse(byte[] body, Buffer ready, String contentType, String etag, List<String> surrogateKeys,
-        String next) {
+        String next, ArticleLocales locales) {
 
     public static CachedResponse of(byte[] body, String contentType, List<String> surrogateKeys) {
         return new CachedResponse(body, Buffer.buffer(Unpooled.wrappedBuffer(body)), contentType,
-                "\"" + hash(body) + "\"", List.copyOf(surrogateKeys), null);
+                "\"" + hash(body) + "\"", List.copyOf(surrogateKeys), null, null);
     }
 
     /** The same answer with a {@code Link: <next>; rel="next"} header; null keeps it without one. */
     public CachedResponse withNext(String nextPage) {
-        return new CachedResponse(body, ready, contentType, etag, surrogateKeys, nextPage);
+        return new CachedResponse(body, ready, contentType, etag, surrogateKeys, nextPage, locales);
+    }
+
+    /** The same answer as an article in these languages (sent with {@code Content-Language}). */
+    public CachedResponse withLocales(ArticleLocales articleLocales) {
+        return new CachedResponse(body, ready, contentType, etag, surrogateKeys, next, articleLocales);
     }
 
     /** True when an {@code If-None-Match} header names this body (or any, with {@code *}). */

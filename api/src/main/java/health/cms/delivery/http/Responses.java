@@ -62,12 +62,20 @@ public class Responses {
         if (cached.next() != null) {
             response.header("Link", "<" + cached.next() + ">; rel=\"next\"");
         }
+        if (cached.locales() != null && cached.locales().locale() != null) {
+            response.header("Content-Language", cached.locales().locale());
+        }
         return response
                 .tag(new EntityTag(cached.etag().substring(1, cached.etag().length() - 1)))
                 .header("Cache-Control", cacheControl)
                 .header("Surrogate-Key", String.join(" ", cached.surrogateKeys()))
-                .header("Vary", "Accept-Encoding")
+                .header("Vary", vary(cached))
                 .build();
+    }
+
+    /** What a shared cache must key this answer on: an article's language is negotiated too. */
+    static String vary(CachedResponse cached) {
+        return cached.locales() == null ? "Accept-Encoding" : "Accept-Encoding, Accept-Language";
     }
 
     /** The {@code Cache-Control} value of every cacheable answer. */

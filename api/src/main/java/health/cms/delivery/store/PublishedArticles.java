@@ -60,8 +60,15 @@ public class PublishedArticles {
     public record Document(long articleId, String slug, JsonNode document, Instant nextReviewDue) {
     }
 
-    /** A live article's slug and the time of its last change, for the sitemap. */
-    public record LastChange(String slug, Instant updatedAt) {
+    /**
+     * A live article's slug and the time of its last change, for the sitemap, with its locale and the live
+     * languages of its family (itself included; only itself when it has no translation), by locale.
+     */
+    public record LastChange(String slug, Instant updatedAt, String locale, List<Language> family) {
+    }
+
+    /** One live language of an article: its locale and the slug it is served at. */
+    public record Language(String locale, String slug) {
     }
 
     public Optional<Document> document(String slug) {
@@ -146,9 +153,23 @@ public class PublishedArticles {
 
     /** All live slugs with their last change, newest first, for the sitemap. */
     public List<LastChange> sitemap(int offset, int limit) {
-        return db.query(
-                "SELECT slug, updated_at FROM published_article ORDER BY updated_at DESC, article_id DESC OFFSET ? LIMIT ?",
-                rs -> new LastChange(rs.getString("slug"), instant(rs, "updated_at")), offset, limit);
+        return db.query("""
+                SELECT p.slug, p.updated_at, p.locale, f.locales, f.slugs FROM published_article p
+                CROSS JOIN LATERAL (SELECT array_agg(locale ORDER BY locale) AS locales,
+                    array_agg(slug ORDER BY locale) AS slugs FROM published_article
+                    WHERE coalesce(family_id, article_id) = coalesce(p.family_id, p.article_id)) f
+                ORDER BY p.updated_at DESC, p.article_id DESC OFFSET ? LIMIT ?""",
+                rs -> new LastChange(rs.getString("slug"), instant(rs, "updated_at"), rs.getString("locale"),
+                        languages((String[]) rs.getArray("locales").getArray(), (String[]) rs.getArray("slugs").getArray())),
+                offset, limit);
+    }
+
+    private static List<Language> languages(String[] locales, String[] slugs) {
+        List<Language> family = new ArrayList<>(locales.length);
+        for (int i = 0; i < locales.length; i++) {
+            family.add(new Language(locales[i], slugs[i]));
+        }
+        return family;
     }
 
     public long count() {

@@ -79,7 +79,8 @@ class BackupRoundTripTest {
 
         static Answer of(Response response) {
             StringBuilder headers = new StringBuilder();
-            for (String name : List.of("Content-Type", "ETag", "Location", "Surrogate-Key", "Cache-Control")) {
+            for (String name : List.of("Content-Type", "ETag", "Location", "Surrogate-Key", "Cache-Control",
+                    "Content-Language", "Vary")) {
                 headers.append(name).append(": ").append(response.header(name)).append('\n');
             }
             return new Answer(response.statusCode(), headers.toString(), response.asByteArray());
@@ -156,6 +157,8 @@ class BackupRoundTripTest {
             assertEquals(301, answers.get("/api/v1/articles/old-name").status());
             assertEquals(404, answers.get("/api/v1/articles/withdrawn").status());
             assertTrue(answers.get("/api/v1/feeds/corrections.json").text().contains("The daily dose was corrected."));
+            assertTrue(answers.get("/api/v1/articles/statine").text().contains("\"status\":\"outdated\""),
+                    answers.get("/api/v1/articles/statine").text());
         }
         return original;
     }
@@ -167,6 +170,8 @@ class BackupRoundTripTest {
         Fixtures.published("immunotherapy");
 
         Article statins = Fixtures.published("statins");
+        // a German translation, outdated by the factual correction below (its flag and base come back as they were)
+        Fixtures.publishedTranslation(statins, "de", "statine");
         statins = drafting.edit(Fixtures.WRITER1, statins.id(), statins.version(),
                 Fixtures.input("statins", "Statins, revised", "## Section\n\nNew dosing guidance."));
         statins = transitions.apply(Fixtures.WRITER1, statins.id(), statins.version(),
@@ -277,7 +282,7 @@ class BackupRoundTripTest {
         List<String> paths = new ArrayList<>();
         for (String slug : List.of("immunotherapy", "statins", "recertified", "special-characters", "new-name",
                 "old-name", "withdrawn", "scheduled", "leaving-soon", "needs-work", "in-review", "draft-only", "pictured",
-                "no-such-article")) {
+                "no-such-article", "statine", "statins?locale=de")) {
             paths.add("/api/v1/articles/" + slug);
         }
         paths.addAll(List.of("/api/v1/articles", "/api/v1/articles?limit=2",

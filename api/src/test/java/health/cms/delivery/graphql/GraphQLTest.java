@@ -66,6 +66,8 @@ class GraphQLTest {
                 .extract().asByteArray());
         // The schema.org object is served to GraphQL as its text only (jsonLdScript), which is compared.
         rest.remove("jsonLd");
+        // An article's languages (issue 16) are served over REST only until the GraphQL schema learns them.
+        rest.remove(List.of("locale", "translation", "translations"));
         // Every field REST sends, asked for in the order REST sends it.
         JsonNode graph = json.readTree(post("{ article(slug: \"graph-parity\") " + selection(rest) + " }").then()
                 .statusCode(200).extract().asByteArray());

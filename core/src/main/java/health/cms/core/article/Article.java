@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -75,14 +76,55 @@ public class Article {
     @Column(name = "pending_change_class")
     private String pendingChangeClass;
 
+    // a BCP 47 tag from the configured locales (checked by the workflow when the article is made)
+    @Column(nullable = false)
+    private String locale;
+
+    // null for a source article (Hibernate leaves an embeddable whose columns are all null unset)
+    @Embedded
+    private Translation translation;
+
     protected Article() {
     }
 
-    public Article(String slug, Instant now) {
+    /** A new source article, written in {@code locale}. */
+    public Article(String slug, String locale, Instant now) {
         this.slug = Slugs.requireValid(slug);
+        this.locale = Objects.requireNonNull(locale);
         this.status = ArticleStatus.DRAFT;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** A new translation of {@code base}'s article into {@code locale}, made from that source revision. */
+    public static Article translationOf(Revision base, String slug, String locale, Instant now) {
+        Article source = base.article();
+        if (source.isTranslation() || locale.equals(source.locale())) {
+            throw new IllegalArgumentException("A translation is of a source article, into another locale");
+        }
+        Article article = new Article(slug, locale, now);
+        article.translation = new Translation(source, base);
+        return article;
+    }
+
+    /** Bases the translation's working text on another (newer) revision of its source. */
+    public void rebaseTranslation(Revision sourceRevision, Instant now) {
+        requireTranslation().rebase(sourceRevision);
+        updatedAt = now;
+    }
+
+    /** Flags the live translation as outdated: its source's live text changed in a way readers must know about. */
+    public void markSourceChanged(Instant changedAt, String changeClass, Instant now) {
+        requireTranslation().markSourceChanged(changedAt, changeClass);
+        updatedAt = now;
+    }
+
+    /** Clears the outdated flag: the live translation now follows the source's live text. */
+    public void markTranslationCurrent(Instant now) {
+        if (requireTranslation().outdated()) {
+            translation.markCurrent();
+            updatedAt = now;
+        }
     }
 
     /** Moves to another editorial state; refuses any move the status graph does not allow. */
@@ -217,6 +259,27 @@ public class Article {
     /** The weakest class the next approval may give its change (a cancelled approval's class), or null. */
     public String pendingChangeClass() {
         return pendingChangeClass;
+    }
+
+    /** The BCP 47 tag of the language this article is written in. */
+    public String locale() {
+        return locale;
+    }
+
+    public boolean isTranslation() {
+        return translation != null;
+    }
+
+    /** The link to the source article, or null when this article is not a translation. */
+    public Translation translation() {
+        return translation;
+    }
+
+    private Translation requireTranslation() {
+        if (translation == null) {
+            throw new IllegalStateException("Article " + slug + " is not a translation");
+        }
+        return translation;
     }
 
     /** Who submitted the article for its latest medical review, or null if it never was. */

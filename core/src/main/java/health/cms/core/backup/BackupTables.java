@@ -19,8 +19,9 @@ public final class BackupTables {
             BackupTable.of("reviewer_declaration", "id"),
             // The library's descriptions, before the revisions that show its images.
             BackupTable.of("media_asset", "id"),
-            // article and revision point at each other: an article's revision pointers follow its revisions
-            BackupTable.of("article", "id").deferring("live_revision_id", "working_revision_id"),
+            // article and revision point at each other: an article's revision pointers (a translation's base in its
+            // source included) follow the revisions
+            BackupTable.of("article", "id").deferring("live_revision_id", "working_revision_id", "source_revision_id"),
             BackupTable.of("revision", "id"),
             BackupTable.of("revision_author", "revision_id", "position"),
             BackupTable.of("revision_tag", "revision_id", "tag_id"),

@@ -1,6 +1,7 @@
 package health.cms.core.correction;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** How much a change to live content matters to readers, from the weakest (typo) to the strongest (clinical). */
 public enum ChangeClass {
@@ -21,6 +22,19 @@ public enum ChangeClass {
 
     public boolean needsPublicNote() {
         return needsPublicNote;
+    }
+
+    /**
+     * Whether a change of this class to a source outdates its translations: what readers are told about (a
+     * factual or clinical change) changes what a translation must say; a typo or link fix does not.
+     */
+    public boolean outdatesTranslations() {
+        return needsPublicNote;
+    }
+
+    /** The stored values of the classes that outdate translations. */
+    public static List<String> outdatingTranslations() {
+        return Arrays.stream(values()).filter(ChangeClass::outdatesTranslations).map(ChangeClass::value).toList();
     }
 
     /** True when this class says less to readers than {@code other} (a typo is weaker than a clinical change). */

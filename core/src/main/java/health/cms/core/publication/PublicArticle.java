@@ -13,6 +13,8 @@ import health.cms.core.markdown.TocEntry;
  * live and stored in the delivery read model; only the review status is added when it is served.
  * {@code seo} is how it asks to appear in search results and social shares ({@code noindex}: keep it out of
  * search engines). {@code jsonLd} is the schema.org object; {@code jsonLdScript} is the same as text ready to embed.
+ * {@code locale} is the BCP 47 tag of its language; {@code translation} is set on a translation only (is it current
+ * with its source's live text?); {@code translations} are the other live languages of the same article.
  */
 public record PublicArticle(
         String slug,
@@ -33,7 +35,10 @@ public record PublicArticle(
         Map<String, Object> jsonLd,
         String jsonLdScript,
         List<ImageView> images,
-        ImageView leadImage) {
+        ImageView leadImage,
+        String locale,
+        TranslationStatus translation,
+        List<Alternate> translations) {
 
     public PublicArticle {
         // entries projected before images existed have none
@@ -116,6 +121,25 @@ public record PublicArticle(
             return new ReferenceView(reference.citation(), reference.authors(), reference.title(), reference.source(),
                     reference.year(), reference.doi(), reference.pmid(), reference.url());
         }
+    }
+
+    /**
+     * Whether a translation follows its source's live text: {@code current}, or {@code outdated} since the source
+     * changed factually or clinically ({@code sourceChangedAt}, {@code sourceChangeClass}), so a site can show a
+     * notice; {@code sourceLocale} is the source's language.
+     */
+    public record TranslationStatus(String status, Instant sourceChangedAt, String sourceChangeClass,
+            String sourceLocale) {
+
+        public static final String CURRENT = "current";
+        public static final String OUTDATED = "outdated";
+    }
+
+    /**
+     * The same article live in another language ({@code source} marks the original): its locale, slug and
+     * address (the address is added by the API that serves it).
+     */
+    public record Alternate(String locale, String slug, boolean source, String url) {
     }
 
     /** A public record of a change to the live article. */

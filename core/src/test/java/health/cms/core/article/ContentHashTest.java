@@ -87,7 +87,7 @@ class ContentHashTest {
                 c.category(), c.authors(), c.tags(), c.references())));
         assertEquals(base, hash(c -> new RevisionContent(c.title(), c.summary(), c.bodyMarkdown(), c.category(),
                 c.authors(), Set.of(IMMUNOTHERAPY, CANCER), c.references())));
-        Article article = new Article("immunotherapy", NOW);
+        Article article = new Article("immunotherapy", "en", NOW);
         Revision first = new Revision(article, 1, BASE, "First version", "writer1", NOW);
         Revision second = new Revision(article, 2, BASE, "Only the change note differs", "writer2", NOW.plusSeconds(60));
         assertEquals(first.contentHash(), second.contentHash());

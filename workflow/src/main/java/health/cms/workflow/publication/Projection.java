@@ -42,9 +42,11 @@ public final class Projection {
     // angle brackets ("`<above 140 mmHg>`", an escaped "<b>") is indexed with them turned into spaces.
     private static final String UPSERT = """
             INSERT INTO published_article (article_id, slug, revision_id, title, summary, body_text, category_slug,
-                tag_slugs, author_slugs, first_published_at, updated_at, next_review_due, document, search)
+                tag_slugs, author_slugs, first_published_at, updated_at, next_review_due, document, locale, family_id,
+                search)
             SELECT v.article_id, v.slug, v.revision_id, v.title, v.summary, v.body_text, v.category_slug, v.tag_slugs,
-                v.author_slugs, v.first_published_at, v.updated_at, v.next_review_due, v.document,
+                v.author_slugs, v.first_published_at, v.updated_at, v.next_review_due, v.document, v.locale,
+                v.family_id,
                 setweight(to_tsvector('english', translate(v.title, '<>', '  ')), 'A')
                 || setweight(to_tsvector('english', translate(v.summary, '<>', '  ')), 'B')
                 || setweight(to_tsvector('english', translate(v.body_text, '<>', '  ')), 'C')
@@ -52,13 +54,15 @@ public final class Projection {
                 CAST(? AS text) AS title, CAST(? AS text) AS summary, CAST(? AS text) AS body_text,
                 CAST(? AS text) AS category_slug, CAST(? AS text[]) AS tag_slugs, CAST(? AS text[]) AS author_slugs,
                 CAST(? AS timestamptz) AS first_published_at, CAST(? AS timestamptz) AS updated_at,
-                CAST(? AS timestamptz) AS next_review_due, CAST(? AS jsonb) AS document) AS v
+                CAST(? AS timestamptz) AS next_review_due, CAST(? AS jsonb) AS document, CAST(? AS text) AS locale,
+                CAST(? AS bigint) AS family_id) AS v
             ON CONFLICT (article_id) DO UPDATE SET slug = EXCLUDED.slug, revision_id = EXCLUDED.revision_id,
                 title = EXCLUDED.title, summary = EXCLUDED.summary, body_text = EXCLUDED.body_text,
                 category_slug = EXCLUDED.category_slug, tag_slugs = EXCLUDED.tag_slugs,
                 author_slugs = EXCLUDED.author_slugs, first_published_at = EXCLUDED.first_published_at,
                 updated_at = EXCLUDED.updated_at, next_review_due = EXCLUDED.next_review_due,
-                document = EXCLUDED.document, search = EXCLUDED.search""";
+                document = EXCLUDED.document, locale = EXCLUDED.locale, family_id = EXCLUDED.family_id,
+                search = EXCLUDED.search""";
 
     /**
      * A live article as its public entry is derived from it: the live revision's signed fields, the
@@ -115,7 +119,8 @@ public final class Projection {
     public void write(Connection connection, LiveArticle live, Instant updatedAt) throws SQLException {
         updatedAt = stored(updatedAt);
         RenderedMarkdown body = renderer.render(live.bodyMarkdown(), ArticlePictures.pictures(live.images()));
-        PublicArticle view = view(live, body, updatedAt);
+        ArticleLanguage language = ArticleLanguage.read(connection, live.articleId());
+        PublicArticle view = view(live, body, updatedAt, language);
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             upsert.setLong(1, live.articleId());
             upsert.setString(2, live.slug());
@@ -132,6 +137,8 @@ public final class Projection {
             upsert.setObject(11, utc(updatedAt), Types.TIMESTAMP_WITH_TIMEZONE);
             upsert.setObject(12, utc(live.nextReviewDue()), Types.TIMESTAMP_WITH_TIMEZONE);
             upsert.setString(13, toJson(view));
+            upsert.setString(14, language.locale());
+            upsert.setLong(15, language.familyId());
             upsert.executeUpdate();
         }
     }
@@ -143,30 +150,34 @@ public final class Projection {
      */
     public PublicArticle view(LiveArticle article, Instant updatedAt) {
         return view(article, renderer.render(article.bodyMarkdown(), ArticlePictures.pictures(article.images())),
-                stored(updatedAt));
+                stored(updatedAt), ArticleLanguage.NONE);
     }
 
-    private PublicArticle view(LiveArticle live, RenderedMarkdown body, Instant updatedAt) {
+    private PublicArticle view(LiveArticle live, RenderedMarkdown body, Instant updatedAt, ArticleLanguage language) {
         PublicArticle.MedicalReview review = new PublicArticle.MedicalReview(live.reviewer().name(),
                 live.reviewer().credentials(), live.lastReviewedAt(), live.nextReviewDue(), null,
                 live.reviewer().disclosures());
-        Map<String, Object> jsonLd = jsonLd(live, updatedAt);
+        Map<String, Object> jsonLd = jsonLd(live, updatedAt, language.locale());
         return new PublicArticle(live.slug(), live.title(), live.summary(),
                 new PublicArticle.Body(body.html(), renderer.publicMarkdown(live.bodyMarkdown())), body.toc(),
                 live.category(), live.tags(), live.authors(), review, live.references(), live.corrections(),
                 live.firstPublishedAt(), updatedAt, live.revisionNumber(), live.seo(), jsonLd,
                 PublicArticle.scriptSafe(toJson(jsonLd)), live.images(),
-                ArticlePictures.lead(live.images(), live.leadImage()));
+                ArticlePictures.lead(live.images(), live.leadImage()), language.locale(), language.translation(),
+                language.alternates());
     }
 
     /** A schema.org MedicalWebPage that downstream sites can embed as it is. */
-    private static Map<String, Object> jsonLd(LiveArticle live, Instant updatedAt) {
+    private static Map<String, Object> jsonLd(LiveArticle live, Instant updatedAt, String locale) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("@context", "https://schema.org");
         page.put("@type", "MedicalWebPage");
         // What the writer chose for search results, else the article's own title and lead.
         page.put("headline", live.seo().titleOr(live.title()));
         page.put("description", live.seo().descriptionOr(live.summary()));
+        if (locale != null) {
+            page.put("inLanguage", locale);
+        }
         if (live.seo().canonicalUrl() != null) {
             page.put("url", live.seo().canonicalUrl());
         }

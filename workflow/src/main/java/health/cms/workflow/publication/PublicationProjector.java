@@ -70,8 +70,8 @@ public class PublicationProjector {
     /**
      * Projects live articles that have no public entry yet (for example articles published before the
      * read model existed), and re-projects entries written before the served Markdown was cleaned, the
-     * JSON-LD came ready to embed and the review block listed disclosures (their public "updated" time is
-     * kept); returns how many were written.
+     * JSON-LD came ready to embed, the review block listed disclosures and entries knew their language (their
+     * public "updated" time is kept); returns how many were written.
      * Safe to run on every start. Runs in batches, each in a transaction of its own, so re-projecting a large
      * read model (every entry, after the shape of the document grew) never meets the transaction timeout.
      */
@@ -97,7 +97,8 @@ public class PublicationProjector {
                         LEFT JOIN published_article p ON p.article_id = a.id
                         WHERE a.id > :after AND a.live_revision_id IS NOT NULL AND (p.article_id IS NULL
                             OR NOT jsonb_exists(p.document, 'jsonLdScript')
-                            OR NOT jsonb_exists(p.document->'medicalReview', 'disclosures'))
+                            OR NOT jsonb_exists(p.document->'medicalReview', 'disclosures')
+                            OR NOT jsonb_exists(p.document, 'locale'))
                         ORDER BY a.id LIMIT :batch""")
                 .setParameter("after", after).setParameter("batch", BACKFILL_BATCH)
                 .getResultList();
@@ -106,6 +107,20 @@ public class PublicationProjector {
             publish(article, article.updatedAt(), (Boolean) row[1]);
         }
         return stale;
+    }
+
+    /**
+     * Re-projects the other live articles of this article's family (its source and translations), whose lists of
+     * live languages change when this one goes live, goes offline or is renamed; their "updated" time is kept.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void languagesChanged(Article article, Instant now) {
+        Article source = article.isTranslation() ? article.translation().source() : article;
+        em.createQuery("""
+                FROM Article a WHERE (a = :source OR a.translation.source = :source) AND a <> :self
+                    AND a.liveRevision IS NOT NULL ORDER BY a.id""", Article.class)
+                .setParameter("source", source).setParameter("self", article).getResultList()
+                .forEach(member -> publish(member, now, false));
     }
 
     /** Tells the replicas that an old slug now redirects. */

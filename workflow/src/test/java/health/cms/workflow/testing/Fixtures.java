@@ -1,6 +1,7 @@
 package health.cms.workflow.testing;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,6 +27,7 @@ import health.cms.workflow.EditorialAction;
 import health.cms.workflow.Role;
 import health.cms.workflow.TransitionRequest;
 import health.cms.workflow.TransitionService;
+import health.cms.workflow.TranslationService;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -102,6 +104,32 @@ public final class Fixtures {
         Article submitted = submitted(slug);
         return transitions().apply(REVIEWER1, submitted.id(), submitted.version(),
                 TransitionRequest.of(EditorialAction.APPROVE, "Looks right."));
+    }
+
+    /**
+     * The live translation of a live source article into {@code locale}, translated by writer2 and signed off by
+     * reviewer1, whose profile is given that language first.
+     */
+    public static Article publishedTranslation(Article source, String locale, String slug) {
+        reads(REVIEWER1, locale);
+        Article draft = bean(TranslationService.class).translate(WRITER2, source.id(), locale,
+                input(slug, "Übersetzung " + slug, "## Abschnitt\n\nText von " + slug + "."));
+        Article submitted = transitions().apply(WRITER2, draft.id(), draft.version(),
+                TransitionRequest.of(EditorialAction.SUBMIT));
+        return transitions().apply(REVIEWER1, submitted.id(), submitted.version(),
+                TransitionRequest.of(EditorialAction.APPROVE));
+    }
+
+    /** Adds a language to the reviewer's profile (if it is not there yet). */
+    public static void reads(Actor reviewer, String language) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Profile profile = bean(ProfileRepository.class).findByKeycloakUser(reviewer.username()).orElseThrow();
+            if (!profile.languages().contains(language)) {
+                List<String> languages = new ArrayList<>(profile.languages());
+                languages.add(language);
+                profile.keepExpertise(profile.specialties(), languages);
+            }
+        });
     }
 
     public static DraftingService drafting() {
