@@ -46,7 +46,10 @@ class GraphQLTest {
 
     /** What to ask for a list that is empty in the REST answer (its order cannot matter then). */
     private static final Map<String, String> EMPTY_LISTS = Map.of("corrections", "{ date changeClass note }",
-            "references", "{ citation }", "tags", "{ slug }", "tableOfContents", "{ text }", "authors", "{ slug }");
+            "references", "{ citation }", "tags", "{ slug }", "tableOfContents", "{ text }", "authors", "{ slug }",
+            "images", "{ sha256 }");
+    /** What to ask for an object that is null in the REST answer. */
+    private static final Map<String, String> NULL_OBJECTS = Map.of("leadImage", "{ sha256 altText }");
 
     @Inject
     ObjectMapper json;
@@ -85,6 +88,8 @@ class GraphQLTest {
             fields.append(' ').append(name);
             if (value.isObject()) {
                 fields.append(' ').append(selection(value));
+            } else if (value.isNull()) {
+                fields.append(' ').append(NULL_OBJECTS.getOrDefault(name, ""));
             } else if (value.isArray() && value.isEmpty()) {
                 fields.append(' ').append(EMPTY_LISTS.getOrDefault(name, ""));
             } else if (value.isArray() && value.get(0).isObject()) {
