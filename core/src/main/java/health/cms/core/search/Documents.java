@@ -4,17 +4,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Turns a {@link SearchDocument} into the Lucene fields that are searched ({@code all} for matching,
@@ -83,7 +84,8 @@ final class Documents {
         doc.add(new TextField(ALL, everything, Field.Store.NO));
         doc.add(new TextField(Analyzers.SPELL, everything, Field.Store.NO));
         doc.add(new Field(SNIPPET_TEXT, text.summary() + "\n" + text.body(), SNIPPET_FIELD));
-        doc.add(new StoredField(PAYLOAD, source.payload()));
+        // Read for every hit shown: doc values are read in place, stored fields decompress a whole block.
+        doc.add(new BinaryDocValuesField(PAYLOAD, new BytesRef(source.payload())));
         source.facets().forEach((facet, labels) -> labels.stream().filter(l -> !l.value().isBlank()).forEach(label -> {
             doc.add(new StringField(facet.field(), label.value(), Field.Store.NO));
             doc.add(new SortedSetDocValuesFacetField(facet.field(), label.value()));

@@ -17,8 +17,13 @@ import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -52,6 +57,8 @@ public final class LuceneSearchEngine implements SearchEngine {
     /** Fewer hits than this and a spelling suggestion is offered. */
     private static final int FEW_HITS = 3;
     private static final int SNIPPET_SOURCE_CHARS = 20_000;
+    private static final SnippetScorer SCORER = new SnippetScorer();
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private final String name;
     private final Path path;
@@ -181,15 +188,26 @@ public final class LuceneSearchEngine implements SearchEngine {
         String[] snippets = snippets(searcher, plan.matching(text), shown);
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < shown.length; i++) {
-            Document stored = searcher.storedFields().document(shown[i].doc, Set.of(Documents.ID, Documents.PAYLOAD));
-            hits.add(new SearchResult.Hit(Long.parseLong(stored.get(Documents.ID)), stored.get(Documents.PAYLOAD),
-                    shown[i].score, snippets[i]));
+            hits.add(hit(searcher, shown[i], snippets[i]));
         }
         Optional<SearchQuery.Position> next = more
                 ? Optional.of(new SearchQuery.Position(hits.get(hits.size() - 1).score(), hits.get(hits.size() - 1).id()))
                 : Optional.empty();
         FacetCounting.Counts counts = facetCounting.count(searcher, lucene, query);
         return new SearchResult(hits, next, counts.facets(), counts.reviewedWithin(), didYouMean, corrected);
+    }
+
+    /** A hit's id and payload, from doc values. */
+    private static SearchResult.Hit hit(IndexSearcher searcher, ScoreDoc found, String snippet) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(found.doc, leaves));
+        int doc = found.doc - leaf.docBase;
+        NumericDocValues ids = DocValues.getNumeric(leaf.reader(), Documents.ID_SORT);
+        BinaryDocValues payloads = DocValues.getBinary(leaf.reader(), Documents.PAYLOAD);
+        if (!ids.advanceExact(doc) || !payloads.advanceExact(doc)) {
+            throw new IllegalStateException("Search document " + found.doc + " has no id or payload");
+        }
+        return new SearchResult.Hit(ids.longValue(), payloads.binaryValue().utf8ToString(), found.score, snippet);
     }
 
     private static TopFieldDocs page(IndexSearcher searcher, Query query, SearchQuery asked) throws IOException {
@@ -210,11 +228,17 @@ public final class LuceneSearchEngine implements SearchEngine {
                 // terms and strict phrases read from the snippet field's offsets, not the Matches API over the
                 // whole boosted query, which cost most of a search's time.
                 .withFieldMatcher(field -> field.equals(Documents.ALL) || field.equals(Documents.SNIPPET_TEXT))
-                .withWeightMatches(false).withMaxLength(SNIPPET_SOURCE_CHARS)
+                .withWeightMatches(false).withMaxLength(SNIPPET_SOURCE_CHARS).withScorer(SCORER)
+                .withBreakIterator(SentenceEnds::new)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)).build();
         TopDocs docs = new TopDocs(new org.apache.lucene.search.TotalHits(shown.length,
                 org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), shown);
-        return highlighter.highlight(Documents.SNIPPET_TEXT, matching, docs, 2);
+        String[] snippets = highlighter.highlight(Documents.SNIPPET_TEXT, matching, docs, 2);
+        for (int i = 0; i < snippets.length; i++) {
+            // passages start after a sentence end and may hold line ends: one line, single spaces
+            snippets[i] = snippets[i] == null ? null : WHITESPACE.matcher(snippets[i]).replaceAll(" ").strip();
+        }
+        return snippets;
     }
 
     @Override

@@ -40,6 +40,8 @@ public final class Vocabulary {
     private final List<List<String>> groups;
     private final NavigableSet<String> terms = new TreeSet<>();
     private final Set<String> words = new HashSet<>();
+    /** The terms of several words, split, which every query is checked against. */
+    private final List<List<String>> phrases;
 
     private Vocabulary(List<List<String>> groups) {
         this.groups = List.copyOf(groups);
@@ -49,6 +51,7 @@ public final class Vocabulary {
                 words.addAll(List.of(term.split(" ")));
             }
         }
+        this.phrases = terms.stream().filter(t -> t.contains(" ")).map(t -> List.of(t.split(" "))).toList();
     }
 
     /** Our file's groups. */
@@ -115,7 +118,7 @@ public final class Vocabulary {
 
     /** Every term of the vocabulary that has more than one word, as its words. */
     List<List<String>> phrases() {
-        return terms.stream().filter(t -> t.contains(" ")).map(t -> List.of(t.split(" "))).toList();
+        return phrases;
     }
 
     /** The synonym map for the query analyzer: every term of a group leads to every other one. */

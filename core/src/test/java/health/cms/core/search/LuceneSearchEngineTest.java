@@ -110,6 +110,20 @@ class LuceneSearchEngineTest {
     }
 
     @Test
+    void aSnippetIsTheMatchingSentencesOnOneLine() {
+        engine.put(Corpus.document(902, "sentences", "Rashes", "A summary.", "Shingles is a painful rash. Is a "
+                + "tingling patch the first sign? Often it is!\n\nWhen to see a doctor\nSee a doctor if the rash is "
+                + "near your eye.", "conditions", List.of("x"), "anna-berg"));
+        assertEquals("Is a <mark>tingling</mark> patch the first sign?", snippet("tingling", "sentences"));
+        assertEquals("See a doctor if the rash is near your <mark>eye</mark>.", snippet("eye", "sentences"));
+    }
+
+    private String snippet(String query, String payload) {
+        return engine.search(SearchQuery.of(query)).hits().stream().filter(h -> h.payload().equals(payload))
+                .findFirst().orElseThrow().snippet();
+    }
+
+    @Test
     void removedArticleIsNeverFoundAgain() {
         engine.remove("shingles-guide");
         assertFalse(slugs("herpes zoster").contains("shingles-guide"));
