@@ -302,7 +302,9 @@ class GraphQLTest {
     @Test
     void theSchemaDocumentAndTheOpenApiDescriptionPointDevelopersToGraphQL() {
         String schema = given().get("/graphql/schema.graphql").then().statusCode(200).extract().asString();
-        assertTrue(schema.replaceAll("\\s+", " ").matches("(?s).* article\\( \"[^\"]*\" locale: String, slug: String! \\): Article .*"),
+        assertTrue(
+                schema.replaceAll("\\s+", " ")
+                        .matches("(?s).* article\\( \"[^\"]*\" locale: String, slug: String! \\): Article .*"),
                 schema);
         assertTrue(schema.contains("preview("), schema);
         assertFalse(schema.contains("Mutation"), "the GraphQL API is read-only");
