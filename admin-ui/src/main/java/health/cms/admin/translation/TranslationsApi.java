@@ -21,6 +21,7 @@ import health.cms.admin.article.ArticleQueries;
 import health.cms.admin.article.ArticleState;
 import health.cms.admin.web.CurrentActor;
 import health.cms.admin.web.DeskRoles;
+import health.cms.admin.web.Forms;
 import health.cms.admin.web.ManagementApi;
 import health.cms.admin.web.Versions;
 import health.cms.core.article.Article;
@@ -73,13 +74,10 @@ public class TranslationsApi {
         if (body == null) {
             throw Refusal.invalid(Map.of("body", "a JSON object with locale, slug and title is required"));
         }
-        Article created = translations.startFromSource(actor.get(), id, blankToNull(body.locale()),
-                blankToNull(body.slug()), body.title() == null ? null : body.title().strip());
+        // the desk form's reading of the same three fields
+        Article created = translations.startFromSource(actor.get(), id, Forms.blankToNull(body.locale()),
+                Forms.blankToNull(body.slug()), body.title() == null ? null : body.title().strip());
         ArticleState state = queries.state(created.id(), actor.get());
         return Versions.created("/manage/v1/articles/" + state.id(), state, state.version());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }
