@@ -66,9 +66,11 @@ class HostileRequestsTest {
                 Endpoint.get("/api/v1/authors/{slug}").path("slug", Kind.SLUG, "anna-berg"),
                 Endpoint.get("/api/v1/categories"),
                 Endpoint.get("/api/v1/tags"),
-                Endpoint.get("/api/v1/feeds/articles.atom").query("category", Kind.SLUG, "treatments-therapies"),
-                Endpoint.get("/api/v1/feeds/articles.json").query("category", Kind.SLUG, "treatments-therapies"),
-                Endpoint.get("/api/v1/feeds/corrections.json"),
+                Endpoint.get("/api/v1/feeds/articles.atom").query("category", Kind.SLUG, "treatments-therapies")
+                        .query("locale", Kind.CHOICE, "de"),
+                Endpoint.get("/api/v1/feeds/articles.json").query("category", Kind.SLUG, "treatments-therapies")
+                        .query("locale", Kind.CHOICE, "en"),
+                Endpoint.get("/api/v1/feeds/corrections.json").query("locale", Kind.CHOICE, "es"),
                 Endpoint.get("/sitemap.xml").query("page", Kind.NUMBER, "1"),
                 Endpoint.get("/api/v1/categories").header("X-Api-Key", "cms_notAKeyOfThisApiAtAll"),
                 Endpoint.get("/api/v1/tags").header("Authorization", "Bearer cms_notAKeyOfThisApiAtAll"),

@@ -51,7 +51,7 @@ public class OutboxFanOut {
     }
 
     private record Event(long id, String type, long articleId, String slug, Integer revision, String category,
-            Instant occurredAt) {
+            Instant occurredAt, String locale, WebhookEvents.Source source) {
     }
 
     private record Row(long subscriptionId, Event event, String payload) {
@@ -65,8 +65,16 @@ public class OutboxFanOut {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT id, event_type, article_id, slug, revision, category_slug, occurred_at FROM outbox_event
-                WHERE fanned_out_at IS NULL ORDER BY id LIMIT :batch""")
+                SELECT e.id, e.event_type, e.article_id, e.slug, e.revision, e.category_slug, e.occurred_at,
+                    coalesce(e.payload->>'locale', a.locale),
+                    coalesce(CAST(e.payload->>'sourceId' AS BIGINT), s.id),
+                    coalesce(e.payload->>'sourceSlug', s.slug),
+                    coalesce(e.payload->>'sourceLocale', s.locale)
+                FROM outbox_event e
+                LEFT JOIN article a ON a.id = e.article_id
+                -- events recorded before they carried their language facts take them from the article
+                LEFT JOIN article s ON s.id = a.translation_of
+                WHERE e.fanned_out_at IS NULL ORDER BY e.id LIMIT :batch""")
                 .setParameter("batch", BATCH).getResultList();
         if (rows.isEmpty()) {
             return 0;
@@ -75,8 +83,11 @@ public class OutboxFanOut {
         List<Row> deliveries = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         for (Object[] r : rows) {
+            WebhookEvents.Source source = r[8] == null
+                    ? null
+                    : new WebhookEvents.Source(Sql.longValue(r[8]), (String) r[9], (String) r[10]);
             Event event = new Event(Sql.longValue(r[0]), (String) r[1], Sql.longValue(r[2]), (String) r[3],
-                    Sql.intValue(r[4]), (String) r[5], Sql.instant(r[6]));
+                    Sql.intValue(r[4]), (String) r[5], Sql.instant(r[6]), r[7] == null ? null : (String) r[7], source);
             ids.add(event.id());
             String payload = null;
             for (WebhookSubscription subscription : all) {
@@ -85,7 +96,7 @@ public class OutboxFanOut {
                         && !event.occurredAt().isBefore(subscription.createdAt())) {
                     if (payload == null) {
                         payload = events.articleBody(event.type(), event.occurredAt(), event.articleId(), event.slug(),
-                                event.revision(), event.category());
+                                event.locale(), event.revision(), event.category(), event.source());
                     }
                     deliveries.add(new Row(subscription.id(), event, payload));
                 }

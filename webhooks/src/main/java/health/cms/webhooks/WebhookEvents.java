@@ -15,7 +15,9 @@ import health.cms.core.outbox.Outbox;
 
 /**
  * The events a subscription can choose and the JSON bodies sent for them:
- * {@code {"type", "timestamp", "data": {"id", "slug", "revision", "category", "url"}}}.
+ * {@code {"type", "timestamp", "data": {"id", "slug", "locale", "revision", "category", "url", "source"}}}, where
+ * {@code source} is {@code {"id", "slug", "locale", "url"}} of the article a translation was translated from (null
+ * for an article in its source language).
  */
 @ApplicationScoped
 public class WebhookEvents {
@@ -35,15 +37,34 @@ public class WebhookEvents {
         this.articleUrl = config.articleUrl();
     }
 
-    public String articleBody(String type, Instant occurredAt, long articleId, String slug, Integer revision,
-            String category) {
+    /** The article a translation was made from, as an event names it. */
+    public record Source(long id, String slug, String locale) {
+    }
+
+    public String articleBody(String type, Instant occurredAt, long articleId, String slug, String locale,
+            Integer revision, String category, Source source) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", articleId);
         data.put("slug", slug);
+        data.put("locale", locale);
         data.put("revision", revision);
         data.put("category", category);
-        data.put("url", articleUrl.replace("{slug}", slug));
+        data.put("url", url(slug, locale));
+        if (source == null) {
+            data.put("source", null);
+        } else {
+            Map<String, Object> of = new LinkedHashMap<>();
+            of.put("id", source.id());
+            of.put("slug", source.slug());
+            of.put("locale", source.locale());
+            of.put("url", url(source.slug(), source.locale()));
+            data.put("source", of);
+        }
         return body(type, occurredAt, data);
+    }
+
+    private String url(String slug, String locale) {
+        return articleUrl.replace("{slug}", slug).replace("{locale}", locale);
     }
 
     public String testBody(long subscriptionId, Instant now) {

@@ -23,7 +23,7 @@ public interface WebhooksConfig {
     @WithDefault("false")
     boolean allowPrivateTargets();
 
-    /** The public URL of an article in webhook bodies, with {@code {slug}}. */
+    /** The public URL of an article in webhook bodies, with {@code {slug}} and optionally {@code {locale}}. */
     String articleUrl();
 
     /** HTTP requests in flight at once on this instance. */

@@ -3,6 +3,7 @@ package health.cms.webhooks;
 import static health.cms.webhooks.testing.DeliveryHarness.idsFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import health.cms.core.outbox.Outbox.EventType;
 import health.cms.core.taxonomy.Category;
@@ -69,5 +72,37 @@ class FanOutTest extends ReceiverTest {
         harness.settle();
         assertEquals(List.of(), idsFor(receiver.all(), earlier.id()));
         assertEquals(harness.outboxMessages(later.id()), idsFor(receiver.accepted(), later.id()));
+    }
+
+    @Test
+    void anEventNamesTheArticlesLocaleAndATranslationsSource() {
+        harness.subscribe(receiver, List.of("article.published"), List.of());
+        OutboxEvents.Article source = OutboxEvents.published("wh-locale-source");
+        OutboxEvents.Article german = OutboxEvents.translation("wh-locale-uebersetzung", "de", source);
+        // recorded before events carried their language: taken from the article rows
+        german.emit(EventType.ARTICLE_PUBLISHED, 1, OutboxEvents.CATEGORY);
+        OutboxEvents.Article spanish = OutboxEvents.translation("wh-locale-traduccion", "es", source);
+        // as core's outbox records it: the facts of the moment win over the rows (the source was renamed since)
+        spanish.emit(EventType.ARTICLE_PUBLISHED, 1, OutboxEvents.CATEGORY, "{\"locale\": \"es\", \"sourceId\": "
+                + source.id() + ", \"sourceSlug\": \"wh-locale-old-name\", \"sourceLocale\": \"en\"}");
+        harness.settle();
+
+        JsonNode sourceData = receiver.all().stream().filter(r -> r.slug().equals(source.slug())).findFirst()
+                .orElseThrow().json().path("data");
+        assertEquals("en", sourceData.path("locale").asText());
+        assertTrue(sourceData.has("source") && sourceData.path("source").isNull(), sourceData.toString());
+
+        JsonNode germanData = receiver.all().stream().filter(r -> r.slug().equals(german.slug())).findFirst()
+                .orElseThrow().json().path("data");
+        assertEquals("de", germanData.path("locale").asText());
+        assertEquals(source.id(), germanData.path("source").path("id").asLong());
+        assertEquals("wh-locale-source", germanData.path("source").path("slug").asText());
+        assertEquals("en", germanData.path("source").path("locale").asText());
+        assertEquals("https://www.example.org/articles/wh-locale-source", germanData.path("source").path("url").asText());
+
+        JsonNode spanishData = receiver.all().stream().filter(r -> r.slug().equals(spanish.slug())).findFirst()
+                .orElseThrow().json().path("data");
+        assertEquals("es", spanishData.path("locale").asText());
+        assertEquals("wh-locale-old-name", spanishData.path("source").path("slug").asText());
     }
 }

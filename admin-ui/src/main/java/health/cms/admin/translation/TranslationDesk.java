@@ -84,12 +84,40 @@ public class TranslationDesk {
                 sourceText.number());
     }
 
+    /**
+     * An article's languages without the texts (the management API's answer): the article, its source when it is a
+     * translation, every translation of the source (the whole family) and the locales still open to a translation.
+     */
+    public record Languages(Row article, Row source, List<Row> translations, List<String> openLocales) {
+    }
+
+    @Transactional
+    public Languages languages(long id) {
+        Article article = articles.findByIdOptional(id).orElseThrow(() -> Refusal.notFound("Article " + id));
+        Article source = article.isTranslation() ? article.translation().source() : article;
+        List<Article> translations = articles.translationsOf(source);
+        List<String> open = new ArrayList<>();
+        if (!article.isTranslation()) {
+            open.addAll(locales.available());
+            open.remove(article.locale());
+            translations.forEach(t -> open.remove(t.locale()));
+        }
+        return new Languages(Row.of(article), article.isTranslation() ? Row.of(source) : null,
+                translations.stream().map(Row::of).toList(), open);
+    }
+
     /** The live translations whose source changed factually or clinically since their base, oldest change first. */
     @Transactional
     public List<Row> outdated() {
+        return outdated(0, QUEUE_LIMIT);
+    }
+
+    /** A page of {@link #outdated()}. */
+    @Transactional
+    public List<Row> outdated(int offset, int rows) {
         return articles.find(
                 "translation.sourceChangedAt IS NOT NULL AND liveRevision IS NOT NULL ORDER BY translation.sourceChangedAt, id")
-                .page(0, QUEUE_LIMIT).list().stream().map(Row::of).toList();
+                .range(offset, offset + rows - 1).list().stream().map(Row::of).toList();
     }
 
     /** How many live translations wait for an update (the dashboard's count). */

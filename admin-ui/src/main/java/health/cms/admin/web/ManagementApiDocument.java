@@ -34,6 +34,8 @@ public class ManagementApiDocument implements OASFilter {
     static final List<Map.Entry<String, String>> ROLES = List.of(
             Map.entry("/manage/v1/articles/{id}/share-links", "writer, medical-reviewer or editor"),
             Map.entry("/manage/v1/share-links", "the link's maker or an editor"),
+            Map.entry("/manage/v1/articles/{id}/translations", "reading: any desk role; starting a translation: writer"),
+            Map.entry("/manage/v1/translations", "any desk role (writer, medical-reviewer, editor)"),
             Map.entry("/manage/v1/articles", "reading: any desk role; writing and actions: as the workflow's "
                     + "role table says (writer drafts and submits, medical-reviewer approves others' work, editor runs the desk)"),
             Map.entry("/manage/v1/review-queue", "reading: any desk role; approvals: medical-reviewer"),

@@ -2,6 +2,7 @@ package health.cms.admin.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -83,5 +84,21 @@ class OutboxEventsTest {
         clock.advance(Duration.ofHours(2));
         scheduler.runDueJobs();
         assertEquals(List.of("article.published"), events(submitted.id()));
+    }
+
+    @Test
+    void aTranslationsEventRecordsItsLocaleAndItsSource() {
+        Article source = Fixtures.published("outbox-source");
+        Article german = Fixtures.publishedTranslation(source, "de", "outbox-uebersetzung");
+        List<String> payloads = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT CAST(payload AS text) FROM outbox_event WHERE article_id IN (:source, :german) ORDER BY id",
+                String.class).setParameter("source", source.id()).setParameter("german", german.id()).getResultList());
+        assertEquals(2, payloads.size(), payloads.toString());
+        assertTrue(payloads.get(0).contains("\"locale\": \"en\"") && !payloads.get(0).contains("sourceSlug"),
+                payloads.get(0));
+        assertTrue(payloads.get(1).contains("\"locale\": \"de\"")
+                && payloads.get(1).contains("\"sourceSlug\": \"outbox-source\"")
+                && payloads.get(1).contains("\"sourceLocale\": \"en\"")
+                && payloads.get(1).contains("\"sourceId\": " + source.id()), payloads.get(1));
     }
 }

@@ -118,6 +118,10 @@ public final class AccessMatrix {
             GET    /manage/v1/articles/{draft}/share-links       -                401       200     200     200       200       200     403
             POST   /manage/v1/articles/{draft}/share-links       -                401       201     201     201       201       201     403
             POST   /manage/v1/share-links/{sharelink}/revoke     -                401       200     403     403       403       200     403
+            # translations: every desk role reads an article's languages and the outdated queue; writers start one
+            GET    /manage/v1/articles/{published}/translations  -                401       200     200     200       200       200     403
+            POST   /manage/v1/articles/{published}/translations  translation      401       201     201     403       201       403     403
+            GET    /manage/v1/translations                       -                401       200     200     200       200       200     403
             # editorial calendar: editors only
             GET    /manage/v1/calendar                           -                401       403     403     403       403       200     403
             # notifications: each person's own ({notification} is writer1's)

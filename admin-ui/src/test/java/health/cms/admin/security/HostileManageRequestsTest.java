@@ -200,6 +200,16 @@ class HostileManageRequestsTest {
         endpoints.add(Endpoint.get("/manage/v1/articles/{id}/share-links").path("id", Kind.ID, id));
         endpoints.add(Endpoint.of("POST", "/manage/v1/articles/{id}/share-links").path("id", Kind.ID, id)
                 .guard("no-desk-role", (d, r) -> bearer(d, tokens.get("nobody"))).guard("unknown-id", unknownId));
+        endpoints.add(Endpoint.get("/manage/v1/articles/{id}/translations").path("id", Kind.ID, id));
+        endpoints.add(Endpoint.of("POST", "/manage/v1/articles/{id}/translations")
+                .path("id", Kind.ID, String.valueOf(content.live()))
+                .json(new LinkedHashMap<>(Map.of("locale", "de", "slug", "hostile-uebersetzt", "title", "Feindlich")))
+                .guard("not-a-writer", notWriter).guard("unreadable-body", unreadable).guard("unknown-id", unknownId)
+                .guard("unknown-locale", (d, r) -> json(d).put("locale", "xx-hostile"))
+                .guard("sources-own-locale", (d, r) -> json(d).put("locale", "en"))
+                .guard("overlong-title", (d, r) -> json(d).put("title", "T".repeat(301))));
+        endpoints.add(Endpoint.get("/manage/v1/translations").query("status", Kind.CHOICE, "outdated")
+                .query("limit", Kind.NUMBER, "10").query("offset", Kind.NUMBER, "0"));
         endpoints.add(Endpoint.of("POST", "/manage/v1/share-links/{id}/revoke").path("id", Kind.ID, "1")
                 .guard("no-desk-role", (d, r) -> bearer(d, tokens.get("nobody"))).guard("unknown-id", unknownId));
         for (String change : List.of("rotate", "revoke")) {

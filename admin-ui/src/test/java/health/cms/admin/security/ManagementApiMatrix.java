@@ -159,6 +159,7 @@ public final class ManagementApiMatrix {
             case "webhook" -> json(Map.of("url", WEBHOOK_TARGET, "eventTypes", List.of("article.published")));
             case "vocabulary" -> json(Map.of("terms", slug("lay") + ", " + slug("clinical")));
             case "apikey" -> json(Map.of("name", "Matrix key", "scope", "delivery"));
+            case "translation" -> json(Map.of("locale", "de", "slug", slug("translation"), "title", "Matrix-Übersetzung"));
             case "image" -> image();
             case "media" -> json(Map.of("altText", "Matrix alt text", "caption", "Matrix caption", "tags", List.of("matrix")));
             default -> throw new IllegalArgumentException("no body called " + name);

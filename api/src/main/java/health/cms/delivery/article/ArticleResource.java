@@ -41,8 +41,8 @@ public class ArticleResource {
 
     static final String SLUG_MESSAGE = "must be lowercase letters, digits and single hyphens";
     /** A BCP 47 tag's shape (language, then subtags); whether it is configured decides the fallback, not a 400. */
-    static final String LOCALE_PATTERN = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*";
-    static final String LOCALE_MESSAGE = "must be a BCP 47 language tag such as de or de-AT";
+    public static final String LOCALE_PATTERN = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*";
+    public static final String LOCALE_MESSAGE = "must be a BCP 47 language tag such as de or de-AT";
 
     @Inject
     PublishedArticles store;
@@ -89,7 +89,7 @@ public class ArticleResource {
         int limit = WholeNumber.parse("limit", limitParam, 20, 1, 100);
         PublishedArticles.Filter filter = new PublishedArticles.Filter(category, tag, author,
                 reviewStatus == null ? null : ReviewStatus.valueOf(reviewStatus.toUpperCase().replace('-', '_')),
-                Parameters.instant("updatedSince", updatedSince));
+                Parameters.instant("updatedSince", updatedSince), null);
         Optional<Cursor> position = Parameters.cursor(cursor, Cursor::updatedAt);
         ListKey key = new ListKey(category, tag, author, reviewStatus, updatedSince, limit, cursor);
         List<String> keys = category == null ? List.of("articles") : List.of("articles", "category-" + category);

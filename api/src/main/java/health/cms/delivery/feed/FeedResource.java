@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -13,7 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import health.cms.core.locale.Locales;
 import health.cms.core.slug.Slugs;
+import health.cms.delivery.article.ArticleResource;
 import health.cms.delivery.catalog.CatalogQueries;
 import health.cms.delivery.http.CachedResponse;
 import health.cms.delivery.http.DeliveryConfig;
@@ -23,7 +26,8 @@ import health.cms.delivery.store.PublishedArticles;
 
 /**
  * Feeds of new and updated live articles (Atom and JSON Feed, optionally per category), a public
- * corrections feed.
+ * corrections feed. Each feed is in one language ({@code ?locale=}, the default locale when absent), says so, and
+ * is cached per language.
  */
 @Path("/api/v1/feeds")
 public class FeedResource {
@@ -43,18 +47,24 @@ public class FeedResource {
     Responses responses;
     @Inject
     DeliveryConfig config;
+    @Inject
+    Locales locales;
 
     @GET
     @Path("/articles.atom")
     @Produces(ATOM)
     public Response atom(
             @QueryParam("category") @Pattern(regexp = Slugs.PATTERN, message = "must be a category slug") String category,
+            @QueryParam("locale") @Size(max = 35) @Pattern(regexp = ArticleResource.LOCALE_PATTERN, message = ArticleResource.LOCALE_MESSAGE) String locale,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return responses.cached("atom:" + category, () -> {
-            List<ListItem> items = newest(category);
-            byte[] feed = XmlDocument.write("utf-8", "feed", ATOM_NAMESPACE, xml -> {
+        String language = language(locale);
+        return responses.cached("atom:" + category + ":" + language, () -> {
+            List<ListItem> items = newest(category, language);
+            byte[] feed = XmlDocument.write("utf-8", "feed", ATOM_NAMESPACE, language, xml -> {
                 xml.element("title", title(category)).newline()
-                        .element("id", "urn:cms:feed:articles:" + (category == null ? "all" : category)).newline()
+                        .element("id", "urn:cms:feed:articles:" + (category == null ? "all" : category)
+                                + languageSuffix(language))
+                        .newline()
                         .element("updated", (items.isEmpty() ? Instant.EPOCH : items.get(0).updatedAt()).toString())
                         .newline();
                 for (ListItem item : items) {
@@ -81,35 +91,51 @@ public class FeedResource {
     @Produces(JSON_FEED)
     public Response jsonFeed(
             @QueryParam("category") @Pattern(regexp = Slugs.PATTERN, message = "must be a category slug") String category,
+            @QueryParam("locale") @Size(max = 35) @Pattern(regexp = ArticleResource.LOCALE_PATTERN, message = ArticleResource.LOCALE_MESSAGE) String locale,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return responses.cached("jsonfeed:" + category, () -> {
-            List<JsonFeed.ArticleItem> items = newest(category).stream()
+        String language = language(locale);
+        return responses.cached("jsonfeed:" + category + ":" + language, () -> {
+            List<JsonFeed.ArticleItem> items = newest(category, language).stream()
                     .map(item -> new JsonFeed.ArticleItem("urn:cms:article:" + item.slug(), url(item.slug()),
                             item.title(), item.summary(), item.publishedAt().toString(), item.updatedAt().toString(),
                             item.authors().stream().map(a -> new JsonFeed.Author(a.name())).toList(),
                             item.tags().stream().map(ListItem.Named::name).toList()))
                     .toList();
-            return responses.json(JsonFeed.of(title(category), items), JSON_FEED, keys(category));
+            return responses.json(JsonFeed.of(title(category), language, items), JSON_FEED, keys(category));
         }, ifNoneMatch);
     }
 
     @GET
     @Path("/corrections.json")
     @Produces(JSON_FEED)
-    public Response corrections(@HeaderParam("If-None-Match") String ifNoneMatch) {
-        return responses.cached("corrections", () -> {
-            List<JsonFeed.CorrectionItem> items = corrections.newest(FEED_SIZE).stream()
+    public Response corrections(
+            @QueryParam("locale") @Size(max = 35) @Pattern(regexp = ArticleResource.LOCALE_PATTERN, message = ArticleResource.LOCALE_MESSAGE) String locale,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        String language = language(locale);
+        return responses.cached("corrections:" + language, () -> {
+            List<JsonFeed.CorrectionItem> items = corrections.newest(FEED_SIZE, language).stream()
                     .map(c -> new JsonFeed.CorrectionItem("urn:cms:correction:" + c.id(), url(c.slug()),
                             "Correction (" + c.changeClass() + "): " + c.title(), c.note(), c.date().toString()))
                     .toList();
-            return responses.json(JsonFeed.of(config.siteName() + " — corrections", items), JSON_FEED,
+            return responses.json(JsonFeed.of(config.siteName() + " — corrections", language, items), JSON_FEED,
                     List.of("corrections"));
         }, ifNoneMatch);
     }
 
-    private List<ListItem> newest(String category) {
+    private List<ListItem> newest(String category, String locale) {
         catalog.requireKnown("category", CatalogQueries.Kind.CATEGORY, category);
-        return store.list(PublishedArticles.Filter.category(category), Optional.empty(), FEED_SIZE).items();
+        return store.list(PublishedArticles.Filter.category(category).inLocale(locale), Optional.empty(), FEED_SIZE)
+                .items();
+    }
+
+    /** The configured locale asked for, the default one when none was; an unconfigured one is refused. */
+    private String language(String locale) {
+        return locales.requested("locale", locale);
+    }
+
+    /** Feeds in the default locale keep the ids they had before feeds had languages. */
+    private String languageSuffix(String locale) {
+        return locale.equals(locales.defaultLocale()) ? "" : ":" + locale;
     }
 
     private String title(String category) {

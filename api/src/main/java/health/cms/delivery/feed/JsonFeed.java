@@ -5,10 +5,10 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A JSON Feed 1.1 document (jsonfeed.org); its items are articles or corrections. */
-record JsonFeed(String version, String title, List<?> items) {
+record JsonFeed(String version, String title, String language, List<?> items) {
 
-    static JsonFeed of(String title, List<?> items) {
-        return new JsonFeed("https://jsonfeed.org/version/1.1", title, items);
+    static JsonFeed of(String title, String language, List<?> items) {
+        return new JsonFeed("https://jsonfeed.org/version/1.1", title, language, items);
     }
 
     /** A live article: text only, never HTML, so feed readers have nothing to sanitize. */

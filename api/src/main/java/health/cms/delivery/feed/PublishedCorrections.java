@@ -21,15 +21,15 @@ public class PublishedCorrections {
     public record Correction(long id, String slug, String title, String changeClass, String note, Instant date) {
     }
 
-    /** Newest first. */
-    public List<Correction> newest(int limit) {
+    /** Newest first, of the live articles in {@code locale}. */
+    public List<Correction> newest(int limit, String locale) {
         return db.query("""
                 SELECT c.id, p.slug, p.title, c.change_class, c.note, c.published_at FROM correction c
                 JOIN published_article p ON p.article_id = c.article_id
-                WHERE c.change_class IN ('factual', 'clinical')
+                WHERE c.change_class IN ('factual', 'clinical') AND p.locale = ?
                 ORDER BY c.published_at DESC, c.id DESC LIMIT ?""",
                 rs -> new Correction(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
                         rs.getString("change_class"), rs.getString("note"), ReadModel.instant(rs, "published_at")),
-                limit);
+                locale, limit);
     }
 }

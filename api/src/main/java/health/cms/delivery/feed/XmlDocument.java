@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -40,8 +41,18 @@ final class XmlDocument {
         return write(encodingLabel, root, namespace, Map.of(), body);
     }
 
+    /** As {@link #write(String, String, String, Body)}, the root's content in language {@code lang} ({@code xml:lang}). */
+    static byte[] write(String encodingLabel, String root, String namespace, String lang, Body body) {
+        return write(encodingLabel, root, namespace, Map.of(), lang, body);
+    }
+
     /** As {@link #write(String, String, String, Body)}, declaring these prefixed namespaces on the root too. */
     static byte[] write(String encodingLabel, String root, String namespace, Map<String, String> prefixes, Body body) {
+        return write(encodingLabel, root, namespace, prefixes, null, body);
+    }
+
+    private static byte[] write(String encodingLabel, String root, String namespace, Map<String, String> prefixes,
+            String lang, Body body) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             XMLStreamWriter writer = FACTORY.createXMLStreamWriter(bytes, StandardCharsets.UTF_8.name());
@@ -52,6 +63,9 @@ final class XmlDocument {
             for (Map.Entry<String, String> prefix : new TreeMap<>(prefixes).entrySet()) {
                 writer.setPrefix(prefix.getKey(), prefix.getValue());
                 writer.writeNamespace(prefix.getKey(), prefix.getValue());
+            }
+            if (lang != null) {
+                writer.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", lang);
             }
             writer.writeCharacters("\n");
             body.write(new XmlDocument(writer));

@@ -19,13 +19,16 @@ public record Article(String slug, String title, String summary, PublicArticle.B
         List<PublicArticle.AuthorView> authors, PublicArticle.MedicalReview medicalReview,
         List<PublicArticle.ReferenceView> references, List<PublicArticle.CorrectionView> corrections,
         Instant firstPublishedAt, Instant updatedAt, int revision, SearchAppearance seo, String jsonLdScript,
-        List<PublicArticle.ImageView> images, PublicArticle.ImageView leadImage) {
+        List<PublicArticle.ImageView> images, PublicArticle.ImageView leadImage,
+        @Description("The BCP 47 tag of the article's language") String locale,
+        @Description("On a translation only: current, or outdated since its source changed factually or clinically") PublicArticle.TranslationStatus translation,
+        @Description("The article's other live languages, with their addresses; source marks the original") List<PublicArticle.Alternate> translations) {
 
     static Article of(PublicArticle article) {
         return new Article(article.slug(), article.title(), article.summary(), article.body(),
                 article.tableOfContents(), article.category(), article.tags(), article.authors(),
                 article.medicalReview(), article.references(), article.corrections(), article.firstPublishedAt(),
-                article.updatedAt(), article.revision(), article.seo(), article.jsonLdScript(),
-                article.images(), article.leadImage());
+                article.updatedAt(), article.revision(), article.seo(), article.jsonLdScript(), article.images(),
+                article.leadImage(), article.locale(), article.translation(), article.translations());
     }
 }

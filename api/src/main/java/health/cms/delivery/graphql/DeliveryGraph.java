@@ -20,6 +20,7 @@ import org.eclipse.microprofile.graphql.Source;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import health.cms.core.locale.Locales;
 import health.cms.core.preview.ShareToken;
 import health.cms.core.publication.PublicArticle;
 import health.cms.core.refusal.Refusal;
@@ -63,13 +64,23 @@ public class DeliveryGraph {
     ObjectMapper json;
     @Inject
     CurrentVertxRequest request;
+    @Inject
+    Locales locales;
 
     @Query
-    @Description("The live article at this slug, or null when nothing is live there")
-    public Article article(@NonNull String slug) throws GraphQLException {
+    @Description("The live article at this slug, or null when nothing is live there; with a locale, in that language "
+            + "if the article is live in it, with the fallback of GET /api/v1/articles/{slug}?locale=")
+    public Article article(@NonNull String slug,
+            @Description("A BCP 47 tag such as de or de-AT: falls back to its shorter forms, then the default locale, "
+                    + "else the article at this slug") String locale)
+            throws GraphQLException {
         GraphArguments.slug("slug", slug);
         return GraphArguments.read(() -> {
+            GraphArguments.locale("locale", locale);
             CachedResponse answer = live.answer(slug);
+            if (answer != null && locale != null) {
+                answer = live.negotiate(answer, List.of(locale));
+            }
             return answer == null ? null : Article.of(read(answer.body()));
         });
     }
@@ -88,7 +99,7 @@ public class DeliveryGraph {
             GraphArguments.text("updatedSince", updatedSince, 40);
             int size = WholeNumber.parse("limit", GraphArguments.number(limit), 20, 1, 100);
             PublishedArticles.Filter filter = new PublishedArticles.Filter(category, tag, author,
-                    reviewStatus(reviewStatus), Parameters.instant("updatedSince", updatedSince));
+                    reviewStatus(reviewStatus), Parameters.instant("updatedSince", updatedSince), null);
             PublishedArticles.Page page = store.list(filter, Parameters.cursor(cursor, Cursor::updatedAt), size);
             if (page.items().isEmpty()) {
                 catalog.requireKnown("category", CatalogQueries.Kind.CATEGORY, category);
@@ -103,8 +114,13 @@ public class DeliveryGraph {
     @Description("Search over live articles, as GET /api/v1/search (q at most 200 characters; limit 1-100, default 20)")
     public SearchResults search(@NonNull String q, String category, String tag, String author, String reviewer,
             @Description("Only articles reviewed within this many months (1-120)") Integer reviewedWithin,
-            Integer limit, String cursor) throws GraphQLException {
+            Integer limit, String cursor,
+            @Description("A configured locale: the query is analysed as its language and finds articles in it only; "
+                    + "the default locale when absent") String locale)
+            throws GraphQLException {
         return GraphArguments.read(() -> {
+            GraphArguments.locale("locale", locale);
+            String language = locales.requested("locale", locale);
             GraphArguments.text("q", q, 200);
             if (q.isBlank()) {
                 throw Refusal.invalid("q", "is required");
@@ -124,7 +140,7 @@ public class DeliveryGraph {
             putIfGiven(filters, Facet.AUTHOR, author);
             putIfGiven(filters, Facet.REVIEWER, reviewer);
             SearchPage page = search.page(search.query(q, filters, months, EnumSet.noneOf(Facet.class), false, size,
-                    Parameters.cursor(cursor, Cursor::rank)));
+                    Parameters.cursor(cursor, Cursor::rank), language));
             return new SearchResults(page.items().stream().map(ArticleSummary::of).toList(), page.nextCursor(),
                     page.didYouMean(), page.resultsFor());
         });
@@ -155,10 +171,14 @@ public class DeliveryGraph {
     }
 
     @Query
-    @Description("Public factual and clinical corrections of live articles, newest first, as the corrections feed (limit 1-100, default 50)")
-    public List<PublishedCorrections.Correction> corrections(Integer limit) throws GraphQLException {
-        return GraphArguments
-                .read(() -> published.newest(WholeNumber.parse("limit", GraphArguments.number(limit), 50, 1, 100)));
+    @Description("Public factual and clinical corrections of live articles in one language (the default locale when "
+            + "none is given), newest first, as the corrections feed (limit 1-100, default 50)")
+    public List<PublishedCorrections.Correction> corrections(Integer limit, String locale) throws GraphQLException {
+        return GraphArguments.read(() -> {
+            GraphArguments.locale("locale", locale);
+            return published.newest(WholeNumber.parse("limit", GraphArguments.number(limit), 50, 1, 100),
+                    locales.requested("locale", locale));
+        });
     }
 
     @Query

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.GraphQLException;
 
 import health.cms.core.refusal.Refusal;
 import health.cms.core.slug.Slugs;
+import health.cms.delivery.article.ArticleResource;
 import health.cms.delivery.http.Slice;
 import health.cms.delivery.store.ReadModel;
 
@@ -28,6 +29,13 @@ final class GraphArguments {
     static void slug(String argument, String value) {
         if (value != null && (value.length() > Slugs.MAX_LENGTH || !Slugs.isValid(value))) {
             throw Refusal.invalid(argument, SLUG_MESSAGE);
+        }
+    }
+
+    /** A language tag argument, checked as REST checks {@code ?locale=}: absent is fine. */
+    static void locale(String argument, String value) {
+        if (value != null && (value.length() > 35 || !value.matches(ArticleResource.LOCALE_PATTERN))) {
+            throw Refusal.invalid(argument, ArticleResource.LOCALE_MESSAGE);
         }
     }
 

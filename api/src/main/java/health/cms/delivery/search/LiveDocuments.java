@@ -34,7 +34,7 @@ import health.cms.delivery.store.ReadModel;
 public class LiveDocuments {
 
     private static final String COLUMNS = "SELECT article_id, slug, title, summary, body_text, first_published_at, "
-            + "updated_at, next_review_due, document FROM published_article";
+            + "updated_at, next_review_due, document, locale FROM published_article";
 
     private final ReadModel db;
     private final ObjectMapper json;
@@ -97,7 +97,7 @@ public class LiveDocuments {
                     new SearchDocument.Text(item.title(), item.summary(), headings, rs.getString("body_text"),
                             tags.stream().map(ListItem.Named::name).toList(), category.name(),
                             authors.stream().map(ListItem.Named::name).toList()),
-                    facets, dates, json.writeValueAsString(new Payload(item, nextReviewDue)));
+                    facets, dates, json.writeValueAsString(new Payload(item, nextReviewDue)), rs.getString("locale"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A list item is plain data", e);
         }

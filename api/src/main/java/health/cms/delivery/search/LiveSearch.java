@@ -33,15 +33,18 @@ public class LiveSearch {
         this.clock = clock;
     }
 
-    /** A query for {@code q} with these filters; {@code reviewedWithin} (months, or null) keeps recent reviews only. */
+    /**
+     * A query for {@code q} with these filters in {@code locale} (a configured one: analysed as its language, finding
+     * its articles only); {@code reviewedWithin} (months, or null) keeps recent reviews only.
+     */
     public SearchQuery query(String q, Map<Facet, String> filters, Integer reviewedWithin, Set<Facet> counted,
-            boolean countReviewed, int limit, Optional<Cursor> position) {
+            boolean countReviewed, int limit, Optional<Cursor> position, String locale) {
         Map<DateField, SearchQuery.Range> ranges = reviewedWithin == null
                 ? Map.of()
                 : Map.of(DateField.REVIEWED_AT, new SearchQuery.Range(
                         clock.instant().atZone(ZoneOffset.UTC).minusMonths(reviewedWithin).toInstant(), null));
         return new SearchQuery(q.strip(), filters, ranges, counted, countReviewed, limit,
-                position.map(c -> new SearchQuery.Position(c.rank(), c.id())));
+                position.map(c -> new SearchQuery.Position(c.rank(), c.id())), locale);
     }
 
     /** Changes whenever the index does: part of the key of every cached search answer. */

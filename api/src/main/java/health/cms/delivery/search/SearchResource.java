@@ -22,14 +22,17 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import health.cms.core.locale.Locales;
 import health.cms.core.refusal.Refusal;
 import health.cms.core.refusal.WholeNumber;
 import health.cms.core.search.Facet;
 import health.cms.core.search.SearchEngine;
 import health.cms.core.search.SearchQuery;
 import health.cms.core.slug.Slugs;
+import health.cms.delivery.article.ArticleResource;
 import health.cms.delivery.http.Parameters;
 import health.cms.delivery.http.Responses;
 import health.cms.delivery.store.Cursor;
@@ -51,11 +54,13 @@ public class SearchResource {
     private final SearchIndex index;
     private final LiveSearch search;
     private final Responses responses;
+    private final Locales locales;
 
-    SearchResource(SearchIndex index, LiveSearch search, Responses responses) {
+    SearchResource(SearchIndex index, LiveSearch search, Responses responses, Locales locales) {
         this.index = index;
         this.search = search;
         this.responses = responses;
+        this.locales = locales;
     }
 
     @GET
@@ -71,8 +76,11 @@ public class SearchResource {
             @QueryParam("facets") @Pattern(regexp = "[a-zA-Z,]{0,60}", message = "must be a comma-separated list of category, tag, author, reviewer, reviewedWithin") String facetsParam,
             @QueryParam("limit") String limitParam,
             @QueryParam("cursor") @Size(max = 200) String cursor,
+            @Parameter(description = "A configured locale (BCP 47): the query is analysed as its language (stemmed as "
+                    + "German for de) and finds the articles in that language only; the default locale when absent") @QueryParam("locale") @Size(max = 35) @Pattern(regexp = ArticleResource.LOCALE_PATTERN, message = ArticleResource.LOCALE_MESSAGE) String localeParam,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         int limit = WholeNumber.parse("limit", limitParam, 20, 1, 100);
+        String locale = locales.requested("locale", localeParam);
         Integer reviewedWithin = reviewedWithinParam == null
                 ? null
                 : WholeNumber.parse(REVIEWED_WITHIN, reviewedWithinParam, 12, 1, 120);
@@ -84,8 +92,9 @@ public class SearchResource {
         putIfGiven(filters, Facet.TAG, tag);
         putIfGiven(filters, Facet.AUTHOR, author);
         putIfGiven(filters, Facet.REVIEWER, reviewer);
-        SearchQuery query = search.query(q, filters, reviewedWithin, counted, countReviewed, limit, position);
-        String key = String.join("\u0000", "search", Long.toString(index.generation()), q.strip(), String.valueOf(category),
+        SearchQuery query = search.query(q, filters, reviewedWithin, counted, countReviewed, limit, position, locale);
+        String key = String.join("\u0000", "search", Long.toString(index.generation()), locale, q.strip(),
+                String.valueOf(category),
                 String.valueOf(tag),
                 String.valueOf(author), String.valueOf(reviewer), String.valueOf(reviewedWithin),
                 String.valueOf(facetsParam), Integer.toString(limit), String.valueOf(cursor));

@@ -41,14 +41,20 @@ public class PublishedArticles {
     }
 
     /** What narrows a list; null means any. */
-    public record Filter(String category, String tag, String author, ReviewStatus reviewStatus, Instant updatedSince) {
+    public record Filter(String category, String tag, String author, ReviewStatus reviewStatus, Instant updatedSince,
+            String locale) {
 
         public static Filter category(String category) {
-            return new Filter(category, null, null, null, null);
+            return new Filter(category, null, null, null, null, null);
         }
 
         public static Filter author(String author) {
-            return new Filter(null, null, author, null, null);
+            return new Filter(null, null, author, null, null, null);
+        }
+
+        /** The same filter, narrowed to the live articles in {@code locale} (a configured tag). */
+        public Filter inLocale(String locale) {
+            return new Filter(category, tag, author, reviewStatus, updatedSince, locale);
         }
     }
 
@@ -116,6 +122,10 @@ public class PublishedArticles {
         if (filter.author() != null) {
             sql.append(" AND author_slugs @> ARRAY[?]::text[]");
             params.add(filter.author());
+        }
+        if (filter.locale() != null) {
+            sql.append(" AND locale = ?");
+            params.add(filter.locale());
         }
         if (filter.updatedSince() != null) {
             sql.append(" AND updated_at >= ?");

@@ -47,9 +47,7 @@ class GraphQLTest {
     /** What to ask for a list that is empty in the REST answer (its order cannot matter then). */
     private static final Map<String, String> EMPTY_LISTS = Map.of("corrections", "{ date changeClass note }",
             "references", "{ citation }", "tags", "{ slug }", "tableOfContents", "{ text }", "authors", "{ slug }",
-            "images", "{ sha256 }");
-    /** What to ask for an object that is null in the REST answer. */
-    private static final Map<String, String> NULL_OBJECTS = Map.of("leadImage", "{ sha256 altText }");
+            "translations", "{ locale slug source url }", "images", "{ sha256 }");
 
     @Inject
     ObjectMapper json;
@@ -69,8 +67,6 @@ class GraphQLTest {
                 .extract().asByteArray());
         // The schema.org object is served to GraphQL as its text only (jsonLdScript), which is compared.
         rest.remove("jsonLd");
-        // An article's languages (issue 16) are served over REST only until the GraphQL schema learns them.
-        rest.remove(List.of("locale", "translation", "translations"));
         // Every field REST sends, asked for in the order REST sends it.
         JsonNode graph = json.readTree(post("{ article(slug: \"graph-parity\") " + selection(rest) + " }").then()
                 .statusCode(200).extract().asByteArray());
@@ -80,16 +76,60 @@ class GraphQLTest {
                 .asText());
     }
 
+    /** What to ask for an object that is null in the REST answer. */
+    private static final Map<String, String> NULL_OBJECTS = Map.of("translation",
+            "{ status sourceChangedAt sourceChangeClass sourceLocale }", "leadImage", "{ sha256 }");
+
+    @Test
+    void aTranslationAndItsSourceHaveTheirLanguagesAsRestServesThem() throws Exception {
+        health.cms.core.article.Article source = Fixtures.published("graph-language-source");
+        Fixtures.publishedTranslation(source, "de", "graph-sprache");
+        for (String slug : List.of("graph-language-source", "graph-sprache")) {
+            ObjectNode rest = (ObjectNode) json.readTree(given().get("/api/v1/articles/" + slug).then().statusCode(200)
+                    .extract().asByteArray());
+            rest.remove("jsonLd");
+            JsonNode graph = json.readTree(post("{ article(slug: \"" + slug + "\") " + selection(rest) + " }").then()
+                    .statusCode(200).extract().asByteArray());
+            assertTrue(graph.path("errors").isMissingNode(), graph.toString());
+            assertEquals(json.writeValueAsString(rest), json.writeValueAsString(graph.path("data").path("article")));
+        }
+        post("{ article(slug: \"graph-sprache\") { locale translation { status sourceChangedAt sourceChangeClass "
+                + "sourceLocale } translations { locale slug source url } } }").then().statusCode(200)
+                .body("data.article.locale", equalTo("de"))
+                .body("data.article.translation.status", equalTo("current"))
+                .body("data.article.translation.sourceLocale", equalTo("en"))
+                .body("data.article.translations[0].locale", equalTo("en"))
+                .body("data.article.translations[0].slug", equalTo("graph-language-source"))
+                .body("data.article.translations[0].source", equalTo(true))
+                .body("data.article.translations[0].url", containsString("/graph-language-source"));
+    }
+
+    @Test
+    void aLocaleArgumentChoosesTheLanguageWithTheFallbackOfRest() {
+        health.cms.core.article.Article source = Fixtures.published("graph-fallback-source");
+        Fixtures.publishedTranslation(source, "es", "graph-respaldo");
+        post("{ article(slug: \"graph-fallback-source\", locale: \"es-MX\") { slug locale } }").then().statusCode(200)
+                .body("data.article.slug", equalTo("graph-respaldo")).body("data.article.locale", equalTo("es"));
+        post("{ article(slug: \"graph-respaldo\", locale: \"fr\") { slug locale } }").then().statusCode(200)
+                .body("data.article.slug", equalTo("graph-fallback-source")).body("data.article.locale", equalTo("en"));
+        post("{ article(slug: \"graph-respaldo\") { slug } }").then().statusCode(200)
+                .body("data.article.slug", equalTo("graph-respaldo"));
+        post("{ article(slug: \"graph-respaldo\", locale: \"<script>\") { slug } }").then().statusCode(200)
+                .body("errors[0].message", containsString("locale"));
+        post("{ corrections(locale: \"xx\") { title } }").then().statusCode(200)
+                .body("errors[0].message", containsString("locale"));
+    }
+
     /** A GraphQL selection of every field of this JSON object, in its order. */
     private static String selection(JsonNode object) {
         StringBuilder fields = new StringBuilder("{");
         object.fieldNames().forEachRemaining(name -> {
             JsonNode value = object.get(name);
             fields.append(' ').append(name);
-            if (value.isObject()) {
-                fields.append(' ').append(selection(value));
-            } else if (value.isNull()) {
+            if (value.isNull()) {
                 fields.append(' ').append(NULL_OBJECTS.getOrDefault(name, ""));
+            } else if (value.isObject()) {
+                fields.append(' ').append(selection(value));
             } else if (value.isArray() && value.isEmpty()) {
                 fields.append(' ').append(EMPTY_LISTS.getOrDefault(name, ""));
             } else if (value.isArray() && value.get(0).isObject()) {
@@ -262,7 +302,10 @@ class GraphQLTest {
     @Test
     void theSchemaDocumentAndTheOpenApiDescriptionPointDevelopersToGraphQL() {
         String schema = given().get("/graphql/schema.graphql").then().statusCode(200).extract().asString();
-        assertTrue(schema.contains("article(slug: String!): Article"), schema);
+        assertTrue(
+                schema.replaceAll("\\s+", " ")
+                        .matches("(?s).* article\\( \"[^\"]*\" locale: String, slug: String! \\): Article .*"),
+                schema);
         assertTrue(schema.contains("preview("), schema);
         assertFalse(schema.contains("Mutation"), "the GraphQL API is read-only");
         given().get("/q/openapi?format=json").then().statusCode(200)

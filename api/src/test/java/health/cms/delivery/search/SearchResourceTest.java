@@ -2,6 +2,7 @@ package health.cms.delivery.search;
 
 import static health.cms.delivery.testing.Publishing.publish;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -20,6 +21,7 @@ import health.cms.delivery.testing.DeliveryRoleResource;
 import health.cms.delivery.testing.Eventually;
 import health.cms.workflow.EditorialAction;
 import health.cms.workflow.TransitionRequest;
+import health.cms.workflow.TranslationService;
 import health.cms.workflow.testing.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -95,5 +97,31 @@ class SearchResourceTest {
         Eventually.get(() -> given().get("/api/v1/search?q=zqsrquickword").then().body("items.size()", equalTo(0)),
                 Eventually.SEARCH);
         given().get("/api/v1/search/suggest?q=zqsrquick").then().body("suggestions.size()", equalTo(0));
+    }
+
+    @Test
+    void aGermanQueryWithAnInflectionFindsTheGermanTranslationInItsLanguageOnly() {
+        Article source = Fixtures.published("sr-flu-shot");
+        Fixtures.reads(Fixtures.REVIEWER1, "de");
+        Article draft = Fixtures.bean(TranslationService.class).translate(Fixtures.WRITER2, source.id(), "de",
+                Fixtures.input("sr-grippeimpfung", "Grippeimpfung für Ältere",
+                        "## Wirkung\n\nDie Impfungen schützen vor schweren Verläufen."));
+        Article submitted = Fixtures.transitions().apply(Fixtures.WRITER2, draft.id(), draft.version(),
+                TransitionRequest.of(EditorialAction.SUBMIT));
+        Fixtures.transitions().apply(Fixtures.REVIEWER1, submitted.id(), submitted.version(),
+                TransitionRequest.of(EditorialAction.APPROVE));
+
+        // the text says "Impfungen" and "schweren Verläufen"; the reader asks in the singular
+        Eventually.check(() -> given().queryParam("q", "Impfung").queryParam("locale", "de").get("/api/v1/search")
+                .then().statusCode(200).body("items.slug", equalTo(List.of("sr-grippeimpfung"))));
+        // de-AT is not configured: its language is
+        given().queryParam("q", "schwerer Verlauf").queryParam("locale", "de-AT").get("/api/v1/search").then()
+                .statusCode(200).body("items.slug", equalTo(List.of("sr-grippeimpfung")))
+                .body("items[0].snippet", containsString("<mark>Verläufen</mark>"));
+        // English is the default: the German article is not among English results, the English source is
+        given().queryParam("q", "Impfung").get("/api/v1/search").then().statusCode(200)
+                .body("items.slug", not(hasItem("sr-grippeimpfung")));
+        given().queryParam("q", "Impfung").queryParam("locale", "fr").get("/api/v1/search").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 }

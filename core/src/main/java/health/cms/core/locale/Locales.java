@@ -9,6 +9,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import health.cms.core.refusal.Refusal;
+
 /**
  * The configured locales in canonical BCP 47 form (the case of {@code de-AT}, not {@code DE_at}), checked once:
  * a malformed tag or a default outside the list stops the start.
@@ -52,6 +54,20 @@ public class Locales {
     /** The configured locale this tag names (whatever its case), or empty when it is not configured. */
     public Optional<String> configured(String tag) {
         return canonical(tag).filter(available::contains);
+    }
+
+    /**
+     * The configured locale a request asks for in {@code parameter}: the tag itself, else its language alone
+     * ({@code de} for {@code de-AT}); the default locale when it asks for none. Any other is refused, naming the
+     * parameter.
+     */
+    public String requested(String parameter, String tag) {
+        if (tag == null) {
+            return defaultLocale;
+        }
+        return configured(tag).or(() -> canonical(tag).flatMap(t -> configured(Locale.forLanguageTag(t).getLanguage())))
+                .orElseThrow(() -> Refusal.invalid(parameter,
+                        "must be one of the configured locales " + String.join(", ", available)));
     }
 
     /** Whether a person who reads {@code language} (a tag such as {@code de}) can review text in {@code locale}. */

@@ -60,6 +60,14 @@ public class Outbox {
         payload.put("slug", article.slug());
         payload.put("revision", revision == null ? null : revision.number());
         payload.put("category", revision == null ? null : revision.category().slug());
+        // the language facts as they were when the event happened (a source may be renamed later)
+        payload.put("locale", article.locale());
+        if (article.isTranslation()) {
+            Article source = article.translation().source();
+            payload.put("sourceId", source.id());
+            payload.put("sourceSlug", source.slug());
+            payload.put("sourceLocale", source.locale());
+        }
         em.createNativeQuery("""
                 INSERT INTO outbox_event (event_type, article_id, slug, revision, category_slug, occurred_at, payload)
                 VALUES (:type, :article, :slug, :revision, :category, :at, CAST(:payload AS jsonb))""")

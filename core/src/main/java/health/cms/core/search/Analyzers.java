@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -57,8 +58,11 @@ final class Analyzers {
         };
     }
 
-    /** The index side of the searched fields: plain words, stemmed; one analyzer per field name. */
-    static Analyzer index() {
+    /**
+     * The index side of the searched fields: plain words, stemmed; one analyzer per field name. A field of a
+     * language of {@link SearchLanguages} ({@code all.de}) is analysed by that language's analyzer.
+     */
+    static Analyzer index(Map<String, SearchLanguages.Language> languages) {
         Analyzer english = new Analyzer() {
 
             @Override
@@ -68,7 +72,16 @@ final class Analyzers {
             }
         };
         Analyzer plain = plain();
-        return new PerFieldAnalyzerWrapper(english, Map.of(SPELL, plain, TITLE_WORDS, plain));
+        Analyzer byField = new PerFieldAnalyzerWrapper(english, Map.of(SPELL, plain, TITLE_WORDS, plain));
+        return new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+
+            @Override
+            protected Analyzer getWrappedAnalyzer(String field) {
+                int dot = field.lastIndexOf('.');
+                SearchLanguages.Language language = dot < 0 ? null : languages.get(field.substring(dot + 1));
+                return language == null ? byField : language.analyzer();
+            }
+        };
     }
 
     /**

@@ -10,6 +10,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
@@ -28,8 +29,12 @@ final class Documents {
     static final String KEY = "key";
     static final String ALL = "all";
     static final String TITLE = "title";
+    /** The title as written, handed back by completion (a field of its own: {@link #TITLE} is per language). */
+    static final String STORED_TITLE = "title_text";
     static final String SNIPPET_TEXT = "text";
     static final String PAYLOAD = "payload";
+    /** The language of the document's locale ({@code de} for {@code de-AT}), to restrict a query to it. */
+    static final String LANGUAGE = "language";
     /** The ranked fields besides {@link #ALL} (which holds them all and the body) and how much each weighs. */
     static final Map<String, Float> BOOSTS = Map.of(TITLE, 4f, "summary", 2f, "headings", 2f, "tags", 2f,
             "category", 1.5f, "authors", 1.5f);
@@ -72,18 +77,28 @@ final class Documents {
         doc.add(new StringField(ID, Long.toString(source.id()), Field.Store.YES));
         doc.add(new NumericDocValuesField(ID_SORT, source.id()));
         doc.add(new StringField(KEY, source.key(), Field.Store.YES));
-        doc.add(new TextField(TITLE, text.title(), Field.Store.YES));
+        if (source.locale() != null) {
+            doc.add(new StringField(LANGUAGE, SearchLanguages.language(source.locale()), Field.Store.NO));
+        }
+        // the searched fields of a stemmed language other than English have names of their own (all.de)
+        String language = SearchLanguages.stemmed(source.locale());
+        doc.add(new StoredField(STORED_TITLE, text.title()));
+        doc.add(new TextField(SearchLanguages.field(TITLE, language), text.title(), Field.Store.NO));
         doc.add(new TextField(Analyzers.TITLE_WORDS, text.title(), Field.Store.NO));
-        doc.add(new TextField("summary", text.summary(), Field.Store.NO));
-        text.headings().forEach(h -> doc.add(new TextField("headings", h, Field.Store.NO)));
-        text.tags().forEach(t -> doc.add(new TextField("tags", t, Field.Store.NO)));
-        doc.add(new TextField("category", text.category(), Field.Store.NO));
-        text.authors().forEach(a -> doc.add(new TextField("authors", a, Field.Store.NO)));
+        doc.add(new TextField(SearchLanguages.field("summary", language), text.summary(), Field.Store.NO));
+        text.headings().forEach(h -> doc.add(new TextField(SearchLanguages.field("headings", language), h,
+                Field.Store.NO)));
+        text.tags().forEach(t -> doc.add(new TextField(SearchLanguages.field("tags", language), t, Field.Store.NO)));
+        doc.add(new TextField(SearchLanguages.field("category", language), text.category(), Field.Store.NO));
+        text.authors().forEach(a -> doc.add(new TextField(SearchLanguages.field("authors", language), a,
+                Field.Store.NO)));
         String everything = String.join("\n", List.of(text.title(), text.summary(), String.join("\n", text.headings()),
                 text.body(), String.join("\n", text.tags()), text.category(), String.join("\n", text.authors())));
-        doc.add(new TextField(ALL, everything, Field.Store.NO));
+        doc.add(new TextField(SearchLanguages.field(ALL, language), everything, Field.Store.NO));
         doc.add(new TextField(Analyzers.SPELL, everything, Field.Store.NO));
-        doc.add(new Field(SNIPPET_TEXT, text.summary() + "\n" + text.body(), SNIPPET_FIELD));
+        doc.add(new Field(SearchLanguages.field(SNIPPET_TEXT, language), text.summary() + "
+" + text.body(),
+                SNIPPET_FIELD));
         // Read for every hit shown: doc values are read in place, stored fields decompress a whole block.
         doc.add(new BinaryDocValuesField(PAYLOAD, new BytesRef(source.payload())));
         source.facets().forEach((facet, labels) -> labels.stream().filter(l -> !l.value().isBlank()).forEach(label -> {

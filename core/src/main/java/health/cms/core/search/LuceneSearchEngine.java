@@ -10,9 +10,11 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -68,7 +70,11 @@ public final class LuceneSearchEngine implements SearchEngine {
     private final Documents documents = new Documents();
     private final FacetCounting facetCounting;
     private final Spelling spelling = new Spelling();
-    private final Analyzer indexAnalyzer = Analyzers.index();
+    /** The stemmed languages besides English, each with its analyzer and the plan of its queries, made once. */
+    private final Map<String, SearchLanguages.Language> languages = SearchLanguages.create();
+    private final Map<String, QueryPlan> languagePlans = languages.values().stream().collect(
+            Collectors.toUnmodifiableMap(SearchLanguages.Language::code, l -> new QueryPlan(l.analyzer(), l.code())));
+    private final Analyzer indexAnalyzer = Analyzers.index(languages);
     private final Analyzer plain = Analyzers.plain();
     private final Analyzer stemmed = Analyzers.stemmed();
     private final Vocabulary standard;
@@ -165,13 +171,17 @@ public final class LuceneSearchEngine implements SearchEngine {
     private SearchResult search(IndexSearcher searcher, SearchQuery query) throws IOException {
         Words current = words;
         Vocabulary vocabulary = current.vocabulary();
-        QueryPlan plan = current.plan();
-        QueryText text = QueryText.parse(query.text(), vocabulary);
+        // the vocabulary's synonyms and the spelling suggestions are English; another language has its own stems
+        String language = SearchLanguages.stemmed(query.locale());
+        QueryPlan plan = language == null ? current.plan() : languagePlans.get(language);
+        QueryText text = language == null
+                ? QueryText.parse(query.text(), vocabulary)
+                : QueryText.parse(query.text(), vocabulary, languages.get(language).stopWords());
         Query lucene = plan.query(query, text);
         TopFieldDocs top = page(searcher, lucene, query);
         String didYouMean = null;
         boolean corrected = false;
-        if (top.scoreDocs.length < FEW_HITS && query.after().isEmpty() && text.positive()) {
+        if (language == null && top.scoreDocs.length < FEW_HITS && query.after().isEmpty() && text.positive()) {
             Optional<String> fix = spelling.correct(query.text(), searcher.getIndexReader(), vocabulary);
             if (fix.isPresent()) {
                 didYouMean = fix.get();
@@ -185,7 +195,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         }
         boolean more = top.scoreDocs.length > query.limit();
         ScoreDoc[] shown = more ? java.util.Arrays.copyOf(top.scoreDocs, query.limit()) : top.scoreDocs;
-        String[] snippets = snippets(searcher, plan.matching(text), shown);
+        String[] snippets = snippets(searcher, plan, plan.matching(text), shown);
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < shown.length; i++) {
             hits.add(hit(searcher, shown[i], snippets[i]));
@@ -219,7 +229,8 @@ public final class LuceneSearchEngine implements SearchEngine {
         return searcher.searchAfter(after, query, asked.limit() + 1, BEST_FIRST, true);
     }
 
-    private String[] snippets(IndexSearcher searcher, Query matching, ScoreDoc[] shown) throws IOException {
+    private String[] snippets(IndexSearcher searcher, QueryPlan plan, Query matching, ScoreDoc[] shown)
+            throws IOException {
         if (shown.length == 0) {
             return new String[0];
         }
@@ -227,13 +238,14 @@ public final class LuceneSearchEngine implements SearchEngine {
                 // The words of the required "all" field are the ones to mark (the boosted fields repeat them);
                 // terms and strict phrases read from the snippet field's offsets, not the Matches API over the
                 // whole boosted query, which cost most of a search's time.
-                .withFieldMatcher(field -> field.equals(Documents.ALL) || field.equals(Documents.SNIPPET_TEXT))
+                .withFieldMatcher(field -> field.equals(plan.field(Documents.ALL))
+                        || field.equals(plan.field(Documents.SNIPPET_TEXT)))
                 .withWeightMatches(false).withMaxLength(SNIPPET_SOURCE_CHARS).withScorer(SCORER)
                 .withBreakIterator(SentenceEnds::new)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)).build();
         TopDocs docs = new TopDocs(new org.apache.lucene.search.TotalHits(shown.length,
                 org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), shown);
-        String[] snippets = highlighter.highlight(Documents.SNIPPET_TEXT, matching, docs, 2);
+        String[] snippets = highlighter.highlight(plan.field(Documents.SNIPPET_TEXT), matching, docs, 2);
         for (int i = 0; i < snippets.length; i++) {
             // passages start after a sentence end and may hold line ends: one line, single spaces
             snippets[i] = snippets[i] == null ? null : WHITESPACE.matcher(snippets[i]).replaceAll(" ").strip();
@@ -257,8 +269,8 @@ public final class LuceneSearchEngine implements SearchEngine {
                     Sort newest = new Sort(new SortField(Documents.ID_SORT, SortField.Type.LONG, true));
                     for (ScoreDoc hit : searcher.search(query.build(), limit, newest).scoreDocs) {
                         Document stored = searcher.storedFields().document(hit.doc,
-                                Set.of(Documents.TITLE, Documents.KEY));
-                        found.add(new Suggestion(stored.get(Documents.TITLE), stored.get(Documents.KEY)));
+                                Set.of(Documents.STORED_TITLE, Documents.KEY));
+                        found.add(new Suggestion(stored.get(Documents.STORED_TITLE), stored.get(Documents.KEY)));
                     }
                 } finally {
                     searchers.release(searcher);
@@ -309,6 +321,7 @@ public final class LuceneSearchEngine implements SearchEngine {
             searchers.close();
             writer.close();
             directory.close();
+            languages.values().forEach(language -> language.analyzer().close());
             try (Stream<Path> files = Files.list(path)) {
                 for (Path file : files.toList()) {
                     Files.deleteIfExists(file);

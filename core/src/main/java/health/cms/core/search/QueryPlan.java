@@ -16,14 +16,23 @@ import org.apache.lucene.util.QueryBuilder;
 /**
  * Builds the Lucene query of a {@link SearchQuery}: every free word (or one of its synonyms) and every
  * phrase must occur in the {@code all} field; BM25 scores add up over that field and the boosted title,
- * summary, headings, tags, category and author fields; exclusions and filters do not score.
+ * summary, headings, tags, category and author fields; exclusions and filters do not score. A plan is for one
+ * language: a stemmed language other than English searches its own fields ({@code all.de}).
  */
 final class QueryPlan {
 
     private final QueryBuilder builder;
+    private final String language;
 
+    /** The plan of English (and of languages without a stemmer here). */
     QueryPlan(Analyzer queryAnalyzer) {
+        this(queryAnalyzer, null);
+    }
+
+    /** The plan of a language of {@link SearchLanguages} (null: English). */
+    QueryPlan(Analyzer queryAnalyzer, String language) {
         this.builder = new QueryBuilder(queryAnalyzer);
+        this.language = language;
         // "heart attack" as a synonym of "myocardial infarction" must match the two words together.
         builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     }
@@ -32,6 +41,9 @@ final class QueryPlan {
     Query query(SearchQuery query, QueryText text) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         all.add(matching(text), Occur.MUST);
+        if (query.locale() != null) {
+            all.add(new TermQuery(new Term(Documents.LANGUAGE, SearchLanguages.language(query.locale()))), Occur.FILTER);
+        }
         query.filters().forEach((facet, value) -> all.add(new TermQuery(new Term(facet.field(), value)), Occur.FILTER));
         query.ranges().forEach((date, range) -> all.add(LongPoint.newRangeQuery(date.field(),
                 range.from() == null ? Long.MIN_VALUE : range.from().toEpochMilli(),
@@ -39,29 +51,34 @@ final class QueryPlan {
         return all.build();
     }
 
+    /** The name of a searched field in this plan's language. */
+    String field(String name) {
+        return SearchLanguages.field(name, language);
+    }
+
     /** The text part alone, which is also what the highlighter marks. */
     Query matching(QueryText text) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         boolean positive = false;
         if (!text.free().isBlank()) {
-            Query required = builder.createBooleanQuery(Documents.ALL, text.free(), Occur.MUST);
+            Query required = builder.createBooleanQuery(field(Documents.ALL), text.free(), Occur.MUST);
             if (required != null) {
                 query.add(required, Occur.MUST);
                 positive = true;
-                for (Map.Entry<String, Float> field : Documents.BOOSTS.entrySet()) {
-                    Query ranked = builder.createBooleanQuery(field.getKey(), text.free(), Occur.SHOULD);
+                for (Map.Entry<String, Float> boosted : Documents.BOOSTS.entrySet()) {
+                    Query ranked = builder.createBooleanQuery(field(boosted.getKey()), text.free(), Occur.SHOULD);
                     if (ranked != null) {
-                        query.add(new BoostQuery(ranked, field.getValue()), Occur.SHOULD);
+                        query.add(new BoostQuery(ranked, boosted.getValue()), Occur.SHOULD);
                     }
                 }
             }
         }
         for (String phrase : text.phrases()) {
-            Query required = builder.createPhraseQuery(Documents.ALL, phrase);
+            Query required = builder.createPhraseQuery(field(Documents.ALL), phrase);
             if (required != null) {
                 query.add(required, Occur.MUST);
                 positive = true;
-                Query title = builder.createPhraseQuery(Documents.TITLE, phrase);
+                Query title = builder.createPhraseQuery(field(Documents.TITLE), phrase);
                 if (title != null) {
                     query.add(new BoostQuery(title, Documents.BOOSTS.get(Documents.TITLE)), Occur.SHOULD);
                 }
@@ -69,8 +86,8 @@ final class QueryPlan {
         }
         for (String excluded : text.excluded()) {
             Query unwanted = excluded.contains(" ")
-                    ? builder.createPhraseQuery(Documents.ALL, excluded)
-                    : builder.createBooleanQuery(Documents.ALL, excluded, Occur.MUST);
+                    ? builder.createPhraseQuery(field(Documents.ALL), excluded)
+                    : builder.createBooleanQuery(field(Documents.ALL), excluded, Occur.MUST);
             if (unwanted != null) {
                 query.add(unwanted, Occur.MUST_NOT);
             }

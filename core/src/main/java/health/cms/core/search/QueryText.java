@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
@@ -14,6 +15,11 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 record QueryText(String free, List<String> phrases, List<String> excluded) {
 
     static QueryText parse(String raw, Vocabulary vocabulary) {
+        return parse(raw, vocabulary, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    }
+
+    /** As {@link #parse(String, Vocabulary)}, dropping the stop words of the query's language. */
+    static QueryText parse(String raw, Vocabulary vocabulary, CharArraySet stopWords) {
         List<String> words = new ArrayList<>();
         List<String> phrases = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
@@ -52,14 +58,14 @@ record QueryText(String free, List<String> phrases, List<String> excluded) {
                 words.add(part);
             }
         }
-        return new QueryText(String.join(" ", withoutStopWords(words, vocabulary)), phrases, excluded);
+        return new QueryText(String.join(" ", withoutStopWords(words, vocabulary, stopWords)), phrases, excluded);
     }
 
     boolean positive() {
         return !free.isBlank() || !phrases.isEmpty();
     }
 
-    private static List<String> withoutStopWords(List<String> words, Vocabulary vocabulary) {
+    private static List<String> withoutStopWords(List<String> words, Vocabulary vocabulary, CharArraySet stopWords) {
         List<String> bare = words.stream().map(w -> w.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}'-]", ""))
                 .toList();
         boolean[] keep = new boolean[words.size()];
@@ -74,7 +80,7 @@ record QueryText(String free, List<String> phrases, List<String> excluded) {
         }
         List<String> kept = new ArrayList<>();
         for (int k = 0; k < words.size(); k++) {
-            if (keep[k] || !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(bare.get(k))) {
+            if (keep[k] || !stopWords.contains(bare.get(k))) {
                 kept.add(words.get(k));
             }
         }

@@ -6,14 +6,21 @@ import java.util.Map;
 
 /**
  * One article as a search engine sees it: its id and natural key (the slug), the text that is searched,
- * the keywords and dates it is filtered and counted by, and an opaque payload handed back with each hit.
+ * the keywords and dates it is filtered and counted by, an opaque payload handed back with each hit, and the
+ * locale its text is in (a BCP 47 tag; null: English, in an index that does not tell languages apart).
  */
 public record SearchDocument(long id, String key, Text text, Map<Facet, List<Label>> facets,
-        Map<DateField, Instant> dates, String payload) {
+        Map<DateField, Instant> dates, String payload, String locale) {
 
     public SearchDocument {
         facets = Map.copyOf(facets);
         dates = Map.copyOf(dates);
+    }
+
+    /** A document of an index that does not tell languages apart (analysed as English). */
+    public SearchDocument(long id, String key, Text text, Map<Facet, List<Label>> facets, Map<DateField, Instant> dates,
+            String payload) {
+        this(id, key, text, facets, dates, payload, null);
     }
 
     /** The searched text, field by field (the title weighs most, then summary, headings, tags and names). */

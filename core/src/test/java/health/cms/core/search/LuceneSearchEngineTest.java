@@ -152,4 +152,36 @@ class LuceneSearchEngineTest {
         return engine.search(new SearchQuery(text, Map.of(), Map.of(), Set.of(), false, limit, Optional.empty())).hits()
                 .stream().map(SearchResult.Hit::payload).toList();
     }
+
+    private static SearchDocument inLocale(SearchDocument document, String locale) {
+        return new SearchDocument(document.id(), document.key(), document.text(), document.facets(), document.dates(),
+                document.payload(), locale);
+    }
+
+    private List<String> slugs(String text, String locale) {
+        return engine.search(new SearchQuery(text, Map.of(), Map.of(), Set.of(), false, 10, Optional.empty(), locale))
+                .hits().stream().map(SearchResult.Hit::payload).toList();
+    }
+
+    @Test
+    void aGermanQueryWithAnInflectionFindsTheGermanTranslationAndOnlyGermanArticles() {
+        engine.put(inLocale(Corpus.document(901, "grippeimpfung", "Die Grippeimpfung im Herbst",
+                "Wer sich impfen lassen sollte.", "Die Impfungen schützen ältere Menschen vor schweren Verläufen.",
+                "prevention", List.of("impfung"), "anna-berg"), "de"));
+        engine.put(inLocale(Corpus.document(902, "flu-vaccination", "Flu vaccination in autumn",
+                "Who should be vaccinated.", "Impfungen is the German word; vaccination protects older people.",
+                "prevention", List.of("vaccination"), "anna-berg"), "en"));
+
+        // plural in the text, singular asked; "schweren Verlauf" against "schweren Verläufen"
+        assertEquals(List.of("grippeimpfung"), slugs("Impfung", "de"));
+        assertEquals(List.of("grippeimpfung"), slugs("schwerer Verlauf", "de"));
+        assertEquals(List.of("grippeimpfung"), slugs("Grippeimpfung", "de-AT"), "an Austrian reader's stems are German");
+        SearchResult german = engine.search(new SearchQuery("Impfung", Map.of(), Map.of(), Set.of(), false, 10,
+                Optional.empty(), "de"));
+        assertTrue(german.hits().get(0).snippet().contains("<mark>Impfungen</mark>"), german.hits().get(0).snippet());
+        // the English article is in the English language only, and English stems do not reach the German text
+        assertEquals(List.of("flu-vaccination"), slugs("vaccinated", "en"));
+        assertFalse(slugs("Impfung", "en").contains("grippeimpfung"));
+        assertTrue(slugs("vaccination", null).contains("flu-vaccination"), "an index without languages finds all");
+    }
 }
