@@ -96,8 +96,7 @@ final class Documents {
                 text.body(), String.join("\n", text.tags()), text.category(), String.join("\n", text.authors())));
         doc.add(new TextField(SearchLanguages.field(ALL, language), everything, Field.Store.NO));
         doc.add(new TextField(Analyzers.SPELL, everything, Field.Store.NO));
-        doc.add(new Field(SearchLanguages.field(SNIPPET_TEXT, language), text.summary() + "
-" + text.body(),
+        doc.add(new Field(SearchLanguages.field(SNIPPET_TEXT, language), text.summary() + "\n" + text.body(),
                 SNIPPET_FIELD));
         // Read for every hit shown: doc values are read in place, stored fields decompress a whole block.
         doc.add(new BinaryDocValuesField(PAYLOAD, new BytesRef(source.payload())));
