@@ -19,3 +19,16 @@ CREATE TABLE tag_name (
     PRIMARY KEY (tag_id, locale)
 );
 CREATE UNIQUE INDEX tag_name_slug_idx ON tag_name (locale, slug) WHERE slug IS NOT NULL;
+
+-- The public api lists categories and tags by their names in a language (api: catalog.CatalogQueries): it reads
+-- these tables and the ids they point at. Granted only where V17 could create the role (README, "Database roles").
+DO
+$$
+BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'cms_delivery') THEN
+        GRANT SELECT (id) ON category, tag TO cms_delivery;
+        GRANT SELECT (category_id, locale, name, slug) ON category_name TO cms_delivery;
+        GRANT SELECT (tag_id, locale, name, slug) ON tag_name TO cms_delivery;
+    END IF;
+END
+$$;

@@ -41,8 +41,8 @@ public class ArticleResource {
 
     static final String SLUG_MESSAGE = "must be lowercase letters, digits and single hyphens";
     /** A BCP 47 tag's shape (language, then subtags); whether it is configured decides the fallback, not a 400. */
-    static final String LOCALE_PATTERN = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*";
-    static final String LOCALE_MESSAGE = "must be a BCP 47 language tag such as de or de-AT";
+    public static final String LOCALE_PATTERN = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*";
+    public static final String LOCALE_MESSAGE = "must be a BCP 47 language tag such as de or de-AT";
 
     @Inject
     PublishedArticles store;
