@@ -206,11 +206,16 @@ public class CatalogPages {
         } catch (Refusal e) {
             Forms.rethrowUnlessAboutTheForm(e);
             Map<String, String> errors = e.fieldErrors();
-            List<NameRow> rows = inputs.stream().filter(input -> catalog.otherLocales().contains(input.locale()))
-                    .map(input -> new NameRow(input.locale(), nz(input.name()), nz(input.slug()),
-                            errors.get("name." + input.locale()), errors.get("slug." + input.locale())))
-                    .toList();
             DeskCatalog.TermNames term = termNames(kind, slug);
+            // every language's row again, with what was typed in it (or what it holds, when it was not sent)
+            List<NameRow> rows = catalog.otherLocales().stream().map(locale -> inputs.stream()
+                    .filter(input -> locale.equals(input.locale())).findFirst()
+                    .map(input -> new NameRow(locale, nz(input.name()), nz(input.slug()), errors.get("name." + locale),
+                            errors.get("slug." + locale)))
+                    .orElseGet(() -> Optional.ofNullable(term.localNames().get(locale))
+                            .map(name -> new NameRow(locale, name.name(), nz(name.slug()), null, null))
+                            .orElse(new NameRow(locale, "", "", null, null))))
+                    .toList();
             return Failures.refusedForm(e, Templates.names(new NamesView(kind, slug, term.name(),
                     locales.defaultLocale(), version == null ? term.version() : version, rows, Failures.formMessage(e),
                     errors)));
