@@ -64,8 +64,8 @@ class HostileRequestsTest {
                         .query("facets", Kind.CHOICE, "category,tag,reviewedWithin"),
                 Endpoint.get("/api/v1/search/suggest").requiredQuery("q", Kind.TEXT, "sect").query("limit", Kind.NUMBER, "5"),
                 Endpoint.get("/api/v1/authors/{slug}").path("slug", Kind.SLUG, "anna-berg"),
-                Endpoint.get("/api/v1/categories"),
-                Endpoint.get("/api/v1/tags"),
+                Endpoint.get("/api/v1/categories").query("locale", Kind.CHOICE, "de"),
+                Endpoint.get("/api/v1/tags").query("locale", Kind.CHOICE, "de-AT"),
                 Endpoint.get("/api/v1/feeds/articles.atom").query("category", Kind.SLUG, "treatments-therapies")
                         .query("locale", Kind.CHOICE, "de"),
                 Endpoint.get("/api/v1/feeds/articles.json").query("category", Kind.SLUG, "treatments-therapies")

@@ -143,8 +143,8 @@ class LiveContentOnlyTest {
         requests.put("GET /api/v1/search/suggest", suggestions);
         requests.put("GET /api/v1/authors/{slug}", List.of("/api/v1/authors/lo-author", "/api/v1/authors/lo-hidden-author",
                 "/api/v1/authors/anna-berg"));
-        requests.put("GET /api/v1/categories", List.of("/api/v1/categories"));
-        requests.put("GET /api/v1/tags", List.of("/api/v1/tags"));
+        requests.put("GET /api/v1/categories", List.of("/api/v1/categories", "/api/v1/categories?locale=de"));
+        requests.put("GET /api/v1/tags", List.of("/api/v1/tags", "/api/v1/tags?locale=de"));
         requests.put("GET /api/v1/feeds/articles.atom", List.of("/api/v1/feeds/articles.atom",
                 "/api/v1/feeds/articles.atom?category=lo-category", "/api/v1/feeds/articles.atom?category=lo-hidden-category"));
         requests.put("GET /api/v1/feeds/articles.json", List.of("/api/v1/feeds/articles.json",

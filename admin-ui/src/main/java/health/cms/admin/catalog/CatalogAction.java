@@ -11,9 +11,12 @@ public enum CatalogAction {
     CREATE_CATEGORY( "create-category"),
     UPDATE_CATEGORY( "update-category"),
     DELETE_CATEGORY( "delete-category"),
+    /** Its names (and slugs) in the other locales changed. */
+    NAME_CATEGORY(   "name-category"),
     CREATE_TAG(      "create-tag"),
     RENAME_TAG(      "rename-tag"),
     DELETE_TAG(      "delete-tag"),
+    NAME_TAG(        "name-tag"),
     CREATE_PROFILE(  "create-profile"),
     UPDATE_PROFILE(  "update-profile"),
     /** The profile's sign-in account changed: whoever signs in as the new user signs off as this person. */

@@ -1,6 +1,7 @@
 package health.cms.admin.demo;
 
 import java.util.List;
+import java.util.Map;
 
 import health.cms.workflow.ArticleInput;
 
@@ -13,10 +14,20 @@ record DemoContent(List<CategoryData> categories, List<TagData> tags, List<Profi
         sourceUpdates = sourceUpdates == null ? List.of() : sourceUpdates;
     }
 
-    record CategoryData(String slug, String name, String description, int reviewIntervalMonths) {
+    /** A category, with its names in other locales ({@code names}, by locale; may be absent). */
+    record CategoryData(String slug, String name, String description, int reviewIntervalMonths,
+            Map<String, String> names) {
+
+        CategoryData {
+            names = names == null ? Map.of() : names;
+        }
     }
 
-    record TagData(String slug, String name) {
+    record TagData(String slug, String name, Map<String, String> names) {
+
+        TagData {
+            names = names == null ? Map.of() : names;
+        }
     }
 
     record ProfileData(String slug, String displayName, String credentials, String bio, String website,

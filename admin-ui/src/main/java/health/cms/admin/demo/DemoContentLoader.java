@@ -26,6 +26,7 @@ import health.cms.core.profile.ProfileDetails;
 import health.cms.core.profile.ProfileRepository;
 import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.CategoryRepository;
+import health.cms.core.taxonomy.LocalName;
 import health.cms.core.taxonomy.Tag;
 import health.cms.core.taxonomy.TagRepository;
 import health.cms.workflow.Actor;
@@ -92,9 +93,16 @@ public class DemoContentLoader {
         }
         DemoContent demo = read();
         Instant now = clock.instant();
-        demo.categories().forEach(c -> categories.persist(
-                new Category(c.slug(), c.name(), c.description(), c.reviewIntervalMonths(), now)));
-        demo.tags().forEach(t -> tags.persist(new Tag(t.slug(), t.name(), now)));
+        demo.categories().forEach(c -> {
+            Category category = new Category(c.slug(), c.name(), c.description(), c.reviewIntervalMonths(), now);
+            c.names().forEach((locale, name) -> category.nameIn(locale, new LocalName(name, null)));
+            categories.persist(category);
+        });
+        demo.tags().forEach(t -> {
+            Tag tag = new Tag(t.slug(), t.name(), now);
+            t.names().forEach((locale, name) -> tag.nameIn(locale, new LocalName(name, null)));
+            tags.persist(tag);
+        });
         demo.profiles().forEach(p -> {
             Profile profile = new Profile(p.slug(), new ProfileDetails(p.displayName(), p.credentials(), p.bio(),
                     p.website(), p.avatarUrl(), p.specialties(), p.keycloakUser(), p.author(), p.reviewer()), now);

@@ -83,6 +83,7 @@ public class ImportJob {
 
     private int processed;
     private int created;
+    private int updated;
     private int skipped;
     private int failed;
 
@@ -116,6 +117,7 @@ public class ImportJob {
             processed++;
             switch (line.result()) {
                 case CREATED -> created++;
+                case UPDATED -> updated++;
                 case SKIPPED -> skipped++;
                 case ERROR -> failed++;
             }
@@ -152,6 +154,10 @@ public class ImportJob {
 
     public int created() {
         return created;
+    }
+
+    public int updated() {
+        return updated;
     }
 
     public int skipped() {

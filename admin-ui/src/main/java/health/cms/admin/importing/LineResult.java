@@ -10,7 +10,7 @@ public record LineResult(int line, Outcome result, String slug, Long articleId, 
     /** What became of one line; the JSON spelling is the lower-case name. */
     public enum Outcome {
 
-        CREATED, SKIPPED, ERROR;
+        CREATED, UPDATED, SKIPPED, ERROR;
 
         @JsonValue
         public String value() {

@@ -74,6 +74,11 @@ class DemoContentLoaderTest {
             assertTrue(!sleep.translation().outdated(), "the sleep translation follows its source");
             assertTrue(flu.translation().outdated(), "the flu article changed factually after its translation");
             assertEquals("factual", flu.translation().sourceChangeClass());
+            String served = (String) articles.getEntityManager()
+                    .createNativeQuery("SELECT CAST(document AS text) FROM published_article WHERE article_id = :id")
+                    .setParameter("id", sleep.id()).getSingleResult();
+            assertTrue(served.contains("\"Vorbeugung & Wohlbefinden\"") && served.contains("\"Schlaf\""),
+                    "the German translation shows the German category and tag names: " + served);
             assertEquals(3, profiles.count("author = true and reviewer = false"), "three author profiles");
             assertEquals(2, profiles.count("reviewer = true"), "two reviewer profiles");
         });

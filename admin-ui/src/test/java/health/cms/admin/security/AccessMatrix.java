@@ -203,6 +203,10 @@ public final class AccessMatrix {
             GET    /catalog/profiles/{profile}                   -                302       403     403     403       403       200     403
             POST   /catalog/profiles/{profile}                   profile          302       403     403     403       403       303     403
             POST   /catalog/categories/{category}/delete         -                302       403     403     403       403       303     403
+            GET    /catalog/categories/{category}/names          -                302       403     403     403       403       200     403
+            POST   /catalog/categories/{category}/names          names            302       403     403     403       403       303     403
+            GET    /catalog/tags/{tag}/names                     -                302       403     403     403       403       200     403
+            POST   /catalog/tags/{tag}/names                     names            302       403     403     403       403       303     403
             POST   /catalog/tags/{tag}/delete                    -                302       403     403     403       403       303     403
             POST   /catalog/profiles/{profile}/delete            -                302       403     403     403       403       303     403
             # webhooks: editors only

@@ -238,6 +238,8 @@ class AuthorizationMatrixTest {
                     .formParam("reviewIntervalMonths", "12").formParam("version", target == null ? "" : target.version());
             case "tag" -> form(user).formParam("slug", slug("tag")).formParam("name", "Matrix tag")
                     .formParam("version", target == null ? "" : target.version());
+            case "names" -> form(user).formParam("version", target.version()).formParam("locale", "de")
+                    .formParam("name", "Matrix-Name").formParam("localSlug", "");
             case "profile" -> form(user).formParam("slug", slug("profile")).formParam("displayName", "Matrix Author")
                     .formParam("author", "true").formParam("version", target == null ? "" : target.version());
             case "import" -> multipart(user).multiPart("lines", importLine(slug("imported")));

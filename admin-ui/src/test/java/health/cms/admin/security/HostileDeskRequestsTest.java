@@ -200,6 +200,13 @@ class HostileDeskRequestsTest {
         endpoints.add(Endpoint.of("POST", "/catalog/tags/{slug}").path("slug", Kind.SLUG, "cancer")
                 .form(List.of(Map.entry(CSRF, token), Map.entry("name", "Renamed"), Map.entry("version", "0")))
                 .guard("stale-version", staleVersion).guard("no-version", noVersion));
+        endpoints.add(Endpoint.get("/catalog/tags/{slug}/names").path("slug", Kind.SLUG, "cancer"));
+        endpoints.add(Endpoint.of("POST", "/catalog/tags/{slug}/names").path("slug", Kind.SLUG, "cancer")
+                .form(List.of(Map.entry(CSRF, token), Map.entry("version", "0"), Map.entry("locale", "de"),
+                        Map.entry("name", "Krebs"), Map.entry("localSlug", "krebs")))
+                .guard("stale-version", staleVersion).guard("no-version", noVersion)
+                .guard("unconfigured-locale", (d, r) -> d.formField("locale", "xx"))
+                .guard("bad-local-slug", (d, r) -> d.formField("localSlug", "Not a slug")));
         endpoints.add(Endpoint.get("/catalog/profiles/new"));
         endpoints.add(Endpoint.of("POST", "/catalog/profiles").form(List.of(Map.entry(CSRF, token),
                 Map.entry("slug", "anna-berg"), Map.entry("displayName", "Anna Again"), Map.entry("author", "true")))

@@ -5,11 +5,13 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import health.cms.core.locale.Locales;
 import health.cms.core.refusal.Refusal;
 import health.cms.core.slug.Slugs;
 import health.cms.delivery.store.ReadModel;
@@ -59,23 +61,51 @@ public class CatalogQueries {
 
     /** Categories that have live articles, with how many, by name (slug breaks ties, so pages never overlap). */
     public List<CategoryView> categories(int limit, int offset) {
+        return categories(limit, offset, null);
+    }
+
+    /**
+     * The categories as {@link #categories(int, int)}, named in {@code locale} (then its bare language) where an
+     * editor named them so, else by their default name; null: the default names.
+     */
+    public List<CategoryView> categories(int limit, int offset, String locale) {
+        List<String> chain = chain(locale);
         return db.query("""
-                SELECT c.slug, c.name, c.description, c.review_interval_months, count(p.article_id)
+                SELECT c.slug, coalesce(exact.name, lang.name, c.name) AS shown, c.description, c.review_interval_months,
+                       count(p.article_id)
                 FROM category c JOIN published_article p ON p.category_slug = c.slug
-                GROUP BY c.slug, c.name, c.description, c.review_interval_months ORDER BY c.name, c.slug
+                LEFT JOIN category_name exact ON exact.category_id = c.id AND exact.locale = ?
+                LEFT JOIN category_name lang ON lang.category_id = c.id AND lang.locale = ?
+                GROUP BY c.slug, shown, c.description, c.review_interval_months ORDER BY shown, c.slug
                 LIMIT ? OFFSET ?""",
                 rs -> new CategoryView(rs.getString(1), rs.getString(2), Objects.requireNonNullElse(rs.getString(3), ""),
                         rs.getInt(4), rs.getLong(5)),
-                limit, offset);
+                chain.get(0), chain.get(1), limit, offset);
     }
 
     /** Tags that have live articles, with how many, by name. */
     public List<TagView> tags(int limit, int offset) {
+        return tags(limit, offset, null);
+    }
+
+    /** The tags as {@link #tags(int, int)}, named in {@code locale} as the categories are. */
+    public List<TagView> tags(int limit, int offset, String locale) {
+        List<String> chain = chain(locale);
         return db.query("""
-                SELECT t.slug, t.name, count(*) FROM published_article p
+                SELECT t.slug, coalesce(exact.name, lang.name, t.name) AS shown, count(*) FROM published_article p
                 CROSS JOIN LATERAL unnest(p.tag_slugs) AS s(slug) JOIN tag t ON t.slug = s.slug
-                GROUP BY t.slug, t.name ORDER BY t.name, t.slug LIMIT ? OFFSET ?""",
-                rs -> new TagView(rs.getString(1), rs.getString(2), rs.getLong(3)), limit, offset);
+                LEFT JOIN tag_name exact ON exact.tag_id = t.id AND exact.locale = ?
+                LEFT JOIN tag_name lang ON lang.tag_id = t.id AND lang.locale = ?
+                GROUP BY t.slug, shown ORDER BY shown, t.slug LIMIT ? OFFSET ?""",
+                rs -> new TagView(rs.getString(1), rs.getString(2), rs.getLong(3)), chain.get(0), chain.get(1), limit,
+                offset);
+    }
+
+    /** The locale in its canonical form and its bare language (empty strings match no name: default names). */
+    private static List<String> chain(String locale) {
+        String tag = Locales.canonical(locale).orElse("");
+        String language = tag.isEmpty() ? "" : Locale.forLanguageTag(tag).getLanguage();
+        return List.of(tag, language);
     }
 
     /** Authors of live articles, by name (slug breaks ties). */

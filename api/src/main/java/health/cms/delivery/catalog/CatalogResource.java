@@ -2,10 +2,10 @@ package health.cms.delivery.catalog;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -23,7 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import health.cms.core.locale.Locales;
 import health.cms.core.slug.Slugs;
+import health.cms.delivery.article.ArticleResource;
 import health.cms.delivery.http.Responses;
 import health.cms.delivery.http.Slice;
 import health.cms.delivery.store.ListItem;
@@ -58,31 +60,49 @@ public class CatalogResource {
     record AuthorPage(@JsonUnwrapped CatalogQueries.ProfileView profile, List<ListItem> articles) {
     }
 
-    /** A page of the categories: {@code limit} 1-500 (default 100), {@code offset}; more pages are in the Link header. */
+    /**
+     * A page of the categories: {@code limit} 1-500 (default 100), {@code offset}; more pages are in the Link header;
+     * {@code locale} names them in that language where an editor did.
+     */
     @GET
     @Path("/categories")
-    @Operation(operationId = "listCategories", summary = "Categories that have live articles")
+    @Operation(operationId = "listCategories", summary = "Categories that have live articles", description = "With `locale` (a BCP 47 tag) each is named in that language (then its bare language, de for de-AT) where an editor named it so, else by its default name.")
     @APIResponse(responseCode = "200", description = "Categories with live articles", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CatalogQueries.CategoryView.class)))
     public Response categories(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
+            @QueryParam("locale") @Size(max = 35) @Pattern(regexp = ArticleResource.LOCALE_PATTERN, message = ArticleResource.LOCALE_MESSAGE) String locale,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return page("categories", Slice.parse(limit, offset), catalog::categories, ifNoneMatch);
+        return page("categories", Slice.parse(limit, offset), locale, catalog::categories, ifNoneMatch);
     }
 
-    /** A page of the tags, paged like the categories. */
+    /** A page of the tags, paged and named like the categories. */
     @GET
     @Path("/tags")
-    @Operation(operationId = "listTags", summary = "Tags that have live articles")
+    @Operation(operationId = "listTags", summary = "Tags that have live articles", description = "`locale` names them as it does the categories.")
     @APIResponse(responseCode = "200", description = "Tags with live articles", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CatalogQueries.TagView.class)))
     public Response tags(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
+            @QueryParam("locale") @Size(max = 35) @Pattern(regexp = ArticleResource.LOCALE_PATTERN, message = ArticleResource.LOCALE_MESSAGE) String locale,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return page("tags", Slice.parse(limit, offset), catalog::tags, ifNoneMatch);
+        return page("tags", Slice.parse(limit, offset), locale, catalog::tags, ifNoneMatch);
     }
 
-    /** One cached page of the list at {@code /api/v1/<list>}, purged by the list's name, with the next page's link. */
-    private <T> Response page(String list, Slice slice, BiFunction<Integer, Integer, List<T>> read, String ifNoneMatch) {
-        return responses.cached(list + ":" + slice, () -> {
-            List<T> fetched = read.apply(slice.fetch(), slice.offset());
-            return responses.json(slice.page(fetched), List.of(list)).withNext(slice.next("/api/v1/" + list, fetched));
+    /** Reads a page of a list in a language (null: the default names). */
+    @FunctionalInterface
+    private interface LocalizedPage<T> {
+
+        List<T> read(int limit, int offset, String locale);
+    }
+
+    /**
+     * One cached page of the list at {@code /api/v1/<list>} (in its language), purged by the list's name, with the
+     * next page's link.
+     */
+    private <T> Response page(String list, Slice slice, String locale, LocalizedPage<T> read, String ifNoneMatch) {
+        String language = locale == null ? null : Locales.canonical(locale).orElse(null);
+        return responses.cached(list + ":" + slice + (language == null ? "" : ":" + language), () -> {
+            List<T> fetched = read.read(slice.fetch(), slice.offset(), language);
+            String next = slice.next("/api/v1/" + list, fetched);
+            return responses.json(slice.page(fetched), List.of(list))
+                    .withNext(next == null || language == null ? next : next + "&locale=" + language);
         }, ifNoneMatch);
     }
 }

@@ -33,6 +33,9 @@ import health.cms.core.backup.BackupExport;
 import health.cms.core.backup.Progress;
 import health.cms.core.correction.ChangeClass;
 import health.cms.core.media.MediaDescription;
+import health.cms.core.taxonomy.CategoryRepository;
+import health.cms.core.taxonomy.LocalName;
+import health.cms.core.taxonomy.TagRepository;
 import health.cms.core.testing.Archives;
 import health.cms.core.testing.EmbeddedDatabase;
 import health.cms.core.testing.TableDumps;
@@ -44,6 +47,7 @@ import health.cms.workflow.TransitionRequest;
 import health.cms.workflow.TransitionService;
 import health.cms.workflow.backup.Restore;
 import health.cms.workflow.testing.Fixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -159,6 +163,8 @@ class BackupRoundTripTest {
             assertTrue(answers.get("/api/v1/feeds/corrections.json").text().contains("The daily dose was corrected."));
             assertTrue(answers.get("/api/v1/articles/statine").text().contains("\"status\":\"outdated\""),
                     answers.get("/api/v1/articles/statine").text());
+            assertTrue(answers.get("/api/v1/articles/statine").text().contains("\"name\":\"Krebs\""),
+                    answers.get("/api/v1/articles/statine").text());
         }
         return original;
     }
@@ -169,6 +175,12 @@ class BackupRoundTripTest {
         TransitionService transitions = Fixtures.transitions();
         Fixtures.published("immunotherapy");
 
+        // category and tag names in German (restored before the read model is derived again, which shows them)
+        QuarkusTransaction.requiringNew().run(() -> {
+            Fixtures.bean(CategoryRepository.class).findBySlug("treatments-therapies").orElseThrow()
+                    .nameIn("de", new LocalName("Behandlungen & Therapien", "behandlungen"));
+            Fixtures.bean(TagRepository.class).findBySlug("cancer").orElseThrow().nameIn("de", new LocalName("Krebs", null));
+        });
         Article statins = Fixtures.published("statins");
         // a German translation, outdated by the factual correction below (its flag and base come back as they were)
         Fixtures.publishedTranslation(statins, "de", "statine");

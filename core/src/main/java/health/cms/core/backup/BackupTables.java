@@ -15,6 +15,8 @@ public final class BackupTables {
     public static final List<BackupTable> ALL = List.of(
             BackupTable.of("category", "id"),
             BackupTable.of("tag", "id"),
+            BackupTable.of("category_name", "category_id", "locale"),
+            BackupTable.of("tag_name", "tag_id", "locale"),
             BackupTable.of("profile", "id"),
             BackupTable.of("reviewer_declaration", "id"),
             // The library's descriptions, before the revisions that show its images.

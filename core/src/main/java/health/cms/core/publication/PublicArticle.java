@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import health.cms.core.article.Reference;
 import health.cms.core.article.SearchAppearance;
 import health.cms.core.markdown.TocEntry;
@@ -96,8 +98,15 @@ public record PublicArticle(
     public record Body(String html, String markdown) {
     }
 
-    /** A category or tag. */
-    public record Named(String slug, String name) {
+    /**
+     * A category or tag: its slug (what lists filter by) and its name in the article's language; {@code localSlug}
+     * is its slug in that language when an editor gave one (absent otherwise).
+     */
+    public record Named(String slug, String name, @JsonInclude(JsonInclude.Include.NON_NULL) String localSlug) {
+
+        public Named(String slug, String name) {
+            this(slug, name, null);
+        }
     }
 
     /** The author box. */

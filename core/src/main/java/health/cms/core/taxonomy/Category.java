@@ -4,12 +4,18 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -35,7 +41,17 @@ public class Category extends Term {
     @Column(nullable = false)
     private List<String> specialties = new ArrayList<>();
 
+    @ElementCollection
+    @CollectionTable(name = "category_name", joinColumns = @JoinColumn(name = "category_id"))
+    @MapKeyColumn(name = "locale")
+    private Map<String, LocalName> localNames = new HashMap<>();
+
     protected Category() {
+    }
+
+    @Override
+    protected Map<String, LocalName> localNameRows() {
+        return localNames;
     }
 
     public Category(String slug, String name, String description, int reviewIntervalMonths, Instant now) {

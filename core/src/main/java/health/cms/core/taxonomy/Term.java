@@ -1,6 +1,9 @@
 package health.cms.core.taxonomy;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;
@@ -58,5 +61,27 @@ public abstract class Term {
 
     public long version() {
         return version;
+    }
+
+    /** The names in other locales than the default, by locale. */
+    protected abstract Map<String, LocalName> localNameRows();
+
+    /** Its names in the other locales, by locale tag (sorted). */
+    public Map<String, LocalName> localNames() {
+        return new TreeMap<>(localNameRows());
+    }
+
+    /** Its name and slug in this locale, if an editor gave one. */
+    public Optional<LocalName> localName(String locale) {
+        return Optional.ofNullable(localNameRows().get(locale));
+    }
+
+    /** Names it in this locale; {@code null} removes the locale's name (the default name then serves). */
+    public void nameIn(String locale, LocalName name) {
+        if (name == null) {
+            localNameRows().remove(locale);
+        } else if (!name.equals(localNameRows().get(locale))) {
+            localNameRows().put(locale, name);
+        }
     }
 }

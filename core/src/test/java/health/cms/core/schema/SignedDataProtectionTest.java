@@ -95,6 +95,11 @@ class SignedDataProtectionTest {
                 assertFalse(privilege(s, "has_table_privilege('cms_delivery', 'published_article', '" + write + "')"),
                         write);
             }
+            // names per language are public (V33), read only
+            for (String table : new String[]{"category_name", "tag_name"}) {
+                assertTrue(privilege(s, "has_column_privilege('cms_delivery', '" + table + "', 'name', 'SELECT')"), table);
+                assertFalse(privilege(s, "has_table_privilege('cms_delivery', '" + table + "', 'INSERT')"), table);
+            }
             // the Keycloak account a profile is linked to is not public
             assertFalse(privilege(s, "has_column_privilege('cms_delivery', 'profile', 'keycloak_user', 'SELECT')"));
         }

@@ -96,6 +96,13 @@ public final class Projection {
             corrections = corrections.stream()
                     .map(c -> new PublicArticle.CorrectionView(stored(c.date()), c.changeClass(), c.note())).toList();
         }
+
+        /** The same article with its category and tags named otherwise (in its language). */
+        LiveArticle withTerms(PublicArticle.Named category, List<PublicArticle.Named> tags) {
+            return new LiveArticle(articleId, slug, firstPublishedAt, lastReviewedAt, nextReviewDue, revisionId,
+                    revisionNumber, title, summary, bodyMarkdown, category, tags, authors, references, seo, reviewer,
+                    corrections, images, leadImage);
+        }
     }
 
     /**
@@ -120,6 +127,7 @@ public final class Projection {
         updatedAt = stored(updatedAt);
         RenderedMarkdown body = renderer.render(live.bodyMarkdown(), ArticlePictures.pictures(live.images()));
         ArticleLanguage language = ArticleLanguage.read(connection, live.articleId());
+        live = LocalTermNames.localize(connection, live, language.locale());
         PublicArticle view = view(live, body, updatedAt, language);
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             upsert.setLong(1, live.articleId());

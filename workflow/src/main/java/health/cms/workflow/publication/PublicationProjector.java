@@ -1,6 +1,7 @@
 package health.cms.workflow.publication;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -121,6 +122,36 @@ public class PublicationProjector {
                     AND a.liveRevision IS NOT NULL ORDER BY a.id""", Article.class)
                 .setParameter("source", source).setParameter("self", article).getResultList()
                 .forEach(member -> publish(member, now, false));
+    }
+
+    /**
+     * Re-projects the live articles in these locales (or in a regional variant of them) in this category, after an
+     * editor named it in those languages; their "updated" time is kept.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void categoryNamesChanged(String slug, Collection<String> locales, Instant now) {
+        reprojectIn("category_slug = :slug", slug, locales, now);
+    }
+
+    /** Re-projects the live articles in these locales that carry this tag, as for a category's names. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tagNamesChanged(String slug, Collection<String> locales, Instant now) {
+        reprojectIn(":slug = ANY(tag_slugs)", slug, locales, now);
+    }
+
+    private void reprojectIn(String showsTerm, String slug, Collection<String> locales, Instant now) {
+        if (locales.isEmpty()) {
+            return;
+        }
+        em.flush();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT article_id, locale FROM published_article WHERE " + showsTerm + " ORDER BY article_id")
+                .setParameter("slug", slug).getResultList();
+        List<Number> ids = rows.stream()
+                .filter(row -> LocalTermNames.chain((String) row[1]).stream().anyMatch(locales::contains))
+                .map(row -> (Number) row[0]).toList();
+        ids.forEach(id -> publish(em.find(Article.class, id.longValue()), now, false));
     }
 
     /** Tells the replicas that an old slug now redirects. */
