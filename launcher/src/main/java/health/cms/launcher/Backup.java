@@ -171,13 +171,15 @@ public final class Backup {
         switch (store) {
             case "", "file" -> {
                 String directory = env.get("CMS_MEDIA_DIRECTORY");
-                Path folder = directory == null || directory.isBlank() ? projectDir.resolve(".local/media")
+                Path folder = directory == null || directory.isBlank()
+                        ? projectDir.resolve(".local/media")
                         : projectDir.resolve(directory);
                 out.println("Media store: the folder " + folder);
                 return new FileBlobStore(folder);
             }
             case "s3" -> {
                 MediaConfig.S3 s3 = new MediaConfig.S3() {
+
                     @Override
                     public Optional<String> endpoint() {
                         return setting("CMS_MEDIA_S3_ENDPOINT");
