@@ -18,12 +18,14 @@ public record Article(String slug, String title, String summary, PublicArticle.B
         List<TocEntry> tableOfContents, PublicArticle.Named category, List<PublicArticle.Named> tags,
         List<PublicArticle.AuthorView> authors, PublicArticle.MedicalReview medicalReview,
         List<PublicArticle.ReferenceView> references, List<PublicArticle.CorrectionView> corrections,
-        Instant firstPublishedAt, Instant updatedAt, int revision, SearchAppearance seo, String jsonLdScript) {
+        Instant firstPublishedAt, Instant updatedAt, int revision, SearchAppearance seo, String jsonLdScript,
+        List<PublicArticle.ImageView> images, PublicArticle.ImageView leadImage) {
 
     static Article of(PublicArticle article) {
         return new Article(article.slug(), article.title(), article.summary(), article.body(),
                 article.tableOfContents(), article.category(), article.tags(), article.authors(),
                 article.medicalReview(), article.references(), article.corrections(), article.firstPublishedAt(),
-                article.updatedAt(), article.revision(), article.seo(), article.jsonLdScript());
+                article.updatedAt(), article.revision(), article.seo(), article.jsonLdScript(), article.images(),
+                article.leadImage());
     }
 }
