@@ -149,6 +149,20 @@
   });
   if (!body.disabled && !body.closest('fieldset[disabled]')) {
     body.parentNode.insertBefore(bar, body);
+    // The image picker: an Insert button beside each library image's snippet puts it at the cursor as its own
+    // paragraph (without JavaScript the writer copies the snippet).
+    form.querySelectorAll('.media-picker-list input.snippet').forEach(function (snippet) {
+      const insert = document.createElement('button');
+      insert.type = 'button';
+      insert.className = 'button secondary insert-image';
+      insert.textContent = 'Insert';
+      insert.setAttribute('aria-label', 'Insert ' + snippet.getAttribute('aria-label').replace(/^Markdown for /, ''));
+      insert.addEventListener('click', function () {
+        body.focus();
+        insertBlock(snippet.value + '\n\n');
+      });
+      snippet.insertAdjacentElement('afterend', insert);
+    });
   }
   body.addEventListener('keydown', function (event) {
     if (!(event.ctrlKey || event.metaKey)) {

@@ -11,8 +11,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.flywaydb.core.Flyway;
@@ -26,6 +28,10 @@ import health.cms.core.backup.BackupExport;
 import health.cms.core.backup.BackupKey;
 import health.cms.core.backup.Manifest;
 import health.cms.core.backup.Schema;
+import health.cms.core.media.BlobStore;
+import health.cms.core.media.FileBlobStore;
+import health.cms.core.media.MediaConfig;
+import health.cms.core.media.S3BlobStore;
 import health.cms.workflow.backup.Restore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -92,7 +98,7 @@ public final class Backup {
             long started = System.nanoTime();
             Manifest manifest;
             try (Connection connection = database.connect()) {
-                manifest = new BackupExport(this::progress, Clock.systemUTC(), key).write(connection, file);
+                manifest = new BackupExport(this::progress, Clock.systemUTC(), key, mediaStore()).write(connection, file);
             }
             out.printf("Wrote %s (%s): %s in %d tables, schema version %s, in %s.%n", file, size(file),
                     rows(manifest.totalRows()), manifest.tables().size(), manifest.schemaVersion(), since(started));
@@ -116,13 +122,15 @@ public final class Backup {
                     createSchema(database, manifest.schemaVersion());
                 }
                 out.println("Restoring into " + database.url);
-                report = new Restore(this::progress).run(archive, connection);
+                report = new Restore(this::progress, mediaStore()).run(archive, connection);
             }
             out.printf("Restored %s in %s. Checked before committing: the audit chain of %,d events is intact; "
                     + "%,d revisions match their content hash; %,d live revisions are signed off on their exact text; "
-                    + "%,d sign-offs are recorded in the audit chain; the public read model was rebuilt from the live "
+                    + "%,d sign-offs are recorded in the audit chain; %,d images match their SHA-256 and are in the media "
+                    + "store (the desk makes their renditions again); the public read model was rebuilt from the live "
                     + "revisions.%n", rows(report.totalRows()), since(started), report.auditEvents(),
-                    report.revisionsHashed(), report.liveRevisionsSignedOff(), report.signOffsInAuditTrail());
+                    report.revisionsHashed(), report.liveRevisionsSignedOff(), report.signOffsInAuditTrail(),
+                    report.imagesVerified());
         } catch (SQLException e) {
             throw new BackupException("Cannot reach the database: " + e.getMessage(), e);
         }
@@ -152,6 +160,60 @@ public final class Backup {
         out.println((existed ? "Using" : "Created") + " the local stack's backup key " + file + " (key "
                 + key.fingerprint() + ")");
         return key;
+    }
+
+    /**
+     * The media store the apps use, from the same variables: {@code CMS_MEDIA_STORE} ({@code file} or {@code s3}),
+     * {@code CMS_MEDIA_DIRECTORY} (the local stack's {@code .local/media} unless set) or {@code CMS_MEDIA_S3_*}.
+     */
+    BlobStore mediaStore() {
+        String store = env.getOrDefault("CMS_MEDIA_STORE", "file").strip().toLowerCase(Locale.ROOT);
+        switch (store) {
+            case "", "file" -> {
+                String directory = env.get("CMS_MEDIA_DIRECTORY");
+                Path folder = directory == null || directory.isBlank()
+                        ? projectDir.resolve(".local/media")
+                        : projectDir.resolve(directory);
+                out.println("Media store: the folder " + folder);
+                return new FileBlobStore(folder);
+            }
+            case "s3" -> {
+                MediaConfig.S3 s3 = new MediaConfig.S3() {
+
+                    @Override
+                    public Optional<String> endpoint() {
+                        return setting("CMS_MEDIA_S3_ENDPOINT");
+                    }
+
+                    @Override
+                    public String region() {
+                        return setting("CMS_MEDIA_S3_REGION").orElse("us-east-1");
+                    }
+
+                    @Override
+                    public String bucket() {
+                        return setting("CMS_MEDIA_S3_BUCKET").orElse("cms-media");
+                    }
+
+                    @Override
+                    public Optional<String> accessKey() {
+                        return setting("CMS_MEDIA_S3_ACCESS_KEY");
+                    }
+
+                    @Override
+                    public Optional<String> secretKey() {
+                        return setting("CMS_MEDIA_S3_SECRET_KEY");
+                    }
+                };
+                out.println("Media store: the S3 bucket " + s3.bucket() + s3.endpoint().map(e -> " at " + e).orElse(""));
+                return S3BlobStore.from(s3);
+            }
+            default -> throw new BackupException("CMS_MEDIA_STORE='" + store + "' is neither file nor s3");
+        }
+    }
+
+    private Optional<String> setting(String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(value -> !value.isEmpty());
     }
 
     /** A database without tables gets the schema at exactly the archive's version; the apps migrate it further. */

@@ -246,7 +246,10 @@ public class ArticlePages {
             return new ArticleViews.Preview(form.title, form.summary, "<p class=\"error\">The body "
                     + BODY_TOO_LONG + "; shorten it to see the preview.</p>", null, snippet(form));
         }
-        return new ArticleViews.Preview(form.title, form.summary, renderer.render(body).html(),
+        // the library images the body names show as readers will get them (with the library's description, which
+        // saving copies into the revision)
+        return new ArticleViews.Preview(form.title, form.summary,
+                renderer.render(body, media.picturesIn(renderer.markdownImages(body))).html(),
                 ReadabilityView.of(readabilities.draft(body, form.category)), snippet(form));
     }
 

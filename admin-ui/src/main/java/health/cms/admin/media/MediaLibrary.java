@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,9 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 
 import health.cms.admin.config.CmsConfig;
+import health.cms.core.article.RevisionImage;
 import health.cms.core.article.RevisionRepository;
 import health.cms.core.audit.AuditLog;
 import health.cms.core.audit.AuditSubject;
+import health.cms.core.markdown.Picture;
 import health.cms.core.media.BlobStore;
 import health.cms.core.media.CleanImage;
 import health.cms.core.media.ImagePipeline;
@@ -33,6 +37,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class MediaLibrary {
+
+    /** The most library images one preview looks up (a real body shows a handful). */
+    static final int PREVIEW_IMAGES = 100;
 
     /** How many revisions showing one image its page lists. */
     static final int USES_SHOWN = 100;
@@ -133,6 +140,38 @@ public class MediaLibrary {
     public List<MediaView> byHashes(List<String> hashes) {
         return QuarkusTransaction.requiringNew().call(() -> hashes.stream().map(assets::findBySha256)
                 .flatMap(Optional::stream).map(this::view).toList());
+    }
+
+    /**
+     * How a body shows these images ({@code media:<sha256>}), by hash: each one's given description (the one signed
+     * with a revision, or the library's for a body not saved yet) with the library's size and URLs, as the delivery
+     * API renders it. An image the library does not hold is left out, so the body shows nothing for it.
+     */
+    public Map<String, Picture> pictures(List<RevisionImage> images) {
+        List<MediaView> library = byHashes(images.stream().map(RevisionImage::sha256).distinct().toList());
+        Map<String, Picture> pictures = new LinkedHashMap<>();
+        for (RevisionImage image : images) {
+            library.stream().filter(asset -> asset.sha256().equals(image.sha256())).findFirst()
+                    .ifPresent(asset -> pictures.putIfAbsent(image.sha256(), new Picture(image.altText(),
+                            image.caption(), image.credit(), asset.width(), asset.height(), asset.url(),
+                            String.join(", ", asset.renditionUrls().stream()
+                                    .map(rendition -> rendition.url() + " " + rendition.width() + "w").toList()))));
+        }
+        return pictures;
+    }
+
+    /**
+     * The pictures a body that is not saved yet would show (the editor's live preview): its {@code media:} images
+     * with the library's current description, which saving copies into the revision. At most
+     * {@value #PREVIEW_IMAGES} distinct images are looked up.
+     */
+    public Map<String, Picture> picturesIn(List<String> destinations) {
+        List<String> hashes = destinations.stream().filter(d -> d.startsWith(RevisionImage.SCHEME))
+                .map(d -> d.substring(RevisionImage.SCHEME.length())).filter(h -> h.matches("[0-9a-f]{64}")).distinct()
+                .limit(PREVIEW_IMAGES).toList();
+        return pictures(byHashes(hashes).stream()
+                .map(asset -> new RevisionImage(asset.sha256(), asset.altText(), asset.caption(), asset.credit()))
+                .toList());
     }
 
     /** The revisions that show asset {@code id}, so the desk sees where a description change would matter. */

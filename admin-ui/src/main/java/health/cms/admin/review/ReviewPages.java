@@ -29,6 +29,7 @@ import health.cms.admin.media.MediaView;
 import health.cms.admin.reviewer.Expertise;
 import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
+import health.cms.core.article.RevisionImage;
 import health.cms.core.diff.RevisionDiff;
 import health.cms.core.locale.Locales;
 import health.cms.core.markdown.MarkdownRenderer;
@@ -147,7 +148,10 @@ public class ReviewPages {
         RevisionDiff.Result diff = history.diff(id, ArticleHistory.REVIEW, null);
         List<ActionView> actions = ActionView.of(state, failure);
         return Templates.screen(new ReviewView(state, queries.filing(id),
-                renderer.render(state.workingRevision().body()).html(), diff, state.live(),
+                renderer.render(state.workingRevision().body(), media.pictures(state.workingRevision().images().stream()
+                        .map(image -> new RevisionImage(image.sha256(), image.altText(), image.caption(), image.credit()))
+                        .toList())).html(),
+                diff, state.live(),
                 user.isReviewer() ? queries.signOffProblem(id, user.actor()) : null, actions,
                 ActionView.unplacedMessage(actions, failure), done, comments.threads(id), declarations(state),
                 images(state.workingRevision().images())));

@@ -2,6 +2,7 @@ package health.cms.admin.media;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import health.cms.admin.testing.DeskForms;
 import health.cms.core.article.Article;
 import health.cms.core.media.MediaAssetRepository;
 import health.cms.core.media.MediaDescription;
@@ -46,7 +48,26 @@ class ArticleImagesPagesTest {
                 .body(containsString("A swollen left knee"))
                 .body(containsString("Knee after a sprain"))
                 .body(containsString("Photo: City Clinic"))
-                .body(containsString("consent given by J. Doe on 2026-05-01, reference FORM-77"));
+                .body(containsString("consent given by J. Doe on 2026-05-01, reference FORM-77"))
+                // the text as readers will see it shows the picture itself, with what is signed
+                .body(containsString("<figure class=\"media\"><img src=\"http://localhost:8080/media/" + sha
+                        + "/original.png\""))
+                .body(containsString("<figcaption>Knee after a sprain <small>Photo: City Clinic</small></figcaption>"));
+    }
+
+    @Test
+    @TestSecurity(user = "writer1", roles = "writer")
+    void theLivePreviewShowsALibraryImageAsReadersWillGetIt() {
+        String sha = asset(new MediaDescription("Peak flow meter", "Reading it", null, null, null, 0.5, 0.5, List.of(),
+                false, null));
+        DeskForms.form("writer1").formParam("title", "Peak flow").formParam("summary", "Lead")
+                .formParam("body", "Before.\n\n![typed](media:" + sha + ")\n\n![x](media:" + "f".repeat(64) + ")")
+                .post("/articles/preview").then().statusCode(200)
+                .body(containsString("<p>Before.</p>\n<figure class=\"media\"><img src=\"http://localhost:8080/media/"
+                        + sha + "/original.png\""))
+                .body(containsString("alt=\"Peak flow meter\""))
+                .body(containsString("<figcaption>Reading it</figcaption>"))
+                .body(not(containsString("f".repeat(64))));
     }
 
     @Test

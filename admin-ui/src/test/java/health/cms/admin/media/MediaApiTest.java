@@ -114,6 +114,20 @@ class MediaApiTest {
     }
 
     @Test
+    void renditionsMadeInTheBackgroundDoNotMakeTheWritersDescriptionStale() {
+        // the writer opens the fresh image and describes it while the desk makes its renditions
+        Response created = upload(writer1(), MediaImages.png(700, 350), "fresh.png", Map.of());
+        long id = created.jsonPath().getLong("id");
+        assertEquals(0, created.jsonPath().getInt("renditions.ready"));
+        renditions.runPending();
+        writer1().get("/manage/v1/media/" + id).then().statusCode(200).body("renditions.ready", equalTo(2))
+                .header("ETag", equalTo(created.header("ETag")));
+
+        writer1().header("If-Match", created.header("ETag")).body(Map.of("altText", "A plaster cast"))
+                .put("/manage/v1/media/" + id).then().statusCode(200).body("altText", equalTo("A plaster cast"));
+    }
+
+    @Test
     void describingIsVersionCheckedAndAudited() {
         Response created = upload(writer1(), MediaImages.png(100, 100), "d.png", Map.of("altText", "Old alt"));
         long id = created.jsonPath().getLong("id");

@@ -1,6 +1,7 @@
 package health.cms.delivery.backup;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +33,10 @@ import health.cms.core.backup.BackupArchive;
 import health.cms.core.backup.BackupExport;
 import health.cms.core.backup.Progress;
 import health.cms.core.correction.ChangeClass;
+import health.cms.core.media.BlobStore;
+import health.cms.core.media.FileBlobStore;
 import health.cms.core.media.MediaDescription;
+import health.cms.core.media.TestImages;
 import health.cms.core.taxonomy.CategoryRepository;
 import health.cms.core.taxonomy.LocalName;
 import health.cms.core.taxonomy.TagRepository;
@@ -97,15 +101,31 @@ class BackupRoundTripTest {
 
     private static Original original;
 
+    /** The library's images, real PNGs: the round trip brings their bytes back into the media store. */
+    private static final byte[] INHALER_PNG = TestImages.write(TestImages.redLeftBlueRight(48, 32), "png");
+    private static final byte[] RASH_PNG = TestImages.write(TestImages.redLeftBlueRight(36, 24), "png");
+    private static String inhaler;
+    private static String rash;
+
     @Test
     void restoringIntoAFreshDatabaseKeepsEveryRowOfEveryTable() throws SQLException {
         Original before = original();
         String fresh = EmbeddedDatabase.createDatabase();
         migrate(fresh);
 
-        Restore.Report report = restore(before.archive(), fresh);
+        BlobStore freshMedia;
+        try {
+            freshMedia = new FileBlobStore(Files.createTempDirectory("cms-restored-media"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Restore.Report report = restore(before.archive(), fresh, freshMedia);
 
         assertEquals(before.rows(), TableDumps.of(fresh));
+        // every image's original comes back byte for byte into the (here: new) media store, verified by its SHA-256
+        assertEquals(2, report.imagesVerified());
+        assertArrayEquals(INHALER_PNG, freshMedia.get(inhaler, "original.png").orElseThrow());
+        assertArrayEquals(RASH_PNG, freshMedia.get(rash, "original.png").orElseThrow());
         String subscriptions = Archives.entry(before.archive(), "tables/webhook_subscription.jsonl");
         assertTrue(subscriptions.contains("hooks.example.org") && !subscriptions.contains("whsec_"),
                 "subscriptions are backed up without their secrets: " + subscriptions);
@@ -125,7 +145,13 @@ class BackupRoundTripTest {
         Path edited = Archives.resigned(Archives.forged(before.archive(), "tables/published_article.jsonl",
                 rows -> rows.replace("New dosing guidance", "New dosing guidance: take 100 mg")));
         assertTrue(Archives.entry(edited, "tables/published_article.jsonl").contains("take 100 mg"));
-        restore(edited, url());
+        // the media store lost its files too: the restore brings them back from the archive
+        BlobStore media = Fixtures.bean(BlobStore.class);
+        for (String image : List.of(inhaler, rash)) {
+            media.delete(image, "original.png");
+            given().get("/media/" + image + "/original.png").then().statusCode(404);
+        }
+        restore(edited, url(), media);
 
         for (Map.Entry<String, Answer> expected : before.answers().entrySet()) {
             Answer actual = answer(expected.getKey());
@@ -147,6 +173,9 @@ class BackupRoundTripTest {
             Map<String, Answer> answers = new LinkedHashMap<>();
             for (String path : paths()) {
                 answers.put(path, answer(path));
+            }
+            for (String image : List.of(inhaler, rash)) {
+                answers.put("/media/" + image + "/original.png", answer("/media/" + image + "/original.png"));
             }
             String cursor = given().get("/api/v1/articles?limit=2").jsonPath().getString("nextCursor");
             String secondPage = "/api/v1/articles?limit=2&cursor=" + cursor;
@@ -208,8 +237,9 @@ class BackupRoundTripTest {
                 TransitionRequest.of(EditorialAction.APPROVE));
 
         // a live article showing a library image as its lead: the restore derives its <img>, images and JSON-LD again
-        String picture = Fixtures.mediaAsset(new MediaDescription("An inhaler held upright", "How to hold it",
-                "Drawing: Desk", "CC BY 4.0", null, 0.5, 0.5, List.of(), false, null));
+        String picture = Fixtures.storedMediaAsset(INHALER_PNG, 48, 32, new MediaDescription("An inhaler held upright",
+                "How to hold it", "Drawing: Desk", "CC BY 4.0", null, 0.5, 0.5, List.of(), false, null));
+        inhaler = picture;
         Article pictured = drafting.create(Fixtures.WRITER1, Fixtures.withLeadImage(Fixtures.input("pictured",
                 "Pictured", "## Section\n\nHold it upright.\n\n![Inhaler](media:" + picture + ")"), picture));
         pictured = transitions.apply(Fixtures.WRITER1, pictured.id(), pictured.version(),
@@ -274,14 +304,16 @@ class BackupRoundTripTest {
             statement.execute("""
                     INSERT INTO api_key (name, scope, key_prefix, key_hash, created_at, created_by, request_count)
                     VALUES ('Partner site', 'preview', 'cms_backupke', repeat('b', 64), now(), 'editor1', 42)""");
-            // an image of the media library, with tags and a consent record (its blobs are not in the archive yet)
+            // an image of the media library, with tags and a consent record; its original travels in the archive
+            rash = Fixtures.sha256(RASH_PNG);
+            Fixtures.bean(BlobStore.class).put(rash, "original.png", RASH_PNG);
             statement.execute("""
                     INSERT INTO media_asset (sha256, format, width, height, bytes, alt_text, caption, credit, tags,
                         shows_patient, consent_by, consent_at, consent_reference, renditions_ready, renditions_total,
                         created_by, created_at)
-                    VALUES (repeat('c', 64), 'jpeg', 1200, 800, 123456, 'A rash on the forearm', 'Day three',
-                        'Dr. Anna Berg', '{skin,rash}', true, 'The patient', now(), 'Form 2026-17', 3, 3, 'writer1',
-                        now())""");
+                    VALUES ('%s', 'png', 36, 24, %d, 'A rash on the forearm', 'Day three',
+                        'Dr. Anna Berg', '{skin,rash}', true, 'The patient', now(), 'Form 2026-17', 0, 0, 'writer1',
+                        now())""".formatted(rash, RASH_PNG.length));
             statement.execute("""
                     INSERT INTO share_link (article_id, created_by, created_at, expires_at)
                     SELECT id, 'writer1', now(), now() + interval '7 days' FROM article WHERE slug = 'draft-only'""");
@@ -316,7 +348,8 @@ class BackupRoundTripTest {
             Path dir = Files.createTempDirectory("cms-backup-test");
             Path archive = dir.resolve("backup.zip");
             try (Connection connection = connect(url())) {
-                new BackupExport(Progress.SILENT, Clock.systemUTC(), Archives.KEY).write(connection, archive);
+                new BackupExport(Progress.SILENT, Clock.systemUTC(), Archives.KEY, Fixtures.bean(BlobStore.class))
+                        .write(connection, archive);
             }
             dir.toFile().deleteOnExit();
             archive.toFile().deleteOnExit();
@@ -328,9 +361,9 @@ class BackupRoundTripTest {
         }
     }
 
-    private static Restore.Report restore(Path archive, String target) throws SQLException {
+    private static Restore.Report restore(Path archive, String target, BlobStore media) throws SQLException {
         try (BackupArchive opened = BackupArchive.open(archive, Archives.KEY); Connection connection = connect(target)) {
-            return new Restore(Progress.SILENT).run(opened, connection);
+            return new Restore(Progress.SILENT, media).run(opened, connection);
         }
     }
 

@@ -24,11 +24,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import health.cms.core.apikey.ApiKeyScope;
+import health.cms.core.media.MediaDescription;
+import health.cms.core.media.TestImages;
 import health.cms.core.publication.PublicArticle;
 import health.cms.delivery.apikey.IssuedKeysAccess;
 import health.cms.delivery.catalog.CatalogQueries;
 import health.cms.delivery.store.PublishedArticles;
 import health.cms.delivery.testing.DeliveryRoleResource;
+import health.cms.workflow.EditorialAction;
+import health.cms.workflow.TransitionRequest;
 import health.cms.workflow.testing.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
@@ -62,7 +66,17 @@ class GraphQLTest {
 
     @Test
     void anArticleHasExactlyTheFieldsRestServesByteForByte() throws Exception {
-        Fixtures.published("graph-parity");
+        // with a library image in its body and as its lead, so images and leadImage are compared field by field too
+        // 700 pixels wide: two renditions, so their list is compared too
+        String picture = Fixtures.storedMediaAsset(TestImages.write(TestImages.redLeftBlueRight(700, 350), "png"), 700,
+                350, new MediaDescription("A peak flow meter", "Reading it", "Photo: Desk", "CC BY 4.0", null, 0.5, 0.5,
+                        List.of(), false, null));
+        var pictured = Fixtures.drafting().create(Fixtures.WRITER1, Fixtures.withLeadImage(Fixtures.input(
+                "graph-parity", "Graph parity", "## Section\n\nText.\n\n![Meter](media:" + picture + ")"), picture));
+        pictured = Fixtures.transitions().apply(Fixtures.WRITER1, pictured.id(), pictured.version(),
+                TransitionRequest.of(EditorialAction.SUBMIT));
+        Fixtures.transitions().apply(Fixtures.REVIEWER1, pictured.id(), pictured.version(),
+                TransitionRequest.of(EditorialAction.APPROVE));
         ObjectNode rest = (ObjectNode) json.readTree(given().get("/api/v1/articles/graph-parity").then().statusCode(200)
                 .extract().asByteArray());
         // The schema.org object is served to GraphQL as its text only (jsonLdScript), which is compared.

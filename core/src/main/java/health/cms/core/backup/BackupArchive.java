@@ -18,11 +18,14 @@ import java.util.zip.ZipFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import health.cms.core.media.BlobStore;
+
 /**
  * A backup archive opened for restoring. Opening it checks that it is signed with the backup key and
  * unchanged since ({@link ArchiveSignature}), that it is one of ours, in a format this version reads,
- * and that every table entry still has the row count and SHA-256 its manifest recorded, so a restore
- * learns about a damaged or edited archive before it writes anything.
+ * that every table entry still has the row count and SHA-256 its manifest recorded, and that every media
+ * blob still hashes to the SHA-256 it is addressed by, so a restore learns about a damaged or edited archive
+ * before it writes anything.
  */
 public final class BackupArchive implements AutoCloseable {
 
@@ -90,12 +93,27 @@ public final class BackupArchive implements AutoCloseable {
                         + "a name, entry or columns");
             }
         }
+        for (Manifest.Blob blob : manifest.media()) {
+            if (blob == null || !validBlob(blob)) {
+                throw new BackupException(file + " is not a CMS backup archive: its manifest lists a media blob "
+                        + "without a SHA-256, a blob name or its entry");
+            }
+        }
         if (manifest.formatVersion() > Manifest.FORMAT_VERSION) {
             throw new BackupException(file + " was written by a newer version of the CMS (archive format "
                     + manifest.formatVersion() + "; this version reads format " + Manifest.FORMAT_VERSION
                     + "): restore it with that newer version");
         }
         return manifest;
+    }
+
+    private static boolean validBlob(Manifest.Blob blob) {
+        try {
+            BlobStore.check(blob.sha256(), blob.name());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return Manifest.Blob.entry(blob.sha256(), blob.name()).equals(blob.entry());
     }
 
     private void verifyEntries() {
@@ -106,6 +124,35 @@ public final class BackupArchive implements AutoCloseable {
                 }
             }
         }
+        for (Manifest.Blob blob : manifest.media()) {
+            blob(blob);
+        }
+    }
+
+    /**
+     * The bytes of one media blob, checked again against the SHA-256 that addresses them: a restore writes
+     * to the media store only bytes that are exactly the image the rows name.
+     */
+    public byte[] blob(Manifest.Blob blob) {
+        ZipEntry entry = zip.getEntry(blob.entry());
+        if (entry == null) {
+            throw damaged(blob.entry() + " is listed in the manifest but missing");
+        }
+        byte[] bytes;
+        try (InputStream in = zip.getInputStream(entry)) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw damaged(blob.entry() + " cannot be read: " + e.getMessage());
+        }
+        String actual = HexFormat.of().formatHex(BackupExport.sha256().digest(bytes));
+        if (!actual.equals(blob.sha256())) {
+            throw damaged("the image " + blob.entry() + " does not match its SHA-256 (its bytes hash to " + actual + ")");
+        }
+        if (bytes.length != blob.bytes()) {
+            throw damaged("the image " + blob.entry() + " holds " + bytes.length + " bytes, the manifest says "
+                    + blob.bytes());
+        }
+        return bytes;
     }
 
     public Path file() {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,11 +31,17 @@ import javax.crypto.Mac;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import health.cms.core.media.BlobStore;
+import health.cms.core.media.CleanImage;
+import health.cms.core.media.ImageFormat;
+
 /**
  * Writes every content table into one portable archive: a zip of JSON Lines files (one per table, in
  * {@link BackupTables#ALL} order) and a {@link Manifest}. It reads one consistent snapshot, so the apps
  * can keep running while it works, and it needs nothing but JDBC: no pg_dump, no particular
- * PostgreSQL version. Every entry is signed with the {@link BackupKey} ({@link ArchiveSignature}).
+ * PostgreSQL version. The original of every image in the media library is copied from the {@link BlobStore}
+ * into the archive beside the rows; renditions are not, since they are made again from the originals. Every
+ * entry is signed with the {@link BackupKey} ({@link ArchiveSignature}).
  */
 public final class BackupExport {
 
@@ -44,11 +51,14 @@ public final class BackupExport {
     private final Progress progress;
     private final Clock clock;
     private final BackupKey key;
+    private final BlobStore media;
 
-    public BackupExport(Progress progress, Clock clock, BackupKey key) {
+    /** An export that copies the media library's originals from {@code media}, the store the apps use. */
+    public BackupExport(Progress progress, Clock clock, BackupKey key, BlobStore media) {
         this.progress = progress;
         this.clock = clock;
         this.key = key;
+        this.media = media;
     }
 
     /**
@@ -100,10 +110,11 @@ public final class BackupExport {
             tables.add(writeTable(source, table, zip, mac));
             signatures.put(table.entry(), ArchiveSignature.hex(mac));
         }
+        List<Manifest.Blob> blobs = writeMedia(source, zip, signatures);
         Manifest manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, schemaVersion,
                 clock.instant().toString(), source.getMetaData().getDatabaseProductName() + " "
                         + source.getMetaData().getDatabaseProductVersion(),
-                tables);
+                tables, blobs);
         byte[] manifestJson = Manifest.JSON.writeValueAsBytes(manifest);
         zip.putNextEntry(new ZipEntry(Manifest.ENTRY));
         zip.write(manifestJson);
@@ -113,6 +124,40 @@ public final class BackupExport {
         zip.write(ArchiveSignature.of(key, signatures).toJson());
         zip.closeEntry();
         return manifest;
+    }
+
+    /**
+     * Copies the stored original of every image the snapshot's {@code media_asset} rows name. An original that
+     * is missing from the store or no longer hashes to its address fails the export: an archive that restores
+     * articles whose pictures are gone is worse than none.
+     */
+    private List<Manifest.Blob> writeMedia(Connection source, ZipOutputStream zip, Map<String, String> signatures)
+            throws SQLException, IOException {
+        List<Manifest.Blob> blobs = new ArrayList<>();
+        try (Statement statement = source.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT id, sha256, format FROM media_asset ORDER BY id")) {
+            while (rs.next()) {
+                String sha256 = rs.getString("sha256");
+                String name = CleanImage.originalName(ImageFormat.valueOf(rs.getString("format").toUpperCase(Locale.ROOT)));
+                byte[] bytes = media.get(sha256, name).orElseThrow(() -> new BackupException("The media store has no "
+                        + name + " for image " + sha256 + " of the library: restore the image's file into the store (or "
+                        + "fix the media settings: CMS_MEDIA_STORE, CMS_MEDIA_DIRECTORY, CMS_MEDIA_S3_*); nothing was "
+                        + "exported"));
+                String actual = HexFormat.of().formatHex(sha256().digest(bytes));
+                if (!actual.equals(sha256)) {
+                    throw new BackupException("The media store's " + sha256 + "/" + name + " is corrupted: its bytes hash to "
+                            + actual + ". Restore the image's file from an older copy; nothing was exported");
+                }
+                Manifest.Blob blob = new Manifest.Blob(sha256, name, Manifest.Blob.entry(sha256, name), bytes.length);
+                zip.putNextEntry(new ZipEntry(blob.entry()));
+                zip.write(bytes);
+                zip.closeEntry();
+                signatures.put(blob.entry(), key.sign(bytes));
+                blobs.add(blob);
+            }
+        }
+        progress.rows("media (originals)", blobs.size(), true);
+        return blobs;
     }
 
     /** Every table must be backed up or known not to be content, so a new table cannot be left out silently. */

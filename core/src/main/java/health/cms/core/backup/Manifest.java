@@ -9,15 +9,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * The table of contents of a backup archive ({@code manifest.json}): what wrote it, the Flyway schema
- * version of the data, and for each table its entry, row count, SHA-256 and columns.
+ * version of the data, for each table its entry, row count, SHA-256 and columns, and the media library's
+ * stored originals ({@code media/<sha256>/original.<ext>}, each addressed by the SHA-256 of its bytes).
  */
 public record Manifest(String format, int formatVersion, String schemaVersion, String createdAt, String database,
-        List<Table> tables) {
+        List<Table> tables, List<Blob> media) {
 
     /** Marks a file as one of ours. */
     public static final String FORMAT = "health.cms.backup";
-    /** Raised when the layout of the archive changes; a reader refuses versions newer than its own. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Raised when the layout of the archive changes; a reader refuses versions newer than its own. Version 2 carries
+     * the media's originals (version 1 archives have none; their images must already be in the media store).
+     */
+    public static final int FORMAT_VERSION = 2;
     public static final String ENTRY = "manifest.json";
 
     /** For manifests and rows; plain Jackson, since the backup also runs outside the apps. */
@@ -27,6 +31,16 @@ public record Manifest(String format, int formatVersion, String schemaVersion, S
 
     public Manifest {
         tables = List.copyOf(tables);
+        media = media == null ? List.of() : List.copyOf(media);
+    }
+
+    /** One stored blob: the bytes of {@code entry} are the blob {@code name} of image {@code sha256}. */
+    public record Blob(String sha256, String name, String entry, long bytes) {
+
+        /** Where an image's blob lies in the archive. */
+        public static String entry(String sha256, String name) {
+            return "media/" + sha256 + "/" + name;
+        }
     }
 
     /** One table's entry: its rows are the lines of {@code entry}, whose bytes hash to {@code sha256}. */
@@ -41,6 +55,10 @@ public record Manifest(String format, int formatVersion, String schemaVersion, S
 
     public Optional<Table> table(String name) {
         return tables.stream().filter(table -> table.name().equals(name)).findFirst();
+    }
+
+    public Optional<Blob> blob(String sha256, String name) {
+        return media.stream().filter(blob -> blob.sha256().equals(sha256) && blob.name().equals(name)).findFirst();
     }
 
     public long totalRows() {

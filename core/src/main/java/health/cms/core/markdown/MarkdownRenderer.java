@@ -90,6 +90,7 @@ public class MarkdownRenderer {
      */
     public RenderedMarkdown render(String markdown, Map<String, Picture> pictures) {
         Node document = parser.parse(markdown == null ? "" : markdown);
+        PictureBlocks.lift(document, pictures);
         List<TocEntry> headings = new ArrayList<>();
         HtmlRenderer renderer = HtmlRenderer.builder()
                 .extensions(EXTENSIONS)
@@ -138,10 +139,18 @@ public class MarkdownRenderer {
      * schemes the sanitizer drops, so it never carries what {@link #render} removed.
      */
     public String publicMarkdown(String markdown) {
+        return publicMarkdown(markdown, Map.of());
+    }
+
+    /**
+     * The same, keeping the library images the revision shows ({@code pictures}, by hash) as Markdown images with
+     * their signed alt text and the absolute URL of their widest rendition.
+     */
+    public String publicMarkdown(String markdown, Map<String, Picture> pictures) {
         String current = markdown == null ? "" : markdown;
         // Cutting can join what is left into new markup ("<scr<b>ipt>" loses "<b>"), so cut until nothing is.
         for (int round = 0; round < PUBLIC_MARKDOWN_ROUNDS; round++) {
-            String next = PublicMarkdown.of(current, spanningParser.parse(current));
+            String next = PublicMarkdown.of(current, spanningParser.parse(current), pictures);
             if (next.equals(current)) {
                 return current;
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,25 +20,42 @@ import org.commonmark.node.SourceSpan;
 /**
  * The Markdown as written, minus what the sanitizer would never let through to {@code body.html}: all raw
  * HTML (blocks and inline tags, even the few the sanitizer keeps, since telling them apart tag by tag is
- * the sanitizer's job and not a second parser's), images, and the target of a link whose scheme is not
- * http, https or mailto (its text stays). Cut from the source by the parser's own source positions, so
- * everything else keeps the writer's formatting.
+ * the sanitizer's job and not a second parser's), images other than our library's, and the target of a link
+ * whose scheme is not http, https or mailto (its text stays). A library image the revision shows,
+ * {@code ![alt](media:<sha256>)}, becomes {@code ![signed alt text](<absolute URL of its widest rendition>)}, so
+ * a site that renders the Markdown itself shows the picture the reviewer signed. Cut from the source by the
+ * parser's own source positions, so everything else keeps the writer's formatting.
  */
 final class PublicMarkdown extends AbstractVisitor {
 
-    /** A half-open range of the source to leave out. */
-    private record Cut(int start, int end) {
+    /** A half-open range of the source to leave out, or to replace by {@code text}. */
+    private record Cut(int start, int end, String text) {
+
+        Cut(int start, int end) {
+            this(start, end, "");
+        }
     }
+
+    /** Characters that would end or change an image's alt text in Markdown, escaped with a backslash. */
+    private static final Pattern MARKDOWN_PUNCTUATION = Pattern.compile("[\\\\`*_{}\\[\\]()<>#+\\-.!|&~\"']");
 
     private static final Pattern DROPPED_WITH_CONTENT = Pattern.compile(
             "<(script|style|noscript|nostyle|noembed|noframes|iframe|object|frame|frameset|title)(?=[\\s/>])",
             Pattern.CASE_INSENSITIVE);
 
     private final List<Cut> cuts = new ArrayList<>();
+    private final Map<String, Picture> pictures;
 
-    /** {@code document} must have been parsed from {@code source} with inline source spans. */
-    static String of(String source, Node document) {
-        PublicMarkdown visitor = new PublicMarkdown();
+    private PublicMarkdown(Map<String, Picture> pictures) {
+        this.pictures = pictures;
+    }
+
+    /**
+     * {@code document} must have been parsed from {@code source} with inline source spans; {@code pictures} are the
+     * library images the revision shows, by hash.
+     */
+    static String of(String source, Node document, Map<String, Picture> pictures) {
+        PublicMarkdown visitor = new PublicMarkdown(pictures);
         document.accept(visitor);
         return visitor.apply(source);
     }
@@ -73,7 +91,23 @@ final class PublicMarkdown extends AbstractVisitor {
 
     @Override
     public void visit(Image image) {
-        cutAll(image);
+        String destination = image.getDestination() == null ? "" : image.getDestination().strip();
+        Picture picture = destination.startsWith(PictureRenderer.SCHEME)
+                ? pictures.get(destination.substring(PictureRenderer.SCHEME.length()))
+                : null;
+        List<SourceSpan> spans = image.getSourceSpans();
+        if (picture != null && !spans.isEmpty()) {
+            String alt = MARKDOWN_PUNCTUATION.matcher(picture.alt() == null ? "" : picture.alt().replaceAll("\\s+", " "))
+                    .replaceAll(match -> Matcher.quoteReplacement("\\" + match.group()));
+            cuts.add(new Cut(start(spans), end(spans), "![" + alt + "](<" + picture.widestUrl() + ">)"));
+        } else if (!isOurs(destination)) {
+            cutAll(image);
+        }
+    }
+
+    /** An image this class wrote in an earlier round: exactly the URL of a picture the revision shows. */
+    private boolean isOurs(String destination) {
+        return pictures.values().stream().anyMatch(picture -> picture.widestUrl().equals(destination));
     }
 
     @Override
@@ -134,6 +168,9 @@ final class PublicMarkdown extends AbstractVisitor {
         for (Cut cut : cuts) {
             if (cut.start() > at) {
                 out.append(source, at, cut.start());
+            }
+            if (cut.start() >= at) {
+                out.append(cut.text());
             }
             at = Math.max(at, cut.end());
         }

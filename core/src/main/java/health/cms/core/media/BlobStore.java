@@ -1,5 +1,6 @@
 package health.cms.core.media;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,14 @@ public interface BlobStore {
     boolean exists(String sha256, String name);
 
     void delete(String sha256, String name);
+
+    /**
+     * The blob as a file of this machine, when the store keeps it in one, so a server can hand it to the kernel
+     * ({@code sendfile}) instead of copying it through memory; empty for remote stores and for a missing blob.
+     */
+    default Optional<Path> localFile(String sha256, String name) {
+        return Optional.empty();
+    }
 
     /** The names stored under one hash, sorted. */
     List<String> list(String sha256);

@@ -64,6 +64,13 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
+    public Optional<Path> localFile(String sha256, String name) {
+        BlobStore.check(sha256, name);
+        Path file = path(sha256, name);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    @Override
     public void delete(String sha256, String name) {
         BlobStore.check(sha256, name);
         try {

@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
 
 /**
@@ -76,6 +77,8 @@ public class MediaAsset {
     @Column(name = "consent_reference")
     private String consentReference;
 
+    // Background progress, not the description: counting a rendition must not make a writer's open edit stale.
+    @OptimisticLock(excluded = true)
     @Column(name = "renditions_ready", nullable = false)
     private int renditionsReady;
 

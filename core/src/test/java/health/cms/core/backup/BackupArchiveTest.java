@@ -18,10 +18,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import health.cms.core.media.FileBlobStore;
+import health.cms.core.media.TestImages;
 import health.cms.core.testing.Archives;
 import health.cms.core.testing.EmbeddedDatabase;
 
 class BackupArchiveTest {
+
+    private static final byte[] PNG = TestImages.write(TestImages.redLeftBlueRight(40, 30), "png");
+    private static final String IMAGE = BackupExportTest.sha256(PNG);
+    private static final String BLOB = "media/" + IMAGE + "/original.png";
 
     @TempDir
     static Path dir;
@@ -33,10 +39,14 @@ class BackupArchiveTest {
         try (Connection connection = EmbeddedDatabase.connect(url); Statement s = connection.createStatement()) {
             s.execute("INSERT INTO category (slug, name, created_at) VALUES ('conditions', 'Conditions', now())");
             s.execute("INSERT INTO category (slug, name, created_at) VALUES ('treatments', 'Treatments', now())");
+            s.execute("INSERT INTO media_asset (sha256, format, width, height, bytes, created_by, created_at) VALUES ('"
+                    + IMAGE + "', 'png', 40, 30, " + PNG.length + ", 'writer1', now())");
         }
+        FileBlobStore media = new FileBlobStore(dir.resolve("media"));
+        media.put(IMAGE, "original.png", PNG);
         archive = dir.resolve("backup.zip");
         try (Connection connection = EmbeddedDatabase.connect(url)) {
-            new BackupExport(Progress.SILENT, Clock.systemUTC(), Archives.KEY).write(connection, archive);
+            new BackupExport(Progress.SILENT, Clock.systemUTC(), Archives.KEY, media).write(connection, archive);
         }
     }
 
@@ -79,7 +89,7 @@ class BackupArchiveTest {
     void refusesAnArchiveFormatNewerThanThisVersionReads() {
         assertRefused(
                 Archives.resigned(
-                        Archives.withManifest(archive, m -> m.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"))),
+                        Archives.withManifest(archive, m -> m.replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"))),
                 "written by a newer version of the CMS");
     }
 
@@ -129,6 +139,32 @@ class BackupArchiveTest {
         Path changed = Archives.resigned(Archives.forged(archive, "tables/category.jsonl",
                 rows -> rows.substring(0, rows.indexOf('\n') + 1)));
         assertRefused(changed, "tables/category.jsonl holds 1 rows, the manifest says 2");
+    }
+
+    @Test
+    void anImageChangedInTheArchiveIsRefusedByTheSignature() {
+        Path changed = Archives.withChangedBytes(archive, BLOB, bytes -> flipOneBit(bytes));
+        assertRefused(changed, "entry " + BLOB + " was changed after the archive was signed");
+    }
+
+    @Test
+    void anImageThatNoLongerHashesToItsAddressIsRefusedEvenWhenSignedAgain() {
+        // a holder of the backup key can sign anything, but not make other bytes hash to the image's SHA-256
+        Path changed = Archives.resigned(Archives.withChangedBytes(archive, BLOB, bytes -> flipOneBit(bytes)));
+        BackupException refused = assertRefused(changed, "is damaged: the image " + BLOB + " does not match its SHA-256");
+        assertTrue(refused.getMessage().contains("nothing was restored from it"), refused.getMessage());
+    }
+
+    @Test
+    void aManifestNamingAnImageEntryOutsideItsAddressIsRefused() {
+        Path changed = Archives.resigned(Archives.withManifest(archive,
+                m -> m.replace("\"entry\" : \"" + BLOB + "\"", "\"entry\" : \"tables/category.jsonl\"")));
+        assertRefused(changed, "its manifest lists a media blob without a SHA-256, a blob name or its entry");
+    }
+
+    private static byte[] flipOneBit(byte[] bytes) {
+        bytes[bytes.length / 2] ^= 1;
+        return bytes;
     }
 
     private static BackupException assertRefused(Path file, String expected) {

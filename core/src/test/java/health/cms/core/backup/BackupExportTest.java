@@ -1,5 +1,6 @@
 package health.cms.core.backup;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import health.cms.core.media.BlobStore;
+import health.cms.core.media.FileBlobStore;
+import health.cms.core.media.TestImages;
 import health.cms.core.testing.Archives;
 import health.cms.core.testing.EmbeddedDatabase;
 
@@ -60,7 +67,7 @@ class BackupExportTest {
         Path file = dir.resolve("backup.zip");
         Manifest manifest;
         try (Connection connection = EmbeddedDatabase.connect(url)) {
-            manifest = new BackupExport(Progress.SILENT, CLOCK, Archives.KEY).write(connection, file);
+            manifest = new BackupExport(Progress.SILENT, CLOCK, Archives.KEY, media()).write(connection, file);
         }
 
         assertEquals(Manifest.FORMAT, manifest.format());
@@ -95,7 +102,7 @@ class BackupExportTest {
         BackupException refused;
         try (Connection connection = EmbeddedDatabase.connect(url)) {
             refused = assertThrows(BackupException.class,
-                    () -> new BackupExport(Progress.SILENT, CLOCK, Archives.KEY).write(connection, file));
+                    () -> new BackupExport(Progress.SILENT, CLOCK, Archives.KEY, media()).write(connection, file));
         }
         assertTrue(refused.getMessage().contains("newsletter_signup"), refused.getMessage());
         assertFalse(Files.exists(file));
@@ -108,7 +115,7 @@ class BackupExportTest {
         Path file = Files.writeString(dir.resolve("backup.zip"), "last week's backup");
         try (Connection connection = EmbeddedDatabase.connect(url)) {
             BackupException refused = assertThrows(BackupException.class,
-                    () -> new BackupExport(Progress.SILENT, CLOCK, Archives.KEY).write(connection, file));
+                    () -> new BackupExport(Progress.SILENT, CLOCK, Archives.KEY, media()).write(connection, file));
             assertTrue(refused.getMessage().contains("already exists"), refused.getMessage());
         }
         assertEquals("last week's backup", Files.readString(file));
@@ -127,10 +134,88 @@ class BackupExportTest {
                 if (done) {
                     finished.put(table, rows);
                 }
-            }, CLOCK, Archives.KEY).write(connection, dir.resolve("backup.zip"));
+            }, CLOCK, Archives.KEY, media()).write(connection, dir.resolve("backup.zip"));
         }
-        assertEquals(BackupTables.ALL.size(), finished.size());
+        assertEquals(BackupTables.ALL.size() + 1, finished.size(), "every table, then the media's originals");
         assertEquals(120L, finished.get("tag"));
+        assertEquals(0L, finished.get("media (originals)"));
+    }
+
+    @Test
+    void carriesEveryImageOriginalOfTheLibraryByteForByte() throws SQLException {
+        String url = EmbeddedDatabase.createMigratedDatabase();
+        byte[] png = TestImages.write(TestImages.redLeftBlueRight(40, 30), "png");
+        String sha256 = sha256(png);
+        BlobStore media = media();
+        media.put(sha256, "original.png", png);
+        // a rendition stays behind: the restore has the desk make it again from the original
+        media.put(sha256, "320.png", new byte[]{1, 2, 3});
+        insertAsset(url, sha256, png.length);
+        Path file = dir.resolve("backup.zip");
+        Manifest manifest;
+        try (Connection connection = EmbeddedDatabase.connect(url)) {
+            manifest = new BackupExport(Progress.SILENT, CLOCK, Archives.KEY, media).write(connection, file);
+        }
+
+        assertEquals(List.of(new Manifest.Blob(sha256, "original.png", "media/" + sha256 + "/original.png", png.length)),
+                manifest.media());
+        assertArrayEquals(png, Archives.bytes(file, "media/" + sha256 + "/original.png"));
+        assertFalse(Archives.entries(file).contains("media/" + sha256 + "/320.png"));
+        try (BackupArchive archive = BackupArchive.open(file, Archives.KEY)) {
+            assertArrayEquals(png, archive.blob(archive.manifest().media().get(0)));
+        }
+    }
+
+    @Test
+    void refusesToExportWhenAnImageOriginalIsMissingFromTheStoreAndLeavesNoFile() throws SQLException {
+        String url = EmbeddedDatabase.createMigratedDatabase();
+        String sha256 = "ab".repeat(32);
+        insertAsset(url, sha256, 10);
+        Path file = dir.resolve("backup.zip");
+        BackupException refused;
+        try (Connection connection = EmbeddedDatabase.connect(url)) {
+            refused = assertThrows(BackupException.class,
+                    () -> new BackupExport(Progress.SILENT, CLOCK, Archives.KEY, media()).write(connection, file));
+        }
+        assertTrue(refused.getMessage().contains("The media store has no original.png for image " + sha256),
+                refused.getMessage());
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
+    void refusesToExportACorruptedImageOriginal() throws SQLException {
+        String url = EmbeddedDatabase.createMigratedDatabase();
+        byte[] png = TestImages.write(TestImages.redLeftBlueRight(40, 30), "png");
+        String sha256 = sha256(png);
+        BlobStore media = media();
+        png[png.length / 2] ^= 1;
+        media.put(sha256, "original.png", png);
+        insertAsset(url, sha256, png.length);
+        BackupException refused;
+        try (Connection connection = EmbeddedDatabase.connect(url)) {
+            refused = assertThrows(BackupException.class, () -> new BackupExport(Progress.SILENT, CLOCK, Archives.KEY, media)
+                    .write(connection, dir.resolve("backup.zip")));
+        }
+        assertTrue(refused.getMessage().contains("original.png is corrupted"), refused.getMessage());
+    }
+
+    private BlobStore media() {
+        return new FileBlobStore(dir.resolve("media"));
+    }
+
+    private static void insertAsset(String url, String sha256, long bytes) throws SQLException {
+        try (Connection connection = EmbeddedDatabase.connect(url); Statement s = connection.createStatement()) {
+            s.execute("INSERT INTO media_asset (sha256, format, width, height, bytes, created_by, created_at) VALUES ('"
+                    + sha256 + "', 'png', 40, 30, " + bytes + ", 'writer1', now())");
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String latestMigration(String url) {

@@ -63,6 +63,74 @@ class ImagesAndServedMarkdownTest {
     }
 
     @Test
+    void aCaptionedPictureIsAFigureOfItsOwnNeverInsideAParagraph() {
+        String sha = "a".repeat(64);
+        String base = "https://api.example/media/" + sha + "/";
+        Picture captioned = new Picture("A red rash", "Typical rash", "Photo: Clinic", 1600, 900, base + "original.jpg",
+                base + "320.jpg 320w");
+        String plainSha = "c".repeat(64);
+        Picture plain = new Picture("A diagram", null, null, 200, 100, "https://api.example/media/" + plainSha
+                + "/original.png", "");
+        Map<String, Picture> pictures = Map.of(sha, captioned, plainSha, plain);
+
+        String alone = renderer.render("Before.\n\n![x](media:" + sha + ")\n\nAfter.", pictures).html();
+        assertEquals("<p>Before.</p>\n<figure class=\"media\"><img src=\"" + base + "original.jpg\" srcset=\"" + base
+                + "320.jpg 320w\" sizes=\"(max-width: 1600px) 100vw, 1600px\" alt=\"A red rash\" width=\"1600\" "
+                + "height=\"900\" loading=\"lazy\" /><figcaption>Typical rash <small>Photo: Clinic</small></figcaption>"
+                + "</figure>\n<p>After.</p>\n", alone);
+
+        // written in the middle of a sentence: the text around it stays, in paragraphs of its own
+        String inText = renderer.render("Look at this\n![x](media:" + sha + ") rash, and at ![y](media:" + plainSha
+                + ") this one.", pictures).html();
+        assertEquals(1, inText.split("<figure", -1).length - 1, inText);
+        assertFalse(inText.contains("<p></p>") || inText.contains("<p>\n</p>"), inText);
+        assertTrue(inText.startsWith("<p>Look at this</p>\n<figure class=\"media\">"), inText);
+        assertTrue(inText.contains("</figure>\n<p> rash, and at <img src=\"https://api.example/media/" + plainSha), inText);
+        assertNoFigureInAParagraph(inText);
+
+        // in a list, in a link or in a heading: still valid HTML, the caption still shown
+        for (String markdown : List.of("- ![x](media:" + sha + ")\n- second", "[![x](media:" + sha + ")](https://example.org)",
+                "## ![x](media:" + sha + ") Rash")) {
+            String html = renderer.render(markdown, pictures).html();
+            assertTrue(html.contains("Typical rash"), markdown + " -> " + html);
+            assertTrue(html.contains("Photo: Clinic"), markdown + " -> " + html);
+            assertNoFigureInAParagraph(html);
+        }
+    }
+
+    /** A figure is flow content: never inside a paragraph, a heading or a link (all phrasing-only here). */
+    private static void assertNoFigureInAParagraph(String html) {
+        int open = 0;
+        for (String tag : html.split("<")) {
+            if (tag.matches("(?s)(p|h[1-6]|a)[ >].*")) {
+                open++;
+            } else if (tag.matches("(?s)/(p|h[1-6]|a)>.*")) {
+                open--;
+            } else if (tag.startsWith("figure") || tag.startsWith("figcaption")) {
+                assertEquals(0, open, "a figure inside a paragraph, heading or link: " + html);
+            }
+        }
+    }
+
+    @Test
+    void theServedMarkdownKeepsOurPicturesWithTheirSignedAltTextAndAbsoluteUrls() {
+        String sha = "a".repeat(64);
+        String base = "https://api.example/media/" + sha + "/";
+        Picture picture = new Picture("Rash [day 3] *left* <arm>", "Typical rash", null, 1600, 900, base + "original.jpg",
+                base + "320.jpg 320w, " + base + "1024.jpg 1024w");
+        String served = renderer.publicMarkdown("Before.\n\n![written alt](media:" + sha + ")\n\n![other](media:"
+                + "b".repeat(64) + ") ![remote](https://tracker.example/p.png)\n\nAfter.", Map.of(sha, picture));
+
+        assertTrue(served.contains("![Rash \\[day 3\\] \\*left\\* \\<arm\\>](<" + base + "1024.jpg>)"), served);
+        assertFalse(served.contains("media:") || served.contains("tracker.example") || served.contains("written alt"),
+                served);
+        String html = NAIVE_RENDERER.render(NAIVE_PARSER.parse(served));
+        assertTrue(html.contains("<img src=\"" + base + "1024.jpg\" alt=\"Rash [day 3] *left* &lt;arm&gt;\" />"), html);
+        assertEquals(1, html.split("<img", -1).length - 1, html);
+        assertEquals(served, renderer.publicMarkdown(served, Map.of(sha, picture)), "served Markdown is stable");
+    }
+
+    @Test
     void imagesAreFoundHoweverTheyAreWritten() {
         List<String> images = renderer.images("""
                 ![x](https://a.example/one.png "title")

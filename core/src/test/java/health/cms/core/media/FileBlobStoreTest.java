@@ -1,6 +1,9 @@
 package health.cms.core.media;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +22,15 @@ class FileBlobStoreTest extends BlobStoreContract {
     @Override
     BlobStore store() {
         return new FileBlobStore(root);
+    }
+
+    @Test
+    void handsOutTheFileOfAStoredBlobForSendfileAndNothingForAMissingOne() throws IOException {
+        String hash = ImagePipeline.sha256(new byte[]{7});
+        store().put(hash, "640.jpg", new byte[]{7, 7, 7});
+        assertArrayEquals(new byte[]{7, 7, 7}, Files.readAllBytes(store().localFile(hash, "640.jpg").orElseThrow()));
+        assertTrue(store().localFile(hash, "320.jpg").isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> store().localFile(hash, "../../etc.jpg"));
     }
 
     @Test

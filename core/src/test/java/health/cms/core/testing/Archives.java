@@ -13,6 +13,7 @@ import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -37,8 +38,15 @@ public final class Archives {
 
     /** Copies {@code archive} with one entry's text changed; the manifest still has the old checksum. */
     public static Path withChangedEntry(Path archive, String entry, UnaryOperator<String> change) {
-        Map<String, String> entries = read(archive);
-        entries.put(entry, change.apply(require(entries, entry)));
+        Map<String, byte[]> entries = read(archive);
+        entries.put(entry, bytes(change.apply(text(require(entries, entry)))));
+        return write(archive, entries);
+    }
+
+    /** Copies {@code archive} with one binary entry (a media blob) changed; the manifest is left as it was. */
+    public static Path withChangedBytes(Path archive, String entry, UnaryOperator<byte[]> change) {
+        Map<String, byte[]> entries = read(archive);
+        entries.put(entry, change.apply(require(entries, entry).clone()));
         return write(archive, entries);
     }
 
@@ -47,66 +55,83 @@ public final class Archives {
      * as someone would who meant to pass the checksum test.
      */
     public static Path forged(Path archive, String entry, UnaryOperator<String> change) {
-        Map<String, String> entries = read(archive);
-        String before = require(entries, entry);
+        Map<String, byte[]> entries = read(archive);
+        String before = text(require(entries, entry));
         String after = change.apply(before);
-        entries.put(entry, after);
-        entries.put("manifest.json", entries.get("manifest.json").replace(sha256(before), sha256(after)));
+        entries.put(entry, bytes(after));
+        entries.put("manifest.json", bytes(text(entries.get("manifest.json")).replace(sha256(before), sha256(after))));
         return write(archive, entries);
     }
 
     /** Copies {@code archive} with one more entry, which no signature covers. */
     public static Path withAddedEntry(Path archive, String entry, String text) {
-        Map<String, String> entries = read(archive);
-        entries.put(entry, text);
+        Map<String, byte[]> entries = read(archive);
+        entries.put(entry, bytes(text));
         return write(archive, entries);
     }
 
     /** Copies {@code archive} with its manifest changed (which no checksum covers). */
     public static Path withManifest(Path archive, UnaryOperator<String> change) {
-        Map<String, String> entries = read(archive);
-        entries.put("manifest.json", change.apply(entries.get("manifest.json")));
+        Map<String, byte[]> entries = read(archive);
+        entries.put("manifest.json", bytes(change.apply(text(entries.get("manifest.json")))));
         return write(archive, entries);
     }
 
     /** Copies {@code archive} signed anew with {@link #KEY}, as someone holding the key would sign an edit. */
     public static Path resigned(Path archive) {
-        Map<String, String> entries = read(archive);
+        Map<String, byte[]> entries = read(archive);
         entries.remove(ArchiveSignature.ENTRY);
         Map<String, String> signatures = new LinkedHashMap<>();
-        entries.forEach((name, text) -> signatures.put(name, KEY.sign(text.getBytes(StandardCharsets.UTF_8))));
-        entries.put(ArchiveSignature.ENTRY,
-                new String(ArchiveSignature.of(KEY, signatures).toJson(), StandardCharsets.UTF_8));
+        entries.forEach((name, bytes) -> signatures.put(name, KEY.sign(bytes)));
+        entries.put(ArchiveSignature.ENTRY, ArchiveSignature.of(KEY, signatures).toJson());
         return write(archive, entries);
     }
 
     /** Copies {@code archive} without its signature. */
     public static Path unsigned(Path archive) {
-        Map<String, String> entries = read(archive);
+        Map<String, byte[]> entries = read(archive);
         entries.remove(ArchiveSignature.ENTRY);
         return write(archive, entries);
     }
 
     public static String entry(Path archive, String entry) {
+        return text(require(read(archive), entry));
+    }
+
+    /** The exact bytes of one entry, e.g. a media blob. */
+    public static byte[] bytes(Path archive, String entry) {
         return require(read(archive), entry);
     }
 
-    private static String require(Map<String, String> entries, String entry) {
-        String text = entries.get(entry);
-        if (text == null) {
-            throw new IllegalArgumentException("No entry " + entry + " in " + entries.keySet());
-        }
-        return text;
+    /** The names of the archive's entries, in archive order. */
+    public static Set<String> entries(Path archive) {
+        return read(archive).keySet();
     }
 
-    private static Map<String, String> read(Path archive) {
-        Map<String, String> entries = new LinkedHashMap<>();
+    private static byte[] require(Map<String, byte[]> entries, String entry) {
+        byte[] bytes = entries.get(entry);
+        if (bytes == null) {
+            throw new IllegalArgumentException("No entry " + entry + " in " + entries.keySet());
+        }
+        return bytes;
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, byte[]> read(Path archive) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             Enumeration<? extends ZipEntry> all = zip.entries();
             while (all.hasMoreElements()) {
                 ZipEntry entry = all.nextElement();
                 try (InputStream in = zip.getInputStream(entry)) {
-                    entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    entries.put(entry.getName(), in.readAllBytes());
                 }
             }
         } catch (IOException e) {
@@ -115,13 +140,13 @@ public final class Archives {
         return entries;
     }
 
-    private static Path write(Path original, Map<String, String> entries) {
+    private static Path write(Path original, Map<String, byte[]> entries) {
         try {
             Path copy = Files.createTempFile(original.getParent(), "changed-", ".zip");
             try (OutputStream out = Files.newOutputStream(copy); ZipOutputStream zip = new ZipOutputStream(out)) {
-                for (Map.Entry<String, String> entry : entries.entrySet()) {
+                for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
                     zip.putNextEntry(new ZipEntry(entry.getKey()));
-                    zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                    zip.write(entry.getValue());
                     zip.closeEntry();
                 }
             }

@@ -167,7 +167,9 @@ public final class Projection {
                 live.reviewer().disclosures());
         Map<String, Object> jsonLd = jsonLd(live, updatedAt, language.locale());
         return new PublicArticle(live.slug(), live.title(), live.summary(),
-                new PublicArticle.Body(body.html(), renderer.publicMarkdown(live.bodyMarkdown())), body.toc(),
+                new PublicArticle.Body(body.html(),
+                        renderer.publicMarkdown(live.bodyMarkdown(), ArticlePictures.pictures(live.images()))),
+                body.toc(),
                 live.category(), live.tags(), live.authors(), review, live.references(), live.corrections(),
                 live.firstPublishedAt(), updatedAt, live.revisionNumber(), live.seo(), jsonLd,
                 PublicArticle.scriptSafe(toJson(jsonLd)), live.images(),

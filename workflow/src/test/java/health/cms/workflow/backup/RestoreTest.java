@@ -1,5 +1,6 @@
 package health.cms.workflow.backup;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,6 +26,7 @@ import health.cms.core.backup.BackupArchive;
 import health.cms.core.backup.BackupException;
 import health.cms.core.backup.BackupExport;
 import health.cms.core.backup.Progress;
+import health.cms.core.media.FileBlobStore;
 import health.cms.core.testing.Archives;
 import health.cms.core.testing.TableDumps;
 
@@ -37,10 +39,11 @@ class RestoreTest {
 
     @BeforeAll
     static void exportSample() throws SQLException {
-        source = SampleContent.database();
+        FileBlobStore media = new FileBlobStore(dir.resolve("source-media"));
+        source = SampleContent.database(media);
         archive = dir.resolve("sample.zip");
         try (Connection connection = SampleContent.connect(source)) {
-            new BackupExport(Progress.SILENT, Clock.systemUTC(), Archives.KEY).write(connection, archive);
+            new BackupExport(Progress.SILENT, Clock.systemUTC(), Archives.KEY, media).write(connection, archive);
         }
     }
 
@@ -64,6 +67,59 @@ class RestoreTest {
         assertTrue(served.contains("\"metaTitle\": \"Asthma: what helps\""), "the signed search title is served: " + served);
         assertTrue(served.contains("\"headline\": \"Asthma: what helps\""), "and is the JSON-LD headline: " + served);
         assertTrue(served.contains("\"year\": 2020"), "the reference's parts are served: " + served);
+    }
+
+    @Test
+    void restoresEveryImageByteForByteIntoTheMediaStoreAndQueuesItsRenditions() throws SQLException {
+        String target = SampleContent.migratedDatabase();
+        Restore.Report report = restore(archive, target);
+
+        assertEquals(1, report.imagesVerified());
+        assertArrayEquals(SampleContent.POLLEN_PNG, media(target).get(SampleContent.POLLEN, "original.png").orElseThrow());
+        assertEquals(List.of("original.png"), media(target).list(SampleContent.POLLEN), "renditions are made again");
+        try (Connection c = SampleContent.connect(target);
+                Statement s = c.createStatement();
+                ResultSet rs = s
+                        .executeQuery("SELECT a.sha256 FROM media_rendition_job j JOIN media_asset a ON a.id = j.asset_id")) {
+            assertTrue(rs.next(), "the desk is asked to make the renditions again");
+            assertEquals(SampleContent.POLLEN, rs.getString(1));
+        }
+    }
+
+    @Test
+    void anImageThatNoLongerMatchesItsSha256IsRefusedAndNothingIsRestored() {
+        // Someone holding the backup key swaps the picture a reviewer signed: its bytes no longer hash to its address.
+        String blob = "media/" + SampleContent.POLLEN + "/original.png";
+        Path forged = Archives.resigned(Archives.withChangedBytes(archive, blob, bytes -> {
+            bytes[bytes.length - 20] ^= 1;
+            return bytes;
+        }));
+        String target = SampleContent.migratedDatabase();
+
+        BackupException refused = assertRefused(forged, target, "the image " + blob + " does not match its SHA-256");
+        assertTrue(refused.getMessage().contains("nothing was restored from it"), refused.getMessage());
+        assertEmpty(target);
+        assertEquals(List.of(), media(target).list(SampleContent.POLLEN));
+    }
+
+    @Test
+    void anArchiveWithoutItsImagesRestoresOnlyWhenTheStoreAlreadyHoldsThemIntact() throws SQLException {
+        // As archives written before images travelled in them: the operator restores the media folder alongside.
+        Path withoutImages = Archives.resigned(Archives.withManifest(archive,
+                m -> m.substring(0, m.indexOf("\"media\"")) + "\"media\" : [ ]\n}"));
+        String target = SampleContent.migratedDatabase();
+
+        BackupException refused = assertRefused(withoutImages, target,
+                "The archive lacks the image " + SampleContent.POLLEN + "/original.png of the media library");
+        assertTrue(refused.getMessage().contains("Nothing was restored"), refused.getMessage());
+        assertEmpty(target);
+
+        media(target).put(SampleContent.POLLEN, "original.png", new byte[]{1, 2, 3});
+        assertRefused(withoutImages, target, "holds other bytes under its name");
+
+        media(target).put(SampleContent.POLLEN, "original.png", SampleContent.POLLEN_PNG);
+        assertEquals(0, restore(withoutImages, target).imagesVerified());
+        assertEquals(1L, restore(archive, SampleContent.migratedDatabase()).imagesVerified());
     }
 
     @Test
@@ -231,6 +287,7 @@ class RestoreTest {
         assertRefused(forged, target, "Sign-offs in the archive that its audit trail does not record");
 
         assertEquals(before, TableDumps.of(target));
+        assertEquals(List.of(), media(target).list(SampleContent.POLLEN), "no image was written either");
         try (Connection c = SampleContent.connect(target);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("INSERT INTO category (slug, name, created_at) "
@@ -272,8 +329,13 @@ class RestoreTest {
 
     private static Restore.Report restore(Path file, String target) throws SQLException {
         try (BackupArchive opened = BackupArchive.open(file, Archives.KEY); Connection c = SampleContent.connect(target)) {
-            return new Restore(Progress.SILENT).run(opened, c);
+            return new Restore(Progress.SILENT, media(target)).run(opened, c);
         }
+    }
+
+    /** Each target database has its own media folder. */
+    private static FileBlobStore media(String target) {
+        return new FileBlobStore(dir.resolve("media-" + target.replaceAll("[^A-Za-z0-9]", "_")));
     }
 
     private static BackupException assertRefused(Path file, String target, String expected) {

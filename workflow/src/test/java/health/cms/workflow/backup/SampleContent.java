@@ -1,5 +1,7 @@
 package health.cms.workflow.backup;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -7,6 +9,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 
 import health.cms.core.article.ContentHash;
@@ -14,6 +17,8 @@ import health.cms.core.article.Reference;
 import health.cms.core.article.RevisionImage;
 import health.cms.core.article.SearchAppearance;
 import health.cms.core.audit.AuditEvent;
+import health.cms.core.media.BlobStore;
+import health.cms.core.media.TestImages;
 import health.cms.core.testing.EmbeddedDatabase;
 
 /**
@@ -27,7 +32,9 @@ final class SampleContent {
             + "## Treatment\r\n\r\nPrednisolone 10 mg daily for five days.\r\n";
     /** The live revision's title in search results, signed with its text. */
     static final String META_TITLE = "Asthma: what helps";
-    static final String POLLEN = "c0ffee".repeat(10) + "c0ff";
+    /** The library image the draft shows: a real PNG, stored under the SHA-256 of its bytes. */
+    static final byte[] POLLEN_PNG = TestImages.write(TestImages.redLeftBlueRight(40, 30), "png");
+    static final String POLLEN = sha256(POLLEN_PNG);
     static final String POLLEN_CAPTION = "Grass pollen, magnified";
     static final Instant T0 = Instant.parse("2026-03-01T09:00:00.123456Z");
     /** Just before the approve event, as the workflow writes a sign-off and its event in one transaction. */
@@ -45,7 +52,9 @@ final class SampleContent {
         return EmbeddedDatabase.createMigratedDatabase(version);
     }
 
-    static String database() throws SQLException {
+    /** The sample content in a new database, its image's original in {@code media}. */
+    static String database(BlobStore media) throws SQLException {
+        media.put(POLLEN, "original.png", POLLEN_PNG);
         String url = migratedDatabase();
         try (Connection c = connect(url); Statement s = c.createStatement()) {
             s.execute("INSERT INTO category (id, slug, name, created_at) VALUES (1, 'conditions', 'Conditions', now())");
@@ -63,7 +72,8 @@ final class SampleContent {
                     new SearchAppearance(META_TITLE, null, "https://example.org/asthma", null, false));
             // the draft shows a library image as its lead: its caption is signed with the text
             s.execute("INSERT INTO media_asset (sha256, format, width, height, bytes, alt_text, caption, credit, created_by, "
-                    + "created_at) VALUES ('" + POLLEN + "', 'png', 40, 30, 1, 'Pollen grains', '" + POLLEN_CAPTION
+                    + "created_at) VALUES ('" + POLLEN + "', 'png', 40, 30, " + POLLEN_PNG.length + ", 'Pollen grains', '"
+                    + POLLEN_CAPTION
                     + "', 'Photo: Lab', 'writer1', now())");
             String draftHash = ContentHash.of("Hay fever", "Pollen.", "Sneezing.", "conditions", List.of("anna-berg"),
                     List.of(), List.of(), SearchAppearance.NONE,
@@ -146,6 +156,14 @@ final class SampleContent {
         audit.setString(9, event.hash());
         audit.addBatch();
         return event;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Connection connect(String url) throws SQLException {

@@ -3,6 +3,7 @@ package health.cms.workflow.media;
 import static health.cms.workflow.testing.Fixtures.REVIEWER1;
 import static health.cms.workflow.testing.Fixtures.WRITER1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -158,6 +159,13 @@ class ArticleImagesTest {
         assertTrue(html.contains("<img src=\"" + original + "\""), html);
         assertTrue(html.contains("alt=\"Inhaler held upright\" width=\"40\" height=\"30\" loading=\"lazy\""), html);
         assertTrue(html.contains("<figcaption>How to hold it <small>Drawing: Desk</small></figcaption>"), html);
+        // a figure is a block of its own: no paragraph around it, and no empty one left before it
+        assertTrue(html.contains("</p>\n<figure class=\"media\"><img"), html);
+        assertFalse(html.contains("<p><figure") || html.contains("<p></p>"), html);
+        // the public Markdown keeps the picture, with its signed alt text and an absolute URL
+        String markdown = document(live, "->'body'->>'markdown'");
+        assertTrue(markdown.contains("![Inhaler held upright](<" + original + ">)"), markdown);
+        assertFalse(markdown.contains("media:"), markdown);
         assertEquals("\"" + sha + "\"", document(live, "->'images'->0->'sha256'"));
         assertEquals("\"How to hold it\"", document(live, "->'images'->0->'caption'"));
         assertEquals("\"" + original + "\"", document(live, "->'leadImage'->'url'"));

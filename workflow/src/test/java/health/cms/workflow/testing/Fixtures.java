@@ -1,5 +1,7 @@
 package health.cms.workflow.testing;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import health.cms.core.article.Article;
+import health.cms.core.media.BlobStore;
 import health.cms.core.media.CleanImage;
 import health.cms.core.media.ImageFormat;
 import health.cms.core.media.MediaAsset;
@@ -82,6 +85,27 @@ public final class Fixtures {
         QuarkusTransaction.requiringNew().run(() -> bean(MediaAssetRepository.class).persist(new MediaAsset(
                 new CleanImage(ImageFormat.PNG, new byte[]{1}, 40, 30, sha), 0, description, "writer1", Instant.now())));
         return sha;
+    }
+
+    /**
+     * A library image with real bytes: {@code png} (a real PNG) is stored in the app's media store under the SHA-256 of
+     * its bytes, as an upload would store it. Returns the hash.
+     */
+    public static String storedMediaAsset(byte[] png, int width, int height, MediaDescription description) {
+        String hash = sha256(png);
+        bean(BlobStore.class).put(hash, CleanImage.originalName(ImageFormat.PNG), png);
+        QuarkusTransaction.requiringNew().run(() -> bean(MediaAssetRepository.class).persist(new MediaAsset(
+                new CleanImage(ImageFormat.PNG, png, width, height, hash), 0, description, "writer1", Instant.now())));
+        return hash;
+    }
+
+    /** The SHA-256 of {@code bytes} in hex, as the library addresses an image. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The input of {@link #input} with a lead image (an asset's hash, or null). */
