@@ -107,15 +107,17 @@ public final class MediaBenchmark {
         }
     }
 
-    /** About 5 MB of JPEG: 3000 x 2000 pixels of gradients with noise in each channel (the size is printed). */
+    /** About 5 MB of JPEG: 3600 x 2400 pixels of gradients with noise in each channel (the size is printed). */
     static byte[] photo(int seed) throws Exception {
+        int width = 3600;
+        int height = 2400;
         Random random = new Random(seed * 7919L + System.nanoTime());
-        BufferedImage image = new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 2000; y++) {
-            for (int x = 0; x < 3000; x++) {
-                int r = Math.min(255, x * 128 / 3000 + random.nextInt(128));
-                int g = Math.min(255, y * 128 / 2000 + random.nextInt(128));
-                int b = Math.min(255, (x + y) * 64 / 5000 + random.nextInt(128));
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int r = Math.min(255, x * 128 / width + random.nextInt(128));
+                int g = Math.min(255, y * 128 / height + random.nextInt(128));
+                int b = Math.min(255, (x + y) * 64 / (width + height) + random.nextInt(128));
                 image.setRGB(x, y, r << 16 | g << 8 | b);
             }
         }

@@ -61,7 +61,7 @@ class DeliveryRoleTest {
             for (String query : new String[]{"SELECT body_markdown FROM revision", "SELECT slug FROM article",
                     "SELECT citation FROM revision_reference", "SELECT reviewer_name FROM sign_off",
                     "SELECT actor FROM audit_event", "SELECT slug FROM outbox_event",
-                    "SELECT keycloak_user FROM profile", "SELECT id FROM category"}) {
+                    "SELECT keycloak_user FROM profile", "SELECT created_at FROM category"}) {
                 denied(() -> s.executeQuery(query).close(), query);
             }
         }
