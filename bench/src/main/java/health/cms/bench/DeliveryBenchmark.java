@@ -67,7 +67,7 @@ public final class DeliveryBenchmark {
                 end
                 """.formatted(WORK.resolve("slugs.txt")));
 
-        Process nginx = startNginx(www);
+        Process nginx = Nginx.start(WORK, www, 8090, "application/json");
         RssProbe rss = RssProbe.start("api/target/quarkus-app/quarkus-run.jar");
         try {
             System.out.printf("Article JSON size: %d bytes%n%n", sample.body().length);
@@ -144,27 +144,6 @@ public final class DeliveryBenchmark {
                 "-s", WORK.resolve("graphql-get.lua").toString()), baseline);
         Wrk.print(Wrk.scenario("(f) GraphQL article by slug, POST (never cached), 1,000 slugs", runs, seconds,
                 API + "/graphql", "-s", WORK.resolve("graphql-post.lua").toString()), baseline);
-    }
-
-    private static Process startNginx(Path www) throws Exception {
-        Path conf = WORK.resolve("nginx.conf");
-        Files.writeString(conf, """
-                worker_processes 2;
-                pid %s;
-                error_log %s warn;
-                events { worker_connections 1024; }
-                http {
-                  access_log off;
-                  sendfile on;
-                  server {
-                    listen 127.0.0.1:8090;
-                    location / { root %s; default_type application/json; }
-                  }
-                }
-                """.formatted(WORK.resolve("nginx.pid"), WORK.resolve("nginx-error.log"), www));
-        Process nginx = new ProcessBuilder("nginx", "-c", conf.toString(), "-g", "daemon off;").inheritIO().start();
-        Thread.sleep(500);
-        return nginx;
     }
 
     /** Starts a second api replica and measures how fast a publish and an update become visible there. */

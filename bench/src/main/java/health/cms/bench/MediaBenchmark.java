@@ -92,7 +92,7 @@ public final class MediaBenchmark {
         Path www = WORK.resolve("www");
         Files.createDirectories(www.resolve("media").resolve(sha256));
         Files.write(www.resolve("media").resolve(sha256).resolve("1024.jpg"), rendition.body());
-        Process nginx = startNginx(www);
+        Process nginx = Nginx.start(WORK, www, NGINX_PORT, "image/jpeg");
         try {
             System.out.printf("| Scenario | req/s min / median / max | p99 ms (median run) | ratio to nginx (median) |%n");
             System.out.printf("| --- | --- | --- | --- |%n");
@@ -155,26 +155,5 @@ public final class MediaBenchmark {
         Collections.sort(sorted);
         return String.format("%.0f / %.0f / %.0f", sorted.get(0), sorted.get(sorted.size() / 2),
                 sorted.get(sorted.size() - 1));
-    }
-
-    private static Process startNginx(Path www) throws Exception {
-        Path conf = WORK.resolve("nginx.conf");
-        Files.writeString(conf, """
-                worker_processes 2;
-                pid %s;
-                error_log %s warn;
-                events { worker_connections 1024; }
-                http {
-                  access_log off;
-                  sendfile on;
-                  server {
-                    listen 127.0.0.1:%d;
-                    location / { root %s; default_type image/jpeg; etag on; }
-                  }
-                }
-                """.formatted(WORK.resolve("nginx.pid"), WORK.resolve("nginx-error.log"), NGINX_PORT, www));
-        Process nginx = new ProcessBuilder("nginx", "-c", conf.toString(), "-g", "daemon off;").inheritIO().start();
-        Thread.sleep(500);
-        return nginx;
     }
 }
