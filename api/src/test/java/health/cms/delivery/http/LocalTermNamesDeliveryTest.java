@@ -60,14 +60,17 @@ class LocalTermNamesDeliveryTest {
         assertEquals("Treatments & Therapies", spanish.getString("jsonLd.about.name"));
 
         // the whole list: other tests' categories and tags may fill a first page
-        JsonPath categories = given().queryParam("locale", "de-CH").queryParam("limit", 500).get("/api/v1/categories").then().statusCode(200)
+        JsonPath categories = given().queryParam("locale", "de-CH").queryParam("limit", 500).get("/api/v1/categories").then()
+                .statusCode(200)
                 .extract().jsonPath();
         assertEquals("Behandlungen & Therapien",
                 categories.getString("find { it.slug == 'treatments-therapies' }.name"));
-        assertEquals("Krebs", given().queryParam("locale", "de").queryParam("limit", 500).get("/api/v1/tags").then().statusCode(200).extract()
-                .jsonPath().getString("find { it.slug == 'cancer' }.name"));
-        assertEquals("Cancer", given().queryParam("locale", "es").queryParam("limit", 500).get("/api/v1/tags").then().statusCode(200).extract()
-                .jsonPath().getString("find { it.slug == 'cancer' }.name"));
+        assertEquals("Krebs",
+                given().queryParam("locale", "de").queryParam("limit", 500).get("/api/v1/tags").then().statusCode(200).extract()
+                        .jsonPath().getString("find { it.slug == 'cancer' }.name"));
+        assertEquals("Cancer",
+                given().queryParam("locale", "es").queryParam("limit", 500).get("/api/v1/tags").then().statusCode(200).extract()
+                        .jsonPath().getString("find { it.slug == 'cancer' }.name"));
         assertEquals("Cancer", given().queryParam("limit", 500).get("/api/v1/tags").then().statusCode(200).extract().jsonPath()
                 .getString("find { it.slug == 'cancer' }.name"));
         given().queryParam("locale", "<script>").get("/api/v1/categories").then().statusCode(400)
