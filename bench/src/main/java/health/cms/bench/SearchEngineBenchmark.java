@@ -49,19 +49,29 @@ public final class SearchEngineBenchmark {
         Path dir = Files.createTempDirectory("cms-search-bench");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long heapBefore = usedHeap(memory);
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+                .getOperatingSystemMXBean();
+        long generating = os.getProcessCpuTime();
+        IntStream.range(0, Math.min(articles, 2_000)).forEach(i -> document(i, clock.instant()));
+        double generatingCpuPerArticle = (os.getProcessCpuTime() - generating) / 1e9 / Math.min(articles, 2_000);
         try (SearchEngine engine = new LuceneSearchEngine("bench", dir, Vocabulary.standard(), clock)) {
             long started = System.nanoTime();
+            long cpuStarted = os.getProcessCpuTime();
             engine.replaceAll(IntStream.range(0, articles).mapToObj(i -> document(i, clock.instant())));
             double indexSeconds = (System.nanoTime() - started) / 1e9;
+            double indexCpuSeconds = (os.getProcessCpuTime() - cpuStarted) / 1e9 - generatingCpuPerArticle * articles;
             long heapIndexed = usedHeap(memory) - heapBefore;
             List<SearchQuery> queries = SearchBenchmark.queries().stream().map(q -> query(q, clock)).toList();
             run(engine, queries, threads, 5);
             Measured measured = run(engine, queries, threads, seconds);
-            System.out.printf("Machine: %d cores, Java %s, max heap %d MB; %,d articles indexed in %.1f s "
-                    + "(heap held after indexing: %d MB; index on disk %d MB)%n",
+            System.out.printf("Machine: %d cores, Java %s, max heap %d MB; %,d articles indexed in %.1f s, "
+                    + "%.1f s of CPU without generating them (heap held after indexing: %d MB; index on disk %d MB)%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                    Runtime.getRuntime().maxMemory() >> 20, articles, indexSeconds, heapIndexed >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20, articles, indexSeconds, indexCpuSeconds, heapIndexed >> 20,
                     directorySize(dir) >> 20);
+            if (System.getProperty("costliest") != null) {
+                costliest(engine, queries, SearchBenchmark.queries(), Integer.getInteger("costliest"));
+            }
             System.out.printf("%d queries in the mix, %d threads, %d s: %,.0f queries/s, p50 %.2f ms, p99 %.2f ms, "
                     + "%.2f ms CPU per query%n", queries.size(), threads, seconds, measured.perSecond(),
                     measured.p50(), measured.p99(), measured.cpuMsPerQuery());
@@ -162,6 +172,25 @@ public final class SearchEngineBenchmark {
             }
         }
         return new SearchQuery(text, filters, ranges, counted, reviewedWithin, 10, Optional.empty());
+    }
+
+    /** The queries that cost most CPU, each run a few times on one thread: where to look first. */
+    private static void costliest(SearchEngine engine, List<SearchQuery> queries, List<String> written, int shown) {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        double[] ms = new double[queries.size()];
+        for (int i = 0; i < queries.size(); i++) {
+            long start = cpu.getCurrentThreadCpuTime();
+            for (int r = 0; r < 5; r++) {
+                engine.search(queries.get(i));
+            }
+            ms[i] = (cpu.getCurrentThreadCpuTime() - start) / 5e6;
+        }
+        Integer[] order = IntStream.range(0, ms.length).boxed().sorted((a, b) -> Double.compare(ms[b], ms[a]))
+                .toArray(Integer[]::new);
+        for (int i = 0; i < shown; i++) {
+            System.out.printf("%8.2f ms CPU  %s%n", ms[order[i]], written.get(order[i]));
+        }
+        System.out.printf("mean %.2f ms CPU over %d queries%n", Arrays.stream(ms).average().orElse(0), ms.length);
     }
 
     private static long usedHeap(MemoryMXBean memory) {

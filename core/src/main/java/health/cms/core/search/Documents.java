@@ -31,19 +31,29 @@ final class Documents {
     static final String TITLE = "title";
     /** The title as written, handed back by completion (a field of its own: {@link #TITLE} is per language). */
     static final String STORED_TITLE = "title_text";
-    static final String SNIPPET_TEXT = "text";
     static final String PAYLOAD = "payload";
     /** The language of the document's locale ({@code de} for {@code de-AT}), to restrict a query to it. */
     static final String LANGUAGE = "language";
-    /** The ranked fields besides {@link #ALL} (which holds them all and the body) and how much each weighs. */
-    static final Map<String, Float> BOOSTS = Map.of(TITLE, 4f, "summary", 2f, "headings", 2f, "tags", 2f,
-            "category", 1.5f, "authors", 1.5f);
+    /** The summary, section headings and tags: what an article says it is about, after its title. */
+    static final String LEAD = "lead";
+    /** The category and author names. */
+    static final String NAMES = "names";
+    /**
+     * The ranked fields besides {@link #ALL} (which holds them all and the body) and how much each weighs: few
+     * fields, since every query term (and each of its synonyms) is looked up in each of them.
+     */
+    static final Map<String, Float> BOOSTS = Map.of(TITLE, 4f, LEAD, 2f, NAMES, 1.5f);
+    /** The summary and body, read for the snippets of the hits shown (uncompressed, read in place). */
+    static final String SNIPPET_TEXT = "snippet_text";
 
     /**
-     * The summary and body kept for snippets, indexed with offsets so the highlighter reads where each word is
-     * from the index instead of analysing twenty stored bodies per search again.
+     * The {@link #ALL} field, indexed with offsets so that the highlighter reads where each word is from the index
+     * instead of analysing the text of each hit again. Snippets are made of the summary and body
+     * ({@link #SNIPPET_TEXT}), the start of the indexed text; the highlighter stops at their end.
      */
-    private static final FieldType SNIPPET_FIELD = snippetField();
+    private static final FieldType SEARCHED_WITH_OFFSETS = searchedWithOffsets();
+    /** Spelling needs to know which words exist, not where or how often: the cheapest postings. */
+    private static final FieldType WORDS_ONLY = wordsOnly();
 
     private final FacetsConfig config = new FacetsConfig();
     /** The display name of each facet value, by the last document that had it. */
@@ -55,9 +65,16 @@ final class Documents {
         }
     }
 
-    private static FieldType snippetField() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
+    private static FieldType searchedWithOffsets() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    private static FieldType wordsOnly() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS);
         type.setOmitNorms(true);
         type.freeze();
         return type;
@@ -85,19 +102,20 @@ final class Documents {
         doc.add(new StoredField(STORED_TITLE, text.title()));
         doc.add(new TextField(SearchLanguages.field(TITLE, language), text.title(), Field.Store.NO));
         doc.add(new TextField(Analyzers.TITLE_WORDS, text.title(), Field.Store.NO));
-        doc.add(new TextField(SearchLanguages.field("summary", language), text.summary(), Field.Store.NO));
-        text.headings().forEach(h -> doc.add(new TextField(SearchLanguages.field("headings", language), h,
-                Field.Store.NO)));
-        text.tags().forEach(t -> doc.add(new TextField(SearchLanguages.field("tags", language), t, Field.Store.NO)));
-        doc.add(new TextField(SearchLanguages.field("category", language), text.category(), Field.Store.NO));
-        text.authors().forEach(a -> doc.add(new TextField(SearchLanguages.field("authors", language), a,
-                Field.Store.NO)));
-        String everything = String.join("\n", List.of(text.title(), text.summary(), String.join("\n", text.headings()),
-                text.body(), String.join("\n", text.tags()), text.category(), String.join("\n", text.authors())));
-        doc.add(new TextField(SearchLanguages.field(ALL, language), everything, Field.Store.NO));
-        doc.add(new TextField(Analyzers.SPELL, everything, Field.Store.NO));
-        doc.add(new Field(SearchLanguages.field(SNIPPET_TEXT, language), text.summary() + "\n" + text.body(),
-                SNIPPET_FIELD));
+        String lead = SearchLanguages.field(LEAD, language);
+        doc.add(new TextField(lead, text.summary(), Field.Store.NO));
+        text.headings().forEach(h -> doc.add(new TextField(lead, h, Field.Store.NO)));
+        text.tags().forEach(t -> doc.add(new TextField(lead, t, Field.Store.NO)));
+        String people = SearchLanguages.field(NAMES, language);
+        doc.add(new TextField(people, text.category(), Field.Store.NO));
+        text.authors().forEach(a -> doc.add(new TextField(people, a, Field.Store.NO)));
+        // the body is analysed once for searching and snippets: the stored snippet text is where the indexed text starts
+        String snippetText = text.summary() + "\n" + text.body();
+        String everything = String.join("\n", List.of(snippetText, text.title(), String.join("\n", text.headings()),
+                String.join("\n", text.tags()), text.category(), String.join("\n", text.authors())));
+        doc.add(new Field(SearchLanguages.field(ALL, language), everything, SEARCHED_WITH_OFFSETS));
+        doc.add(new BinaryDocValuesField(SNIPPET_TEXT, new BytesRef(snippetText)));
+        doc.add(new Field(Analyzers.SPELL, everything, WORDS_ONLY));
         // Read for every hit shown: doc values are read in place, stored fields decompress a whole block.
         doc.add(new BinaryDocValuesField(PAYLOAD, new BytesRef(source.payload())));
         source.facets().forEach((facet, labels) -> labels.stream().filter(l -> !l.value().isBlank()).forEach(label -> {

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
@@ -38,10 +39,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
 import org.jboss.logging.Logger;
@@ -58,9 +56,6 @@ public final class LuceneSearchEngine implements SearchEngine {
             new SortField(Documents.ID_SORT, SortField.Type.LONG, true));
     /** Fewer hits than this and a spelling suggestion is offered. */
     private static final int FEW_HITS = 3;
-    private static final int SNIPPET_SOURCE_CHARS = 20_000;
-    private static final SnippetScorer SCORER = new SnippetScorer();
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     private final String name;
     private final Path path;
@@ -105,14 +100,15 @@ public final class LuceneSearchEngine implements SearchEngine {
     public void replaceAll(Stream<SearchDocument> source) {
         long started = System.nanoTime();
         AtomicLong count = new AtomicLong();
-        try {
+        try (Indexing indexing = new Indexing(writer, documents)) {
             writer.deleteAll();
             source.forEach(document -> {
-                add(document);
+                indexing.add(document);
                 if (count.incrementAndGet() % 10_000 == 0) {
                     LOG.infof("Search index %s: %,d articles indexed (%.1f s)", name, count.get(), seconds(started));
                 }
             });
+            indexing.finish();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -195,7 +191,8 @@ public final class LuceneSearchEngine implements SearchEngine {
         }
         boolean more = top.scoreDocs.length > query.limit();
         ScoreDoc[] shown = more ? java.util.Arrays.copyOf(top.scoreDocs, query.limit()) : top.scoreDocs;
-        String[] snippets = snippets(searcher, plan, plan.matching(text), shown);
+        String[] snippets = Snippets.of(searcher, indexAnalyzer, plan.field(Documents.ALL), plan.matching(text),
+                language == null ? EnglishAnalyzer.ENGLISH_STOP_WORDS_SET : languages.get(language).stopWords(), shown);
         List<SearchResult.Hit> hits = new ArrayList<>();
         for (int i = 0; i < shown.length; i++) {
             hits.add(hit(searcher, shown[i], snippets[i]));
@@ -217,7 +214,9 @@ public final class LuceneSearchEngine implements SearchEngine {
         if (!ids.advanceExact(doc) || !payloads.advanceExact(doc)) {
             throw new IllegalStateException("Search document " + found.doc + " has no id or payload");
         }
-        return new SearchResult.Hit(ids.longValue(), payloads.binaryValue().utf8ToString(), found.score, snippet);
+        // the score is the first sort value: asking the collector for scores would run the query again per hit
+        float score = (Float) ((FieldDoc) found).fields[0];
+        return new SearchResult.Hit(ids.longValue(), payloads.binaryValue().utf8ToString(), score, snippet);
     }
 
     private static TopFieldDocs page(IndexSearcher searcher, Query query, SearchQuery asked) throws IOException {
@@ -226,31 +225,7 @@ public final class LuceneSearchEngine implements SearchEngine {
         int last = Math.max(0, searcher.getIndexReader().maxDoc() - 1);
         FieldDoc after = asked.after().map(p -> new FieldDoc(last, p.score(), new Object[]{p.score(), p.id()}))
                 .orElse(null);
-        return searcher.searchAfter(after, query, asked.limit() + 1, BEST_FIRST, true);
-    }
-
-    private String[] snippets(IndexSearcher searcher, QueryPlan plan, Query matching, ScoreDoc[] shown)
-            throws IOException {
-        if (shown.length == 0) {
-            return new String[0];
-        }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
-                // The words of the required "all" field are the ones to mark (the boosted fields repeat them);
-                // terms and strict phrases read from the snippet field's offsets, not the Matches API over the
-                // whole boosted query, which cost most of a search's time.
-                .withFieldMatcher(field -> field.equals(plan.field(Documents.ALL))
-                        || field.equals(plan.field(Documents.SNIPPET_TEXT)))
-                .withWeightMatches(false).withMaxLength(SNIPPET_SOURCE_CHARS).withScorer(SCORER)
-                .withBreakIterator(SentenceEnds::new)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)).build();
-        TopDocs docs = new TopDocs(new org.apache.lucene.search.TotalHits(shown.length,
-                org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), shown);
-        String[] snippets = highlighter.highlight(plan.field(Documents.SNIPPET_TEXT), matching, docs, 2);
-        for (int i = 0; i < snippets.length; i++) {
-            // passages start after a sentence end and may hold line ends: one line, single spaces
-            snippets[i] = snippets[i] == null ? null : WHITESPACE.matcher(snippets[i]).replaceAll(" ").strip();
-        }
-        return snippets;
+        return searcher.searchAfter(after, query, asked.limit() + 1, BEST_FIRST, false);
     }
 
     @Override

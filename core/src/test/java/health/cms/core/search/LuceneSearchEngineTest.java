@@ -118,6 +118,16 @@ class LuceneSearchEngineTest {
         assertEquals("See a doctor if the rash is near your <mark>eye</mark>.", snippet("eye", "sentences"));
     }
 
+    @Test
+    void aSnippetMarksTheWordsOfAPhraseAndOfSynonymsButNoStopWords() {
+        engine.put(Corpus.document(903, "ears", "Noises", "A summary.", "Ringing in the ears can follow a loud concert.",
+                "conditions", List.of("x"), "anna-berg"));
+        assertEquals("<mark>Ringing</mark> in the <mark>ears</mark> can follow a loud concert.", snippet("tinnitus", "ears"));
+        assertEquals("<mark>Ringing</mark> in the <mark>ears</mark> can follow a loud concert.",
+                snippet("\"ringing in the ears\"", "ears"));
+        assertEquals("Ringing in the ears can follow a <mark>loud</mark> concert.", snippet("loud -deafness", "ears"));
+    }
+
     private String snippet(String query, String payload) {
         return engine.search(SearchQuery.of(query)).hits().stream().filter(h -> h.payload().equals(payload))
                 .findFirst().orElseThrow().snippet();
