@@ -6,20 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
@@ -28,17 +23,13 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
@@ -230,35 +221,16 @@ public final class LuceneSearchEngine implements SearchEngine {
 
     @Override
     public List<Suggestion> suggest(String prefix, int limit) {
-        List<String> tokens = Analyzers.tokens(plain, prefix);
-        Set<Suggestion> found = new LinkedHashSet<>();
-        if (!tokens.isEmpty()) {
-            BooleanQuery.Builder query = new BooleanQuery.Builder();
-            for (int i = 0; i < tokens.size() - 1; i++) {
-                query.add(new TermQuery(new Term(Analyzers.TITLE_WORDS, tokens.get(i))), Occur.FILTER);
-            }
-            query.add(new PrefixQuery(new Term(Analyzers.TITLE_WORDS, tokens.get(tokens.size() - 1))), Occur.FILTER);
+        try {
+            IndexSearcher searcher = searchers.acquire();
             try {
-                IndexSearcher searcher = searchers.acquire();
-                try {
-                    Sort newest = new Sort(new SortField(Documents.ID_SORT, SortField.Type.LONG, true));
-                    for (ScoreDoc hit : searcher.search(query.build(), limit, newest).scoreDocs) {
-                        Document stored = searcher.storedFields().document(hit.doc,
-                                Set.of(Documents.STORED_TITLE, Documents.KEY));
-                        found.add(new Suggestion(stored.get(Documents.STORED_TITLE), stored.get(Documents.KEY)));
-                    }
-                } finally {
-                    searchers.release(searcher);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                return Completion.suggest(searcher, plain, words.vocabulary(), prefix, limit);
+            } finally {
+                searchers.release(searcher);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        String typed = prefix.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        if (!typed.isEmpty()) {
-            words.vocabulary().complete(typed, limit).forEach(term -> found.add(new Suggestion(term, null)));
-        }
-        return found.stream().sorted(Comparator.comparing(s -> s.key() == null)).limit(limit).toList();
     }
 
     @Override

@@ -61,7 +61,7 @@ final class SentenceEnds extends BreakIterator {
     @Override
     public int following(int offset) {
         for (int i = Math.max(offset, 0); i < text.length(); i++) {
-            if (ends(text.charAt(i)) && i + 1 > offset) {
+            if (ends(text.charAt(i))) {
                 return current = i + 1;
             }
         }
