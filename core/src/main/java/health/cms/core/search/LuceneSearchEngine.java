@@ -59,7 +59,8 @@ public final class LuceneSearchEngine implements SearchEngine {
     /** The stemmed languages besides English, each with its analyzer and the plan of its queries, made once. */
     private final Map<String, SearchLanguages.Language> languages = SearchLanguages.create();
     private final Map<String, QueryPlan> languagePlans = languages.values().stream().collect(
-            Collectors.toUnmodifiableMap(SearchLanguages.Language::code, l -> new QueryPlan(l.analyzer(), l.code())));
+            Collectors.toUnmodifiableMap(SearchLanguages.Language::code,
+                    l -> new QueryPlan(l.analyzer(), l.analyzer(), l.code())));
     private final Analyzer indexAnalyzer = Analyzers.index(languages);
     private final Analyzer plain = Analyzers.plain();
     private final Analyzer stemmed = Analyzers.stemmed();
@@ -239,7 +240,7 @@ public final class LuceneSearchEngine implements SearchEngine {
     }
 
     private void use(Vocabulary words) {
-        this.words = new Words(words, new QueryPlan(Analyzers.query(words.synonyms(stemmed))));
+        this.words = new Words(words, new QueryPlan(Analyzers.query(words.synonyms(stemmed)), stemmed));
     }
 
     private void add(SearchDocument document) {

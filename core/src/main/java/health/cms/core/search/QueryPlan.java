@@ -22,16 +22,19 @@ import org.apache.lucene.util.QueryBuilder;
 final class QueryPlan {
 
     private final QueryBuilder builder;
+    /** For quoted phrases, which ask for these very words: stemmed as in the index, no synonyms. */
+    private final QueryBuilder exact;
     private final String language;
 
-    /** The plan of English (and of languages without a stemmer here). */
-    QueryPlan(Analyzer queryAnalyzer) {
-        this(queryAnalyzer, null);
+    /** The plan of English (and of languages without a stemmer here): free words with synonyms, phrases exact. */
+    QueryPlan(Analyzer queryAnalyzer, Analyzer exactAnalyzer) {
+        this(queryAnalyzer, exactAnalyzer, null);
     }
 
     /** The plan of a language of {@link SearchLanguages} (null: English). */
-    QueryPlan(Analyzer queryAnalyzer, String language) {
+    QueryPlan(Analyzer queryAnalyzer, Analyzer exactAnalyzer, String language) {
         this.builder = new QueryBuilder(queryAnalyzer);
+        this.exact = new QueryBuilder(exactAnalyzer);
         this.language = language;
         // "heart attack" as a synonym of "myocardial infarction" must match the two words together.
         builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
@@ -74,11 +77,11 @@ final class QueryPlan {
             }
         }
         for (String phrase : text.phrases()) {
-            Query required = builder.createPhraseQuery(field(Documents.ALL), phrase);
+            Query required = exact.createPhraseQuery(field(Documents.ALL), phrase);
             if (required != null) {
                 query.add(required, Occur.MUST);
                 positive = true;
-                Query title = builder.createPhraseQuery(field(Documents.TITLE), phrase);
+                Query title = exact.createPhraseQuery(field(Documents.TITLE), phrase);
                 if (title != null) {
                     query.add(new BoostQuery(title, Documents.BOOSTS.get(Documents.TITLE)), Occur.SHOULD);
                 }
@@ -86,7 +89,7 @@ final class QueryPlan {
         }
         for (String excluded : text.excluded()) {
             Query unwanted = excluded.contains(" ")
-                    ? builder.createPhraseQuery(field(Documents.ALL), excluded)
+                    ? exact.createPhraseQuery(field(Documents.ALL), excluded)
                     : builder.createBooleanQuery(field(Documents.ALL), excluded, Occur.MUST);
             if (unwanted != null) {
                 query.add(unwanted, Occur.MUST_NOT);

@@ -125,6 +125,8 @@ class LuceneSearchEngineTest {
         assertEquals("<mark>Ringing</mark> in the <mark>ears</mark> can follow a loud concert.", snippet("tinnitus", "ears"));
         assertEquals("<mark>Ringing</mark> in the <mark>ears</mark> can follow a loud concert.",
                 snippet("\"ringing in the ears\"", "ears"));
+        // quotes ask for these very words: a synonym of the phrase does not match it
+        assertTrue(engine.search(SearchQuery.of("\"tinnitus\"")).hits().stream().noneMatch(h -> h.payload().equals("ears")));
         assertEquals("Ringing in the ears can follow a <mark>loud</mark> concert.", snippet("loud -deafness", "ears"));
     }
 
