@@ -3,11 +3,9 @@ package health.cms.workflow.backup;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import health.cms.core.backup.BackupException;
 import health.cms.core.testing.Archives;
@@ -18,16 +16,8 @@ import health.cms.core.testing.Archives;
  */
 class RestoreOfForgedArchiveTest {
 
-    @TempDir
-    static Path dir;
-    private static SampleArchive sample;
-    private static Path archive;
-
-    @BeforeAll
-    static void exportSample() throws SQLException {
-        sample = SampleArchive.export(dir);
-        archive = sample.file;
-    }
+    @RegisterExtension
+    static final SampleArchive sample = new SampleArchive();
 
     @Test
     void rollsBackWhenASignedSearchTitleWasEditedInTheArchive() {
@@ -57,47 +47,37 @@ class RestoreOfForgedArchiveTest {
     @Test
     void rollsBackWhenTheArchivedAuditTrailDoesNotVerify() {
         // Even someone holding the backup key, who edits an event and signs the archive again, cannot pass the hash chain.
-        Path forged = Archives.resigned(Archives.forged(archive, "tables/audit_event.jsonl",
-                rows -> rows.replace("\"actor\":\"reviewer1\"", "\"actor\":\"editor1\"")));
-        String target = SampleContent.migratedDatabase();
-
-        BackupException refused = sample.assertRefused(forged, target, "The audit trail in the archive does not verify");
+        BackupException refused = sample.assertResignedEditRefused("tables/audit_event.jsonl",
+                rows -> rows.replace("\"actor\":\"reviewer1\"", "\"actor\":\"editor1\""),
+                "The audit trail in the archive does not verify");
         assertTrue(refused.getMessage().contains("event 2 was altered"), refused.getMessage());
-        sample.assertEmpty(target);
     }
 
     @Test
     void rollsBackWhenARevisionsTextNoLongerMatchesItsContentHash() {
-        Path forged = Archives.resigned(
-                Archives.forged(archive, "tables/revision.jsonl", rows -> rows.replace("Wheezing", "Sneezing")));
-        String target = SampleContent.migratedDatabase();
-
-        BackupException refused = sample.assertRefused(forged, target, "no longer matches its content hash");
+        BackupException refused = sample.assertResignedEditRefused("tables/revision.jsonl",
+                rows -> rows.replace("Wheezing", "Sneezing"), "no longer matches its content hash");
         assertTrue(refused.getMessage().contains("revision 1 of 'asthma'"), refused.getMessage());
-        sample.assertEmpty(target);
     }
 
     @Test
     void rollsBackWhenALiveRevisionHasNoSignOffOfItsExactText() {
-        Path forged = Archives.resigned(Archives.forged(archive, "tables/sign_off.jsonl",
-                rows -> rows.replaceAll("\"content_hash\":\"[0-9a-f]{64}\"", "\"content_hash\":\"" + "0".repeat(64) + "\"")));
-        String target = SampleContent.migratedDatabase();
-
-        BackupException refused = sample.assertRefused(forged, target, "no medical sign-off of their exact live text");
+        BackupException refused = sample.assertResignedEditRefused("tables/sign_off.jsonl",
+                rows -> rows.replaceAll("\"content_hash\":\"[0-9a-f]{64}\"", "\"content_hash\":\"" + "0".repeat(64) + "\""),
+                "no medical sign-off of their exact live text");
         assertTrue(refused.getMessage().contains("'asthma' (revision 1)"), refused.getMessage());
-        sample.assertEmpty(target);
     }
 
     @Test
     void unsignedArchiveIsRefused() {
         String target = SampleContent.migratedDatabase();
-        sample.assertRefused(Archives.unsigned(archive), target, "the archive is not signed");
+        sample.assertRefused(Archives.unsigned(sample.file()), target, "the archive is not signed");
         sample.assertEmpty(target);
     }
 
     @Test
     void archiveWithRecomputedChecksumButNoValidSignatureIsRefused() {
-        Path forged = Archives.forged(archive, "tables/revision.jsonl", rows -> rows.replace("10 mg", "100 mg"));
+        Path forged = Archives.forged(sample.file(), "tables/revision.jsonl", rows -> rows.replace("10 mg", "100 mg"));
         String target = SampleContent.migratedDatabase();
 
         sample.assertRefused(forged, target, "the signature does not match: entries tables/revision.jsonl, manifest.json were "
@@ -108,7 +88,7 @@ class RestoreOfForgedArchiveTest {
     @Test
     void signOffWithAlteredReviewerNameIsRefused() {
         // The name is not part of the content hash: without the key, changing it breaks the signature.
-        Path forged = Archives.forged(archive, "tables/sign_off.jsonl",
+        Path forged = Archives.forged(sample.file(), "tables/sign_off.jsonl",
                 rows -> rows.replace("\"reviewer_name\":\"Rita Reviewer\"", "\"reviewer_name\":\"Prof. Famous\""));
         assertTrue(Archives.entry(forged, "tables/sign_off.jsonl").contains("Prof. Famous"));
         String target = SampleContent.migratedDatabase();

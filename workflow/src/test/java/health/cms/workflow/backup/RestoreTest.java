@@ -15,9 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import health.cms.core.backup.BackupException;
 import health.cms.core.testing.Archives;
@@ -26,24 +25,16 @@ import health.cms.core.testing.TableDumps;
 /** A restore into an empty database: every row, image and sequence back, the read model derived again. */
 class RestoreTest {
 
-    @TempDir
-    static Path dir;
-    private static SampleArchive sample;
-    private static Path archive;
-
-    @BeforeAll
-    static void exportSample() throws SQLException {
-        sample = SampleArchive.export(dir);
-        archive = sample.file;
-    }
+    @RegisterExtension
+    static final SampleArchive sample = new SampleArchive();
 
     @Test
     void restoresEveryRowIntoAnEmptyDatabaseAndChecksTheRules() throws SQLException {
         String target = SampleContent.migratedDatabase();
-        Restore.Report report = sample.restore(archive, target);
+        Restore.Report report = sample.restore(sample.file(), target);
 
         Map<String, List<List<String>>> restored = TableDumps.of(target);
-        Map<String, List<List<String>>> original = TableDumps.of(sample.source);
+        Map<String, List<List<String>>> original = TableDumps.of(sample.source());
         original.remove("published_article");
         assertEquals(original, withoutReadModel(restored));
         assertEquals(3, report.auditEvents());
@@ -62,7 +53,7 @@ class RestoreTest {
     @Test
     void restoresEveryImageByteForByteIntoTheMediaStoreAndQueuesItsRenditions() throws SQLException {
         String target = SampleContent.migratedDatabase();
-        Restore.Report report = sample.restore(archive, target);
+        Restore.Report report = sample.restore(sample.file(), target);
 
         assertEquals(1, report.imagesVerified());
         assertArrayEquals(SampleContent.POLLEN_PNG,
@@ -81,7 +72,7 @@ class RestoreTest {
     void anImageThatNoLongerMatchesItsSha256IsRefusedAndNothingIsRestored() {
         // Someone holding the backup key swaps the picture a reviewer signed: its bytes no longer hash to its address.
         String blob = "media/" + SampleContent.POLLEN + "/original.png";
-        Path forged = Archives.resigned(Archives.withChangedBytes(archive, blob, bytes -> {
+        Path forged = Archives.resigned(Archives.withChangedBytes(sample.file(), blob, bytes -> {
             bytes[bytes.length - 20] ^= 1;
             return bytes;
         }));
@@ -96,7 +87,7 @@ class RestoreTest {
     @Test
     void anArchiveWithoutItsImagesRestoresOnlyWhenTheStoreAlreadyHoldsThemIntact() throws SQLException {
         // As archives written before images travelled in them: the operator restores the media folder alongside.
-        Path withoutImages = Archives.resigned(Archives.withManifest(archive,
+        Path withoutImages = Archives.resigned(Archives.withManifest(sample.file(),
                 m -> m.substring(0, m.indexOf("\"media\"")) + "\"media\" : [ ]\n}"));
         String target = SampleContent.migratedDatabase();
 
@@ -110,14 +101,14 @@ class RestoreTest {
 
         sample.media(target).put(SampleContent.POLLEN, "original.png", SampleContent.POLLEN_PNG);
         assertEquals(0, sample.restore(withoutImages, target).imagesVerified());
-        assertEquals(1L, sample.restore(archive, SampleContent.migratedDatabase()).imagesVerified());
+        assertEquals(1L, sample.restore(sample.file(), SampleContent.migratedDatabase()).imagesVerified());
     }
 
     @Test
     void editedDoseInReadModelIsNotServedAfterRestore() throws SQLException {
         // Even someone holding the backup key, who edits what readers are served and signs the archive again,
         // only gets the signed live revision served: the read model is derived again, never copied.
-        Path forged = Archives.resigned(Archives.forged(archive, "tables/published_article.jsonl",
+        Path forged = Archives.resigned(Archives.forged(sample.file(), "tables/published_article.jsonl",
                 rows -> rows.replace("10 mg", "100 mg")));
         assertTrue(Archives.entry(forged, "tables/published_article.jsonl").contains("Prednisolone 100 mg daily"));
         String target = SampleContent.migratedDatabase();
@@ -132,7 +123,7 @@ class RestoreTest {
     @Test
     void pointsTheIdSequencesPastTheRestoredRows() throws SQLException {
         String target = SampleContent.migratedDatabase();
-        sample.restore(archive, target);
+        sample.restore(sample.file(), target);
         try (Connection c = SampleContent.connect(target);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("INSERT INTO category (slug, name, created_at) "
@@ -150,7 +141,7 @@ class RestoreTest {
         }
         Map<String, List<List<String>>> before = TableDumps.of(target);
 
-        BackupException refused = sample.assertRefused(archive, target, "Refusing to restore: the database is not empty");
+        BackupException refused = sample.assertRefused(sample.file(), target, "Refusing to restore: the database is not empty");
         assertTrue(refused.getMessage().contains("category: 1 row"), refused.getMessage());
         assertEquals(before, TableDumps.of(target));
     }
@@ -158,7 +149,7 @@ class RestoreTest {
     @Test
     void refusedRestoreChangesNothing() throws SQLException {
         // Refused by the last check, after every row was inserted and the read model rebuilt.
-        Path forged = Archives.resigned(Archives.forged(archive, "tables/sign_off.jsonl",
+        Path forged = Archives.resigned(Archives.forged(sample.file(), "tables/sign_off.jsonl",
                 rows -> rows.replace("\"reviewer_user\":\"reviewer1\"", "\"reviewer_user\":\"editor1\"")));
         String target = SampleContent.migratedDatabase();
         Map<String, List<List<String>>> before = TableDumps.of(target);
@@ -179,7 +170,7 @@ class RestoreTest {
     @Test
     void refusesAnArchiveFromANewerSchemaBeforeWritingAnything() {
         String current = sample.schemaVersion();
-        Path newer = Archives.resigned(Archives.withManifest(archive,
+        Path newer = Archives.resigned(Archives.withManifest(sample.file(),
                 m -> m.replace("\"schemaVersion\" : \"" + current + "\"", "\"schemaVersion\" : \"99\"")));
         String target = SampleContent.migratedDatabase();
 
@@ -190,14 +181,14 @@ class RestoreTest {
     @Test
     void refusesADatabaseMigratedToAnotherVersionThanTheArchive() {
         String older = SampleContent.migratedDatabase("6");
-        sample.assertRefused(archive, older,
+        sample.assertRefused(sample.file(), older,
                 "The archive has schema version " + sample.schemaVersion() + ", newer than this database's 6");
     }
 
     @Test
     void refusesADatabaseWithoutTheCmsSchema() {
         String bare = health.cms.core.testing.EmbeddedDatabase.createDatabase();
-        sample.assertRefused(archive, bare, "The database has no CMS schema");
+        sample.assertRefused(sample.file(), bare, "The database has no CMS schema");
     }
 
     private static Map<String, List<List<String>>> withoutReadModel(Map<String, List<List<String>>> dump) {

@@ -4,11 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import health.cms.core.backup.BackupArchive;
 import health.cms.core.backup.BackupException;
@@ -18,30 +26,42 @@ import health.cms.core.media.FileBlobStore;
 import health.cms.core.testing.Archives;
 import health.cms.core.testing.TableDumps;
 
-/** The {@link SampleContent} exported to a signed archive, and the restore and checks the restore tests share. */
-final class SampleArchive {
+/**
+ * The {@link SampleContent} exported to a signed archive once per test class (a JUnit extension: register it as a
+ * static field), and the restore and checks the restore tests share. Its folder goes when the class is done.
+ */
+final class SampleArchive implements BeforeAllCallback, AfterAllCallback {
 
-    private final Path dir;
-    /** The database the sample was exported from. */
-    final String source;
-    /** The signed archive. */
-    final Path file;
+    private Path dir;
+    private String source;
+    private Path file;
 
-    private SampleArchive(Path dir, String source, Path file) {
-        this.dir = dir;
-        this.source = source;
-        this.file = file;
-    }
-
-    /** Writes the sample content to a new database and exports it to an archive in {@code dir}. */
-    static SampleArchive export(Path dir) throws SQLException {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException, SQLException {
+        dir = Files.createTempDirectory("cms-restore-test");
         FileBlobStore media = new FileBlobStore(dir.resolve("source-media"));
-        String source = SampleContent.database(media);
-        Path file = dir.resolve("sample.zip");
+        source = SampleContent.database(media);
+        file = dir.resolve("sample.zip");
         try (Connection connection = SampleContent.connect(source)) {
             new BackupExport(Progress.SILENT, Clock.systemUTC(), Archives.KEY, media).write(connection, file);
         }
-        return new SampleArchive(dir, source, file);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** The database the sample was exported from. */
+    String source() {
+        return source;
+    }
+
+    /** The signed archive. */
+    Path file() {
+        return file;
     }
 
     /** The schema version of the sample archive: the newest migration of this build. */
