@@ -13,8 +13,6 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 /**
  * Turns committed outbox events into deliveries, one per matching subscription (event type and
  * category filter), in outbox order. One instance at a time does this (a transaction-scoped advisory
@@ -41,13 +39,7 @@ public class OutboxFanOut {
 
     /** Fans out every waiting event; returns how many events it handled (0 if another instance is at it). */
     public int fanOut() {
-        int total = 0;
-        int handled;
-        do {
-            handled = QuarkusTransaction.requiringNew().call(this::batch);
-            total += handled;
-        } while (handled == BATCH);
-        return total;
+        return Batches.inShortTransactions(BATCH, this::batch);
     }
 
     private record Event(long id, String type, long articleId, String slug, Integer revision, String category,

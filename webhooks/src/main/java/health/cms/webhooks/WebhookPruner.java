@@ -2,14 +2,12 @@ package health.cms.webhooks;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.function.IntSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -55,20 +53,9 @@ public class WebhookPruner {
         Instant now = clock.instant();
         Instant deliveriesBefore = now.minus(config.logRetention());
         Instant eventsBefore = now.minus(config.outboxRetention());
-        int deliveriesPruned = inBatches(() -> deliveries.prune(deliveriesBefore, BATCH));
-        int eventsPruned = inBatches(() -> pruneOutbox(eventsBefore));
+        int deliveriesPruned = Batches.inShortTransactions(BATCH, () -> deliveries.prune(deliveriesBefore, BATCH));
+        int eventsPruned = Batches.inShortTransactions(BATCH, () -> pruneOutbox(eventsBefore));
         return new Pruned(deliveriesPruned, eventsPruned);
-    }
-
-    /** One short transaction per batch, so no run holds locks or a snapshot for long. */
-    private static int inBatches(IntSupplier batch) {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = QuarkusTransaction.requiringNew().call(batch::getAsInt);
-            total += deleted;
-        } while (deleted == BATCH);
-        return total;
     }
 
     /**

@@ -1,20 +1,17 @@
 package health.cms.webhooks;
 
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 
-import health.cms.core.testing.ModuleRules;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
 import health.cms.core.testing.ModuleRules.Module;
 
-/** The webhooks module's shape: no package cycles, and it uses only the modules below it. */
+/** The webhooks module's shape: no package cycles, it uses only the modules below it, and no overlong source file. */
 class ModuleShapeTest {
 
-    @Test
-    void hasNoPackageCycles() {
-        ModuleRules.noPackageCycles().check(Module.WEBHOOKS.mainClasses());
-    }
-
-    @Test
-    void pointsOneWay() {
-        Module.WEBHOOKS.pointsOneWay().check(Module.WEBHOOKS.mainClasses());
+    @TestFactory
+    Stream<DynamicTest> keepsItsShape() {
+        return Module.WEBHOOKS.shapeTests();
     }
 }

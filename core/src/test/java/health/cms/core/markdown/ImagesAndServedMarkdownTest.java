@@ -179,17 +179,11 @@ class ImagesAndServedMarkdownTest {
         assertEquals(body, renderer.publicMarkdown(body));
     }
 
-    static List<HostileMarkup.Payload> corpus() {
-        return HostileMarkup.payloads();
-    }
-
     /** Even a site that renders the served Markdown without any sanitizer gets nothing executable. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("corpus")
+    @MethodSource("health.cms.core.testing.HostileMarkup#payloads")
     void theServedMarkdownOfTheHostileCorpusRendersToNothingExecutable(HostileMarkup.Payload payload) {
-        String p = payload.text();
-        for (String markdown : List.of(p, "Before.\n\n" + p + "\n\nAfter.", "## " + p, "- " + p, "> " + p,
-                "[" + p + "](https://example.org)", "| a |\n|---|\n| " + p + " |")) {
+        for (String markdown : HostileMarkup.inMarkdown(payload)) {
             String served = renderer.publicMarkdown(markdown);
             String html = NAIVE_RENDERER.render(NAIVE_PARSER.parse(served));
             assertEquals(List.of(), HostileMarkup.executable(html), "Markdown " + markdown + " served as " + served);

@@ -157,21 +157,15 @@ class MarkdownRendererTest {
         assertTrue(html.contains("text before."), "the content before the payload survives: " + html);
     }
 
-    static List<HostileMarkup.Payload> corpus() {
-        return HostileMarkup.payloads();
-    }
-
     /** The whole hostile-content corpus, alone and inside Markdown, through both entry points of the renderer. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("corpus")
+    @MethodSource("health.cms.core.testing.HostileMarkup#payloads")
     void nothingOfTheHostileCorpusSurvivesAsExecutableMarkup(HostileMarkup.Payload payload) {
-        String p = payload.text();
-        for (String markdown : List.of(p, "Before.\n\n" + p + "\n\nAfter.", "## " + p, "- " + p, "> " + p,
-                "[" + p + "](https://example.org)", "| a |\n|---|\n| " + p + " |")) {
+        for (String markdown : HostileMarkup.inMarkdown(payload)) {
             String html = renderer.render(markdown).html();
             assertEquals(List.of(), HostileMarkup.executable(html), "Markdown " + markdown + " rendered " + html);
         }
-        String sanitized = renderer.sanitize(p);
+        String sanitized = renderer.sanitize(payload.text());
         assertEquals(List.of(), HostileMarkup.executable(sanitized), "sanitized " + sanitized);
     }
 

@@ -74,6 +74,16 @@ public final class HostileMarkup {
         return payloads;
     }
 
+    /**
+     * The payload alone and in each Markdown context an attack could hide it in: between paragraphs, a heading, a
+     * list item, a quote, a link text and a table cell.
+     */
+    public static List<String> inMarkdown(Payload payload) {
+        String p = payload.text();
+        return List.of(p, "Before.\n\n" + p + "\n\nAfter.", "## " + p, "- " + p, "> " + p,
+                "[" + p + "](https://example.org)", "| a |\n|---|\n| " + p + " |");
+    }
+
     /** What in this HTML could run; empty when nothing can. */
     public static List<String> executable(String html) {
         return executable(html, tag -> false);

@@ -1,19 +1,14 @@
 package health.cms.workflow.backup;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +21,6 @@ import health.cms.core.backup.Column;
 import health.cms.core.backup.Manifest;
 import health.cms.core.backup.Progress;
 import health.cms.core.media.BlobStore;
-import health.cms.core.media.CleanImage;
-import health.cms.core.media.ImageFormat;
 import health.cms.workflow.publication.PublicationProjector;
 
 /**
@@ -110,11 +103,11 @@ public final class Restore {
     public Report run(BackupArchive archive, Connection target) {
         Manifest manifest = archive.manifest();
         boolean autoCommit = true;
-        List<Manifest.Blob> written = new ArrayList<>();
+        RestoredImages images = new RestoredImages(archive, media);
         try {
             autoCommit = target.getAutoCommit();
             Map<String, List<Column>> columns = ArchiveSchema.check(manifest, target);
-            List<Manifest.Blob> images = images(archive);
+            images.check();
             target.setAutoCommit(false);
             lockAndRequireEmpty(target);
             Map<String, Long> rows = new LinkedHashMap<>();
@@ -138,20 +131,20 @@ public final class Restore {
             long signOffs = checks.verifySignOffsInAuditChain();
             rows.put(RestoredReadModel.TABLE, new RestoredReadModel(target).rebuild(archive));
             progress.rows(RestoredReadModel.TABLE, rows.get(RestoredReadModel.TABLE), true);
-            writeImages(archive, images, written);
-            queueRenditions(target);
+            images.write(progress);
+            RestoredImages.queueRenditions(target);
             resetSequences(target);
             notifyReplicas(target);
             target.commit();
-            return new Report(manifest.schemaVersion(), rows, auditEvents, revisions, live, signOffs, images.size());
+            return new Report(manifest.schemaVersion(), rows, auditEvents, revisions, live, signOffs, images.count());
         } catch (RuntimeException e) {
             // Any failure, a refusal or a bug, rolls back here: restoring auto-commit below would commit what was written.
             rollback(target);
-            deleteImages(written);
+            images.deleteWritten();
             throw e;
         } catch (SQLException e) {
             rollback(target);
-            deleteImages(written);
+            images.deleteWritten();
             if ("55P03".equals(e.getSQLState())) {
                 throw new BackupException("Another connection is using the database's tables (waited 10 s for them): "
                         + "stop the apps before restoring. Nothing was written.", e);
@@ -163,81 +156,6 @@ public final class Restore {
             } catch (SQLException ignored) {
                 // the connection is gone; the transaction went with it
             }
-        }
-    }
-
-    /**
-     * The original of every image the archive's library rows name, each found in the archive (and hashing to its
-     * address, checked when the archive was opened) or, for an archive written before images travelled with it,
-     * already in the media store with exactly those bytes. Checked before anything is written.
-     */
-    private List<Manifest.Blob> images(BackupArchive archive) {
-        Optional<Manifest.Table> assets = archive.manifest().table("media_asset");
-        List<Manifest.Blob> images = new ArrayList<>();
-        if (assets.isEmpty()) {
-            return images;
-        }
-        try (BackupArchive.Rows rows = archive.rows(assets.get())) {
-            for (JsonNode row = rows.next(); row != null; row = rows.next()) {
-                String sha256 = row.path("sha256").asText();
-                String name = CleanImage
-                        .originalName(ImageFormat.valueOf(row.path("format").asText().toUpperCase(Locale.ROOT)));
-                Optional<Manifest.Blob> archived = archive.manifest().blob(sha256, name);
-                if (archived.isPresent()) {
-                    images.add(archived.get());
-                } else if (!storedIntact(sha256, name)) {
-                    throw new BackupException("The archive lacks the image " + sha256 + "/" + name + " of the media "
-                            + "library, and the media store does not hold it either (or holds other bytes under its "
-                            + "name): restore the media folder or bucket that was backed up with this archive, or "
-                            + "export again with this version, which puts the images into the archive. Nothing was "
-                            + "restored.");
-                }
-            }
-        }
-        return images;
-    }
-
-    private boolean storedIntact(String sha256, String name) {
-        return media.get(sha256, name).map(bytes -> HexFormat.of().formatHex(sha256(bytes)).equals(sha256))
-                .orElse(false);
-    }
-
-    /** Writes the verified originals (read and hashed again) to the store, noting the ones it had not held. */
-    private void writeImages(BackupArchive archive, List<Manifest.Blob> images, List<Manifest.Blob> written) {
-        for (Manifest.Blob image : images) {
-            byte[] bytes = archive.blob(image);
-            boolean had = media.exists(image.sha256(), image.name());
-            media.put(image.sha256(), image.name(), bytes);
-            if (!had) {
-                written.add(image);
-            }
-        }
-        progress.rows("media (originals)", images.size(), true);
-    }
-
-    /** Blobs this restore added go again when it fails, so a refused restore leaves the store as it found it. */
-    private void deleteImages(List<Manifest.Blob> written) {
-        for (Manifest.Blob image : written) {
-            try {
-                media.delete(image.sha256(), image.name());
-            } catch (RuntimeException ignored) {
-                // an unreferenced blob under its own hash harms no one; the restore's own failure is the one to report
-            }
-        }
-    }
-
-    /** Renditions are derived, not archived: the desk's worker makes every image's again from its original. */
-    private static void queueRenditions(Connection target) throws SQLException {
-        try (Statement statement = target.createStatement()) {
-            statement.execute("INSERT INTO media_rendition_job (asset_id, queued_at) SELECT id, now() FROM media_asset");
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
         }
     }
 

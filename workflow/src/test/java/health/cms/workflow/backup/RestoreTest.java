@@ -3,7 +3,6 @@ package health.cms.workflow.backup;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -12,48 +11,30 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import health.cms.core.backup.BackupArchive;
 import health.cms.core.backup.BackupException;
-import health.cms.core.backup.BackupExport;
-import health.cms.core.backup.Progress;
-import health.cms.core.media.FileBlobStore;
 import health.cms.core.testing.Archives;
 import health.cms.core.testing.TableDumps;
 
+/** A restore into an empty database: every row, image and sequence back, the read model derived again. */
 class RestoreTest {
 
-    @TempDir
-    static Path dir;
-    private static String source;
-    private static Path archive;
-
-    @BeforeAll
-    static void exportSample() throws SQLException {
-        FileBlobStore media = new FileBlobStore(dir.resolve("source-media"));
-        source = SampleContent.database(media);
-        archive = dir.resolve("sample.zip");
-        try (Connection connection = SampleContent.connect(source)) {
-            new BackupExport(Progress.SILENT, Clock.systemUTC(), Archives.KEY, media).write(connection, archive);
-        }
-    }
+    @RegisterExtension
+    static final SampleArchive sample = new SampleArchive();
 
     @Test
     void restoresEveryRowIntoAnEmptyDatabaseAndChecksTheRules() throws SQLException {
         String target = SampleContent.migratedDatabase();
-        Restore.Report report = restore(archive, target);
+        Restore.Report report = sample.restore(sample.file(), target);
 
         Map<String, List<List<String>>> restored = TableDumps.of(target);
-        Map<String, List<List<String>>> original = TableDumps.of(source);
+        Map<String, List<List<String>>> original = TableDumps.of(sample.source());
         original.remove("published_article");
         assertEquals(original, withoutReadModel(restored));
         assertEquals(3, report.auditEvents());
@@ -72,11 +53,12 @@ class RestoreTest {
     @Test
     void restoresEveryImageByteForByteIntoTheMediaStoreAndQueuesItsRenditions() throws SQLException {
         String target = SampleContent.migratedDatabase();
-        Restore.Report report = restore(archive, target);
+        Restore.Report report = sample.restore(sample.file(), target);
 
         assertEquals(1, report.imagesVerified());
-        assertArrayEquals(SampleContent.POLLEN_PNG, media(target).get(SampleContent.POLLEN, "original.png").orElseThrow());
-        assertEquals(List.of("original.png"), media(target).list(SampleContent.POLLEN), "renditions are made again");
+        assertArrayEquals(SampleContent.POLLEN_PNG,
+                sample.media(target).get(SampleContent.POLLEN, "original.png").orElseThrow());
+        assertEquals(List.of("original.png"), sample.media(target).list(SampleContent.POLLEN), "renditions are made again");
         try (Connection c = SampleContent.connect(target);
                 Statement s = c.createStatement();
                 ResultSet rs = s
@@ -90,73 +72,48 @@ class RestoreTest {
     void anImageThatNoLongerMatchesItsSha256IsRefusedAndNothingIsRestored() {
         // Someone holding the backup key swaps the picture a reviewer signed: its bytes no longer hash to its address.
         String blob = "media/" + SampleContent.POLLEN + "/original.png";
-        Path forged = Archives.resigned(Archives.withChangedBytes(archive, blob, bytes -> {
+        Path forged = Archives.resigned(Archives.withChangedBytes(sample.file(), blob, bytes -> {
             bytes[bytes.length - 20] ^= 1;
             return bytes;
         }));
         String target = SampleContent.migratedDatabase();
 
-        BackupException refused = assertRefused(forged, target, "the image " + blob + " does not match its SHA-256");
+        BackupException refused = sample.assertRefused(forged, target, "the image " + blob + " does not match its SHA-256");
         assertTrue(refused.getMessage().contains("nothing was restored from it"), refused.getMessage());
-        assertEmpty(target);
-        assertEquals(List.of(), media(target).list(SampleContent.POLLEN));
+        sample.assertEmpty(target);
+        assertEquals(List.of(), sample.media(target).list(SampleContent.POLLEN));
     }
 
     @Test
     void anArchiveWithoutItsImagesRestoresOnlyWhenTheStoreAlreadyHoldsThemIntact() throws SQLException {
         // As archives written before images travelled in them: the operator restores the media folder alongside.
-        Path withoutImages = Archives.resigned(Archives.withManifest(archive,
+        Path withoutImages = Archives.resigned(Archives.withManifest(sample.file(),
                 m -> m.substring(0, m.indexOf("\"media\"")) + "\"media\" : [ ]\n}"));
         String target = SampleContent.migratedDatabase();
 
-        BackupException refused = assertRefused(withoutImages, target,
+        BackupException refused = sample.assertRefused(withoutImages, target,
                 "The archive lacks the image " + SampleContent.POLLEN + "/original.png of the media library");
         assertTrue(refused.getMessage().contains("Nothing was restored"), refused.getMessage());
-        assertEmpty(target);
+        sample.assertEmpty(target);
 
-        media(target).put(SampleContent.POLLEN, "original.png", new byte[]{1, 2, 3});
-        assertRefused(withoutImages, target, "holds other bytes under its name");
+        sample.media(target).put(SampleContent.POLLEN, "original.png", new byte[]{1, 2, 3});
+        sample.assertRefused(withoutImages, target, "holds other bytes under its name");
 
-        media(target).put(SampleContent.POLLEN, "original.png", SampleContent.POLLEN_PNG);
-        assertEquals(0, restore(withoutImages, target).imagesVerified());
-        assertEquals(1L, restore(archive, SampleContent.migratedDatabase()).imagesVerified());
-    }
-
-    @Test
-    void rollsBackWhenASignedSearchTitleWasEditedInTheArchive() {
-        // What readers see in a search result is signed with the text: a promise added later ("cured in a day")
-        // cannot ride in on an archive signed again by the holder of the backup key.
-        BackupException refused = assertResignedEditRefused("tables/revision.jsonl",
-                rows -> rows.replace(SampleContent.META_TITLE, "Asthma: cured in a day"), "no longer matches its content hash");
-        assertTrue(refused.getMessage().contains("revision 1 of 'asthma'"), refused.getMessage());
-    }
-
-    @Test
-    void rollsBackWhenASignedImageCaptionWasEditedInTheArchive() {
-        // An image's caption is signed with the text: it cannot be changed in the archive either.
-        BackupException refused = assertResignedEditRefused("tables/revision_image.jsonl",
-                rows -> rows.replace(SampleContent.POLLEN_CAPTION, "Tree pollen, magnified"),
-                "no longer matches its content hash");
-        assertTrue(refused.getMessage().contains("revision 1 of 'hay-fever'"), refused.getMessage());
-    }
-
-    @Test
-    void rollsBackWhenAReferencesYearWasEditedInTheArchive() {
-        BackupException refused = assertResignedEditRefused("tables/revision_reference.jsonl",
-                rows -> rows.replace("\"year\":2020", "\"year\":2024"), "no longer matches its content hash");
-        assertTrue(refused.getMessage().contains("revision 1 of 'asthma'"), refused.getMessage());
+        sample.media(target).put(SampleContent.POLLEN, "original.png", SampleContent.POLLEN_PNG);
+        assertEquals(0, sample.restore(withoutImages, target).imagesVerified());
+        assertEquals(1L, sample.restore(sample.file(), SampleContent.migratedDatabase()).imagesVerified());
     }
 
     @Test
     void editedDoseInReadModelIsNotServedAfterRestore() throws SQLException {
         // Even someone holding the backup key, who edits what readers are served and signs the archive again,
         // only gets the signed live revision served: the read model is derived again, never copied.
-        Path forged = Archives.resigned(Archives.forged(archive, "tables/published_article.jsonl",
+        Path forged = Archives.resigned(Archives.forged(sample.file(), "tables/published_article.jsonl",
                 rows -> rows.replace("10 mg", "100 mg")));
         assertTrue(Archives.entry(forged, "tables/published_article.jsonl").contains("Prednisolone 100 mg daily"));
         String target = SampleContent.migratedDatabase();
 
-        restore(forged, target);
+        sample.restore(forged, target);
 
         String served = servedDocument(target, "asthma") + readModelText(target);
         assertTrue(served.contains("Prednisolone 10 mg daily"), served);
@@ -166,7 +123,7 @@ class RestoreTest {
     @Test
     void pointsTheIdSequencesPastTheRestoredRows() throws SQLException {
         String target = SampleContent.migratedDatabase();
-        restore(archive, target);
+        sample.restore(sample.file(), target);
         try (Connection c = SampleContent.connect(target);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("INSERT INTO category (slug, name, created_at) "
@@ -184,110 +141,23 @@ class RestoreTest {
         }
         Map<String, List<List<String>>> before = TableDumps.of(target);
 
-        BackupException refused = assertRefused(archive, target, "Refusing to restore: the database is not empty");
+        BackupException refused = sample.assertRefused(sample.file(), target, "Refusing to restore: the database is not empty");
         assertTrue(refused.getMessage().contains("category: 1 row"), refused.getMessage());
         assertEquals(before, TableDumps.of(target));
     }
 
     @Test
-    void rollsBackWhenTheArchivedAuditTrailDoesNotVerify() {
-        // Even someone holding the backup key, who edits an event and signs the archive again, cannot pass the hash chain.
-        Path forged = Archives.resigned(Archives.forged(archive, "tables/audit_event.jsonl",
-                rows -> rows.replace("\"actor\":\"reviewer1\"", "\"actor\":\"editor1\"")));
-        String target = SampleContent.migratedDatabase();
-
-        BackupException refused = assertRefused(forged, target, "The audit trail in the archive does not verify");
-        assertTrue(refused.getMessage().contains("event 2 was altered"), refused.getMessage());
-        assertEmpty(target);
-    }
-
-    @Test
-    void rollsBackWhenARevisionsTextNoLongerMatchesItsContentHash() {
-        Path forged = Archives.resigned(
-                Archives.forged(archive, "tables/revision.jsonl", rows -> rows.replace("Wheezing", "Sneezing")));
-        String target = SampleContent.migratedDatabase();
-
-        BackupException refused = assertRefused(forged, target, "no longer matches its content hash");
-        assertTrue(refused.getMessage().contains("revision 1 of 'asthma'"), refused.getMessage());
-        assertEmpty(target);
-    }
-
-    @Test
-    void rollsBackWhenALiveRevisionHasNoSignOffOfItsExactText() {
-        Path forged = Archives.resigned(Archives.forged(archive, "tables/sign_off.jsonl",
-                rows -> rows.replaceAll("\"content_hash\":\"[0-9a-f]{64}\"", "\"content_hash\":\"" + "0".repeat(64) + "\"")));
-        String target = SampleContent.migratedDatabase();
-
-        BackupException refused = assertRefused(forged, target, "no medical sign-off of their exact live text");
-        assertTrue(refused.getMessage().contains("'asthma' (revision 1)"), refused.getMessage());
-        assertEmpty(target);
-    }
-
-    @Test
-    void unsignedArchiveIsRefused() {
-        String target = SampleContent.migratedDatabase();
-        assertRefused(Archives.unsigned(archive), target, "the archive is not signed");
-        assertEmpty(target);
-    }
-
-    @Test
-    void archiveWithRecomputedChecksumButNoValidSignatureIsRefused() {
-        Path forged = Archives.forged(archive, "tables/revision.jsonl", rows -> rows.replace("10 mg", "100 mg"));
-        String target = SampleContent.migratedDatabase();
-
-        assertRefused(forged, target, "the signature does not match: entries tables/revision.jsonl, manifest.json were "
-                + "changed after the archive was signed");
-        assertEmpty(target);
-    }
-
-    @Test
-    void signOffWithAlteredReviewerNameIsRefused() {
-        // The name is not part of the content hash: without the key, changing it breaks the signature.
-        Path forged = Archives.forged(archive, "tables/sign_off.jsonl",
-                rows -> rows.replace("\"reviewer_name\":\"Rita Reviewer\"", "\"reviewer_name\":\"Prof. Famous\""));
-        assertTrue(Archives.entry(forged, "tables/sign_off.jsonl").contains("Prof. Famous"));
-        String target = SampleContent.migratedDatabase();
-
-        assertRefused(forged, target, "entries tables/sign_off.jsonl, manifest.json were changed");
-        assertEmpty(target);
-    }
-
-    @Test
-    void signOffByAReviewerTheAuditTrailDoesNotRecordIsRefusedEvenWhenSignedAgain() {
-        BackupException refused = assertResignedEditRefused("tables/sign_off.jsonl",
-                rows -> rows.replace("\"reviewer_user\":\"reviewer1\"", "\"reviewer_user\":\"reviewer2\""),
-                "Sign-offs in the archive that its audit trail does not record");
-        assertTrue(refused.getMessage().contains("sign-off 1 (approved by reviewer2 at " + SampleContent.SIGNED_AT
-                + ", revision 1 of 'asthma')"), refused.getMessage());
-    }
-
-    @Test
-    void signOffWithAnAlteredTimeIsRefusedEvenWhenSignedAgain() {
-        assertResignedEditRefused("tables/sign_off.jsonl",
-                rows -> rows.replace(SampleContent.SIGNED_AT.toString(), SampleContent.T0.minusSeconds(86_400).toString()),
-                "Sign-offs in the archive that its audit trail does not record");
-    }
-
-    @Test
-    void publicUpdatedTimeBeforeTheSignOffIsRefused() {
-        assertResignedEditRefused("tables/published_article.jsonl",
-                rows -> rows.replaceAll("\"updated_at\":\"[^\"]+\"", "\"updated_at\":\"2020-01-01T00:00:00Z\""),
-                "The public \"updated\" time of 'asthma' in the archive (2020-01-01T00:00:00Z) is not between the "
-                        + "sign-off of its live text");
-    }
-
-    @Test
     void refusedRestoreChangesNothing() throws SQLException {
         // Refused by the last check, after every row was inserted and the read model rebuilt.
-        Path forged = Archives.resigned(Archives.forged(archive, "tables/sign_off.jsonl",
+        Path forged = Archives.resigned(Archives.forged(sample.file(), "tables/sign_off.jsonl",
                 rows -> rows.replace("\"reviewer_user\":\"reviewer1\"", "\"reviewer_user\":\"editor1\"")));
         String target = SampleContent.migratedDatabase();
         Map<String, List<List<String>>> before = TableDumps.of(target);
 
-        assertRefused(forged, target, "Sign-offs in the archive that its audit trail does not record");
+        sample.assertRefused(forged, target, "Sign-offs in the archive that its audit trail does not record");
 
         assertEquals(before, TableDumps.of(target));
-        assertEquals(List.of(), media(target).list(SampleContent.POLLEN), "no image was written either");
+        assertEquals(List.of(), sample.media(target).list(SampleContent.POLLEN), "no image was written either");
         try (Connection c = SampleContent.connect(target);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("INSERT INTO category (slug, name, created_at) "
@@ -299,49 +169,26 @@ class RestoreTest {
 
     @Test
     void refusesAnArchiveFromANewerSchemaBeforeWritingAnything() {
-        String current = schemaVersion();
-        Path newer = Archives.resigned(Archives.withManifest(archive,
+        String current = sample.schemaVersion();
+        Path newer = Archives.resigned(Archives.withManifest(sample.file(),
                 m -> m.replace("\"schemaVersion\" : \"" + current + "\"", "\"schemaVersion\" : \"99\"")));
         String target = SampleContent.migratedDatabase();
 
-        assertRefused(newer, target, "The archive has schema version 99, newer than this database's " + current);
-        assertEmpty(target);
+        sample.assertRefused(newer, target, "The archive has schema version 99, newer than this database's " + current);
+        sample.assertEmpty(target);
     }
 
     @Test
     void refusesADatabaseMigratedToAnotherVersionThanTheArchive() {
         String older = SampleContent.migratedDatabase("6");
-        assertRefused(archive, older, "The archive has schema version " + schemaVersion() + ", newer than this database's 6");
+        sample.assertRefused(sample.file(), older,
+                "The archive has schema version " + sample.schemaVersion() + ", newer than this database's 6");
     }
 
     @Test
     void refusesADatabaseWithoutTheCmsSchema() {
         String bare = health.cms.core.testing.EmbeddedDatabase.createDatabase();
-        assertRefused(archive, bare, "The database has no CMS schema");
-    }
-
-    /** The schema version of the sample archive: the newest migration of this build. */
-    private static String schemaVersion() {
-        try (BackupArchive opened = BackupArchive.open(archive, Archives.KEY)) {
-            return opened.manifest().schemaVersion();
-        }
-    }
-
-    private static Restore.Report restore(Path file, String target) throws SQLException {
-        try (BackupArchive opened = BackupArchive.open(file, Archives.KEY); Connection c = SampleContent.connect(target)) {
-            return new Restore(Progress.SILENT, media(target)).run(opened, c);
-        }
-    }
-
-    /** Each target database has its own media folder. */
-    private static FileBlobStore media(String target) {
-        return new FileBlobStore(dir.resolve("media-" + target.replaceAll("[^A-Za-z0-9]", "_")));
-    }
-
-    private static BackupException assertRefused(Path file, String target, String expected) {
-        BackupException refused = assertThrows(BackupException.class, () -> restore(file, target));
-        assertTrue(refused.getMessage().contains(expected), refused.getMessage());
-        return refused;
+        sample.assertRefused(sample.file(), bare, "The database has no CMS schema");
     }
 
     private static Map<String, List<List<String>>> withoutReadModel(Map<String, List<List<String>>> dump) {
@@ -372,22 +219,5 @@ class RestoreTest {
             rs.next();
             return rs.getString(1);
         }
-    }
-
-    /**
-     * Restores a copy of the archive with one entry edited and signed again, as a holder of the backup key
-     * could, expecting a refusal that leaves the database empty.
-     */
-    private static BackupException assertResignedEditRefused(String entry, UnaryOperator<String> change,
-            String expected) {
-        Path forged = Archives.resigned(Archives.forged(archive, entry, change));
-        String target = SampleContent.migratedDatabase();
-        BackupException refused = assertRefused(forged, target, expected);
-        assertEmpty(target);
-        return refused;
-    }
-
-    private static void assertEmpty(String url) {
-        TableDumps.counts(TableDumps.of(url)).forEach((table, rows) -> assertEquals(0, rows, table + " must be empty"));
     }
 }
