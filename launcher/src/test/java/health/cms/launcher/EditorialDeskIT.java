@@ -6,7 +6,6 @@ import static health.cms.launcher.EndToEnd.desk;
 import static health.cms.launcher.EndToEnd.draft;
 import static health.cms.launcher.EndToEnd.get;
 import static health.cms.launcher.EndToEnd.launchChromium;
-import static health.cms.launcher.EndToEnd.manage;
 import static health.cms.launcher.EndToEnd.playwright;
 import static health.cms.launcher.EndToEnd.screenshot;
 import static health.cms.launcher.EndToEnd.settings;

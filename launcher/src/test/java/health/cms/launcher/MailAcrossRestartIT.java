@@ -1,10 +1,10 @@
 package health.cms.launcher;
 
-import static health.cms.launcher.EndToEnd.transitions;
-import static health.cms.launcher.EndToEnd.submittedThroughTheApi;
 import static health.cms.launcher.EndToEnd.manage;
 import static health.cms.launcher.EndToEnd.settings;
+import static health.cms.launcher.EndToEnd.submittedThroughTheApi;
 import static health.cms.launcher.EndToEnd.token;
+import static health.cms.launcher.EndToEnd.transitions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
