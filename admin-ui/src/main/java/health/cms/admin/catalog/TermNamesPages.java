@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import health.cms.admin.catalog.TermNaming.Kind;
 import health.cms.admin.catalog.TermNaming.LocalNameInput;
 import health.cms.admin.catalog.TermNaming.TermNames;
 import health.cms.admin.web.DeskRoles;
@@ -73,7 +74,7 @@ public class TermNamesPages {
     @GET
     public TemplateInstance names(@PathParam("kind") String kind, @PathParam("slug") String slug) {
         CatalogPages.requireEditor(user);
-        TermNames term = termNames(kind, slug);
+        TermNames term = naming.names(Kind.ofPath(kind), slug);
         List<NameRow> rows = naming.otherLocales().stream().map(locale -> NameRow.held(locale, term)).toList();
         return Templates.names(new NamesView(kind, slug, term.name(), locales.defaultLocale(), term.version(), rows,
                 null, Map.of()));
@@ -91,16 +92,12 @@ public class TermNamesPages {
                     i < slugFields.size() ? slugFields.get(i) : ""));
         }
         try {
-            if (kind.equals("categories")) {
-                naming.nameCategory(user.actor(), slug, Forms.requireVersion(version), inputs);
-            } else {
-                naming.nameTag(user.actor(), slug, Forms.requireVersion(version), inputs);
-            }
+            naming.name(user.actor(), Kind.ofPath(kind), slug, Forms.requireVersion(version), inputs);
             return Forms.seeOther("/catalog?done=names-saved");
         } catch (Refusal e) {
             Forms.rethrowUnlessAboutTheForm(e);
             Map<String, String> errors = e.fieldErrors();
-            TermNames term = termNames(kind, slug);
+            TermNames term = naming.names(Kind.ofPath(kind), slug);
             // every language's row again, with what was typed in it (or what it holds, when it was not sent)
             List<NameRow> rows = naming.otherLocales().stream().map(locale -> inputs.stream()
                     .filter(input -> locale.equals(input.locale())).findFirst()
@@ -112,10 +109,6 @@ public class TermNamesPages {
                     locales.defaultLocale(), version == null ? term.version() : version, rows, Failures.formMessage(e),
                     errors)));
         }
-    }
-
-    private TermNames termNames(String kind, String slug) {
-        return kind.equals("categories") ? naming.categoryNames(slug) : naming.tagNames(slug);
     }
 
     private static String nz(String value) {

@@ -3,13 +3,17 @@ package health.cms.admin.catalog;
 import static health.cms.admin.catalog.CatalogChecks.requireEditor;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -20,9 +24,7 @@ import health.cms.core.audit.AuditSubject;
 import health.cms.core.locale.Locales;
 import health.cms.core.refusal.Refusal;
 import health.cms.core.slug.Slugs;
-import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.LocalName;
-import health.cms.core.taxonomy.Tag;
 import health.cms.core.taxonomy.Term;
 import health.cms.workflow.Actor;
 import health.cms.workflow.publication.PublicationProjector;
@@ -31,25 +33,57 @@ import health.cms.workflow.publication.PublicationProjector;
 @ApplicationScoped
 public class TermNaming {
 
-    /** What differs between naming a category and naming a tag: where local names live and how it is audited. */
-    private enum Kind {
+    /**
+     * The kinds of term with names per locale, by the desk's address for them, and all that differs between
+     * them: how one is found, where its local names live, how it is audited and whom the projector tells.
+     */
+    public enum Kind {
 
-        CATEGORY("category", "category_name", "category_id", CatalogAction.NAME_CATEGORY, AuditSubject.CATEGORY), TAG("tag",
-                "tag_name", "tag_id", CatalogAction.NAME_TAG, AuditSubject.TAG);
+        // @formatter:off
+        CATEGORY("categories", "category", "category_name", "category_id", CatalogAction.NAME_CATEGORY,
+                AuditSubject.CATEGORY, DeskCatalog::category, PublicationProjector::categoryNamesChanged),
+        TAG     ("tags",       "tag",      "tag_name",      "tag_id",      CatalogAction.NAME_TAG,
+                AuditSubject.TAG,      DeskCatalog::tag,      PublicationProjector::tagNamesChanged);
+        // @formatter:on
 
-        final String label;
-        final String table;
-        final String idColumn;
-        final CatalogAction action;
-        final AuditSubject subject;
+        private final String path;
+        private final String label;
+        private final String table;
+        private final String idColumn;
+        private final CatalogAction action;
+        private final AuditSubject subject;
+        private final BiFunction<DeskCatalog, String, Term> find;
+        private final NamesChanged namesChanged;
 
-        Kind(String label, String table, String idColumn, CatalogAction action, AuditSubject subject) {
+        Kind(String path, String label, String table, String idColumn, CatalogAction action, AuditSubject subject,
+                BiFunction<DeskCatalog, String, Term> find, NamesChanged namesChanged) {
+            this.path = path;
             this.label = label;
             this.table = table;
             this.idColumn = idColumn;
             this.action = action;
             this.subject = subject;
+            this.find = find;
+            this.namesChanged = namesChanged;
         }
+
+        /** The address segment: {@code categories} or {@code tags}. */
+        public String path() {
+            return path;
+        }
+
+        /** The kind an address names ({@code categories} or {@code tags}). */
+        public static Kind ofPath(String path) {
+            return Arrays.stream(values()).filter(kind -> kind.path.equals(path)).findFirst()
+                    .orElseThrow(() -> Refusal.notFound("Catalog list '" + path + "'"));
+        }
+    }
+
+    /** How the projector hears that a term's names changed in some locales. */
+    @FunctionalInterface
+    private interface NamesChanged {
+
+        void tell(PublicationProjector projector, String slug, Collection<String> locales, Instant now);
     }
 
     private final DeskCatalog catalog;
@@ -82,13 +116,8 @@ public class TermNaming {
     }
 
     @Transactional
-    public TermNames categoryNames(String slug) {
-        return TermNames.of(catalog.category(slug));
-    }
-
-    @Transactional
-    public TermNames tagNames(String slug) {
-        return TermNames.of(catalog.tag(slug));
+    public TermNames names(Kind kind, String slug) {
+        return TermNames.of(kind.find.apply(catalog, slug));
     }
 
     /** The locales a category or tag can be named in: every configured one but the default. */
@@ -97,34 +126,13 @@ public class TermNaming {
     }
 
     /**
-     * Names a category in the other locales; live translations in a changed locale are served the new names at
-     * once (re-projected in this transaction).
+     * Names a category or tag in the other locales, version-checked, and audits what changed; live translations in
+     * a changed locale are served the new names at once (re-projected in this transaction).
      */
     @Transactional
-    public Category nameCategory(Actor actor, String slug, long version, List<LocalNameInput> names) {
+    public void name(Actor actor, Kind kind, String slug, long version, List<LocalNameInput> names) {
         requireEditor(actor);
-        Category category = catalog.category(slug);
-        Set<String> changed = name(actor, Kind.CATEGORY, category, version, names);
-        if (!changed.isEmpty()) {
-            projector.categoryNamesChanged(slug, changed, clock.instant());
-        }
-        return category;
-    }
-
-    /** Names a tag in the other locales, as {@link #nameCategory} does a category. */
-    @Transactional
-    public Tag nameTag(Actor actor, String slug, long version, List<LocalNameInput> names) {
-        requireEditor(actor);
-        Tag tag = catalog.tag(slug);
-        Set<String> changed = name(actor, Kind.TAG, tag, version, names);
-        if (!changed.isEmpty()) {
-            projector.tagNamesChanged(slug, changed, clock.instant());
-        }
-        return tag;
-    }
-
-    /** Checks the version and the names, applies them, audits what changed, and returns the changed locales. */
-    private Set<String> name(Actor actor, Kind kind, Term term, long version, List<LocalNameInput> names) {
+        Term term = kind.find.apply(catalog, slug);
         Refusal.requireVersion(kind.label, term.version(), version);
         Map<String, LocalName> wanted = checked(kind, term, names);
         List<String> changes = new ArrayList<>();
@@ -139,8 +147,8 @@ public class TermNaming {
         });
         if (!changes.isEmpty()) {
             audit.record(actor, kind.action, kind.subject, term.slug(), String.join("; ", changes));
+            kind.namesChanged.tell(projector, slug, changed, clock.instant());
         }
-        return changed;
     }
 
     /** The names wanted per locale (null: remove the locale's name), or a refusal listing every field at fault. */
