@@ -2,11 +2,9 @@ package health.cms.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ConnectException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -33,7 +30,6 @@ import health.cms.core.media.FileBlobStore;
 import health.cms.core.media.MediaConfig;
 import health.cms.core.media.S3BlobStore;
 import health.cms.workflow.backup.Restore;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The backup command: exports the CMS database into one portable archive, or restores an archive into
@@ -93,7 +89,7 @@ public final class Backup {
 
     void export(Path file) {
         BackupKey key = key();
-        try (Database database = Database.open(projectDir, env, out)) {
+        try (BackupDatabase database = BackupDatabase.open(projectDir, env, out)) {
             out.println("Exporting " + database.url + " to " + file);
             long started = System.nanoTime();
             Manifest manifest;
@@ -110,7 +106,7 @@ public final class Backup {
     void restore(Path file) {
         BackupKey key = key();
         try (BackupArchive archive = BackupArchive.open(file, key);
-                Database database = Database.open(projectDir, env, out)) {
+                BackupDatabase database = BackupDatabase.open(projectDir, env, out)) {
             Manifest manifest = archive.manifest();
             out.printf("%s: written %s from %s, schema version %s, %s; signed with this backup key, every checksum "
                     + "matches.%n", file,
@@ -217,7 +213,7 @@ public final class Backup {
     }
 
     /** A database without tables gets the schema at exactly the archive's version; the apps migrate it further. */
-    private void createSchema(Database database, String version) {
+    private void createSchema(BackupDatabase database, String version) {
         var flyway = Flyway.configure().dataSource(database.url, database.user, database.password);
         String newest = Arrays.stream(flyway.load().info().all()).map(MigrationInfo::getVersion)
                 .filter(Objects::nonNull).map(MigrationVersion::getVersion).max(Schema::compare).orElse("0");
@@ -254,76 +250,6 @@ public final class Backup {
                     : String.format("%,.1f MB", bytes / 1024.0 / 1024.0);
         } catch (IOException e) {
             return "size unknown";
-        }
-    }
-
-    /** The database to work on, and the local PostgreSQL this command started for it, if any. */
-    private static final class Database implements AutoCloseable {
-
-        final String url;
-        final String user;
-        final String password;
-        private final EmbeddedPostgres startedHere;
-
-        private Database(String url, String user, String password, EmbeddedPostgres startedHere) {
-            this.url = url;
-            this.user = user;
-            this.password = password;
-            this.startedHere = startedHere;
-        }
-
-        static Database open(Path projectDir, Map<String, String> env, PrintStream out) {
-            String url = env.get("CMS_DB_URL");
-            if (url != null && !url.isBlank()) {
-                return new Database(url, env.getOrDefault("CMS_DB_USER", "cms"), env.getOrDefault("CMS_DB_PASSWORD", "cms"),
-                        null);
-            }
-            int port = port(env.get("CMS_PG_PORT"));
-            Database local = new Database("jdbc:postgresql://localhost:" + port + "/cms", "cms", "cms", null);
-            if (local.answers()) {
-                return local;
-            }
-            Path dataDir = projectDir.resolve(".local/postgres");
-            out.println("The local stack is not running: starting its PostgreSQL (data in " + dataDir + ") for this command");
-            return new Database(local.url, "cms", "cms", LocalPostgres.start(dataDir, port));
-        }
-
-        Connection connect() throws SQLException {
-            Properties properties = new Properties();
-            properties.setProperty("user", user);
-            properties.setProperty("password", password);
-            return DriverManager.getConnection(url, properties);
-        }
-
-        /** True when a server answers on the local port; false when nothing listens there. */
-        private boolean answers() {
-            try (Connection ignored = connect()) {
-                return true;
-            } catch (SQLException e) {
-                if (e.getCause() instanceof ConnectException) {
-                    return false;
-                }
-                throw new StackException("PostgreSQL on " + url + " refused the connection: " + e.getMessage(), e);
-            }
-        }
-
-        private static int port(String value) {
-            try {
-                return value == null || value.isBlank() ? StackSettings.DEFAULT_POSTGRES_PORT : Integer.parseInt(value.strip());
-            } catch (NumberFormatException e) {
-                throw new StackException("CMS_PG_PORT='" + value + "' is not a port number");
-            }
-        }
-
-        @Override
-        public void close() {
-            if (startedHere != null) {
-                try {
-                    startedHere.close();
-                } catch (IOException ignored) {
-                    // the server stops with this process anyway
-                }
-            }
         }
     }
 }

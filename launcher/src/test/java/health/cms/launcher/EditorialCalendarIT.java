@@ -1,6 +1,7 @@
 package health.cms.launcher;
 
 import static health.cms.launcher.EndToEnd.JSON;
+import static health.cms.launcher.EndToEnd.approvedThroughTheApi;
 import static health.cms.launcher.EndToEnd.desk;
 import static health.cms.launcher.EndToEnd.launchChromium;
 import static health.cms.launcher.EndToEnd.manage;
@@ -74,21 +75,10 @@ class EditorialCalendarIT {
 
     /** Writer1 drafts and submits, reviewer1 approves it to go live at {@code publishAt}. */
     private static void scheduleThroughTheApi(String slug, String title, String publishAt) throws Exception {
-        String article = JSON.writeValueAsString(Map.of("slug", slug, "title", title,
+        JsonNode approved = approvedThroughTheApi(Map.of("slug", slug, "title", title,
                 "summary", "Shade, clothing and sunscreen.", "body", "## Shade\n\nKeep babies out of direct sun.",
-                "category", "treatments-therapies", "authors", List.of("elena-marsh"),
-                "references", List.of(Map.of("citation", "Doe J. Sun safety. 2021."))));
-        HttpResponse<String> created = manage("/manage/v1/articles", token("writer1"), null, article);
-        assertEquals(201, created.statusCode(), created.body());
-        long id = JSON.readTree(created.body()).path("id").asLong();
-        HttpResponse<String> submitted = manage("/manage/v1/articles/" + id + "/transitions", token("writer1"),
-                created.headers().firstValue("ETag").orElseThrow(), "{\"action\":\"submit\"}");
-        assertEquals(200, submitted.statusCode(), submitted.body());
-        HttpResponse<String> approved = manage("/manage/v1/articles/" + id + "/transitions", token("reviewer1"),
-                submitted.headers().firstValue("ETag").orElseThrow(),
-                JSON.writeValueAsString(Map.of("action", "approve", "publishAt", publishAt, "conflictOfInterest", "none")));
-        assertEquals(200, approved.statusCode(), approved.body());
-        assertEquals("scheduled", JSON.readTree(approved.body()).path("status").asText(), approved.body());
+                "references", List.of(Map.of("citation", "Doe J. Sun safety. 2021."))), Map.of("publishAt", publishAt));
+        assertEquals("scheduled", approved.path("status").asText(), approved.toString());
     }
 
     private static JsonNode calendarEntry(LocalDate day, String slug) throws Exception {

@@ -3,9 +3,9 @@ package health.cms.launcher;
 import static health.cms.launcher.EndToEnd.HTTP;
 import static health.cms.launcher.EndToEnd.JSON;
 import static health.cms.launcher.EndToEnd.desk;
+import static health.cms.launcher.EndToEnd.draft;
 import static health.cms.launcher.EndToEnd.get;
 import static health.cms.launcher.EndToEnd.launchChromium;
-import static health.cms.launcher.EndToEnd.manage;
 import static health.cms.launcher.EndToEnd.playwright;
 import static health.cms.launcher.EndToEnd.screenshot;
 import static health.cms.launcher.EndToEnd.settings;
@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -167,12 +166,8 @@ class EditorialDeskIT {
     }
 
     private static long draftThroughTheApi(String slug) throws Exception {
-        String article = JSON.writeValueAsString(Map.of("slug", slug, "title", "Two writers", "summary", "Lead.",
-                "body", "## Dosage\n\nTake 200 mg every three weeks.", "category", "treatments-therapies",
-                "authors", List.of("elena-marsh"), "references", List.of(Map.of("citation", "Doe J. Trial. 2020."))));
-        HttpResponse<String> created = manage("/manage/v1/articles", token("writer1"), null, article);
-        assertEquals(201, created.statusCode(), created.body());
-        return JSON.readTree(created.body()).path("id").asLong();
+        return JSON.readTree(draft(Map.of("slug", slug, "title", "Two writers",
+                "body", "## Dosage\n\nTake 200 mg every three weeks.")).body()).path("id").asLong();
     }
 
     /** Polls until the URL answers the expected status (the public cache follows changes over NOTIFY). */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -98,6 +99,35 @@ final class EndToEnd {
                 JSON.writeValueAsString(article));
         assertEquals(201, created.statusCode(), created.body());
         return created;
+    }
+
+    /** Writer1 drafts (as {@link #draft}) and submits an article; returns the answer to the submit. */
+    static HttpResponse<String> submittedThroughTheApi(Map<String, Object> fields) throws Exception {
+        HttpResponse<String> created = draft(fields);
+        HttpResponse<String> submitted = manage(transitions(created), token("writer1"),
+                created.headers().firstValue("ETag").orElseThrow(), "{\"action\": \"submit\"}");
+        assertEquals(200, submitted.statusCode(), submitted.body());
+        return submitted;
+    }
+
+    /**
+     * Writer1 drafts and submits an article (as {@link #submittedThroughTheApi}), reviewer1 approves it declaring
+     * no conflict of interest; {@code approval} adds to the action (a {@code publishAt} schedules it). Returns
+     * the approved article's state.
+     */
+    static JsonNode approvedThroughTheApi(Map<String, Object> fields, Map<String, Object> approval) throws Exception {
+        HttpResponse<String> submitted = submittedThroughTheApi(fields);
+        Map<String, Object> approve = new HashMap<>(Map.of("action", "approve", "conflictOfInterest", "none"));
+        approve.putAll(approval);
+        HttpResponse<String> approved = manage(transitions(submitted), token("reviewer1"),
+                submitted.headers().firstValue("ETag").orElseThrow(), JSON.writeValueAsString(approve));
+        assertEquals(200, approved.statusCode(), approved.body());
+        return JSON.readTree(approved.body());
+    }
+
+    /** The transitions address of the article an answer of the management API describes. */
+    static String transitions(HttpResponse<String> article) throws Exception {
+        return "/manage/v1/articles/" + JSON.readTree(article.body()).path("id").asLong() + "/transitions";
     }
 
     static HttpResponse<String> manage(String path, String token, String ifMatch, String body) throws Exception {

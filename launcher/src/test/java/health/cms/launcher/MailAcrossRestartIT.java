@@ -1,10 +1,10 @@
 package health.cms.launcher;
 
-import static health.cms.launcher.EndToEnd.JSON;
-import static health.cms.launcher.EndToEnd.draft;
 import static health.cms.launcher.EndToEnd.manage;
 import static health.cms.launcher.EndToEnd.settings;
+import static health.cms.launcher.EndToEnd.submittedThroughTheApi;
 import static health.cms.launcher.EndToEnd.token;
+import static health.cms.launcher.EndToEnd.transitions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,11 +98,7 @@ class MailAcrossRestartIT {
     }
 
     private static HttpResponse<String> submitted(String title) throws Exception {
-        HttpResponse<String> created = draft(Map.of("slug", "mail-restart-" + System.nanoTime(), "title", title));
-        HttpResponse<String> submitted = manage(transitions(created), token(WRITER),
-                created.headers().firstValue("ETag").orElseThrow(), "{\"action\": \"submit\"}");
-        assertEquals(200, submitted.statusCode(), submitted.body());
-        return submitted;
+        return submittedThroughTheApi(Map.of("slug", "mail-restart-" + System.nanoTime(), "title", title));
     }
 
     private static void requestChanges(HttpResponse<String> submitted) throws Exception {
@@ -110,10 +106,6 @@ class MailAcrossRestartIT {
                 submitted.headers().firstValue("ETag").orElseThrow(),
                 "{\"action\": \"request-changes\", \"comment\": \"Cite the guideline.\"}");
         assertEquals(200, changes.statusCode(), changes.body());
-    }
-
-    private static String transitions(HttpResponse<String> article) throws Exception {
-        return "/manage/v1/articles/" + JSON.readTree(article.body()).path("id").asLong() + "/transitions";
     }
 
     private static Optional<Queued> queued(String subject) throws Exception {

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -101,16 +100,9 @@ class ReviewConversationIT {
     }
 
     private static long submittedThroughTheApi(String slug) throws Exception {
-        String article = JSON.writeValueAsString(Map.of("slug", slug, "title", "Checkpoint inhibitor schedules",
-                "summary", "How often immunotherapy is given.", "body",
-                "## Dosage\n\n" + SENTENCE + " Infusions take about 30 minutes.", "category", "treatments-therapies",
-                "authors", List.of("elena-marsh"), "references", List.of(Map.of("citation", "Doe J. Trial. 2020."))));
-        HttpResponse<String> created = manage("/manage/v1/articles", token("writer1"), null, article);
-        assertEquals(201, created.statusCode(), created.body());
-        long id = JSON.readTree(created.body()).path("id").asLong();
-        HttpResponse<String> submitted = manage("/manage/v1/articles/" + id + "/transitions", token("writer1"),
-                created.headers().firstValue("ETag").orElseThrow(), JSON.writeValueAsString(Map.of("action", "submit")));
-        assertEquals(200, submitted.statusCode(), submitted.body());
-        return id;
+        HttpResponse<String> submitted = EndToEnd.submittedThroughTheApi(Map.of("slug", slug,
+                "title", "Checkpoint inhibitor schedules", "summary", "How often immunotherapy is given.",
+                "body", "## Dosage\n\n" + SENTENCE + " Infusions take about 30 minutes."));
+        return JSON.readTree(submitted.body()).path("id").asLong();
     }
 }

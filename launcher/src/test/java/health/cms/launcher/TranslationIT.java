@@ -1,14 +1,13 @@
 package health.cms.launcher;
 
 import static health.cms.launcher.EndToEnd.JSON;
+import static health.cms.launcher.EndToEnd.approvedThroughTheApi;
 import static health.cms.launcher.EndToEnd.desk;
 import static health.cms.launcher.EndToEnd.get;
 import static health.cms.launcher.EndToEnd.launchChromium;
-import static health.cms.launcher.EndToEnd.manage;
 import static health.cms.launcher.EndToEnd.playwright;
 import static health.cms.launcher.EndToEnd.screenshot;
 import static health.cms.launcher.EndToEnd.settings;
-import static health.cms.launcher.EndToEnd.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpResponse;
@@ -96,20 +95,9 @@ class TranslationIT {
 
     /** Writer1 drafts and submits the English source, reviewer1 approves it. */
     private static long liveThroughTheApi(String slug) throws Exception {
-        String article = JSON.writeValueAsString(Map.of("slug", slug, "title", "Hand washing against infections",
+        return approvedThroughTheApi(Map.of("slug", slug, "title", "Hand washing against infections",
                 "summary", "Thorough hand washing prevents many infections.", "body",
-                "## How\n\nWash your hands with soap for 20 seconds.", "category", "treatments-therapies",
-                "authors", List.of("elena-marsh"), "references", List.of(Map.of("citation", "Doe J. Hygiene. 2021."))));
-        HttpResponse<String> created = manage("/manage/v1/articles", token("writer1"), null, article);
-        assertEquals(201, created.statusCode(), created.body());
-        long id = JSON.readTree(created.body()).path("id").asLong();
-        HttpResponse<String> submitted = manage("/manage/v1/articles/" + id + "/transitions", token("writer1"),
-                created.headers().firstValue("ETag").orElseThrow(), "{\"action\":\"submit\"}");
-        assertEquals(200, submitted.statusCode(), submitted.body());
-        HttpResponse<String> approved = manage("/manage/v1/articles/" + id + "/transitions", token("reviewer1"),
-                submitted.headers().firstValue("ETag").orElseThrow(),
-                JSON.writeValueAsString(Map.of("action", "approve", "conflictOfInterest", "none")));
-        assertEquals(200, approved.statusCode(), approved.body());
-        return id;
+                "## How\n\nWash your hands with soap for 20 seconds.",
+                "references", List.of(Map.of("citation", "Doe J. Hygiene. 2021."))), Map.of()).path("id").asLong();
     }
 }

@@ -2,6 +2,7 @@ package health.cms.launcher;
 
 import static health.cms.launcher.EndToEnd.JSON;
 import static health.cms.launcher.EndToEnd.desk;
+import static health.cms.launcher.EndToEnd.draft;
 import static health.cms.launcher.EndToEnd.launchChromium;
 import static health.cms.launcher.EndToEnd.manage;
 import static health.cms.launcher.EndToEnd.playwright;
@@ -12,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -91,12 +91,7 @@ class WritersDeskIT {
     }
 
     private static long draftThroughTheApi(String slug) throws Exception {
-        String article = JSON.writeValueAsString(Map.of("slug", slug, "title", "Living with high blood pressure",
-                "summary", "What helps day to day.", "body", "## Start\n\nA first line.", "category",
-                "treatments-therapies", "authors", List.of("elena-marsh"),
-                "references", List.of(Map.of("citation", "Doe J. Trial. 2020."))));
-        HttpResponse<String> created = manage("/manage/v1/articles", token("writer1"), null, article);
-        assertEquals(201, created.statusCode(), created.body());
-        return JSON.readTree(created.body()).path("id").asLong();
+        return JSON.readTree(draft(Map.of("slug", slug, "title", "Living with high blood pressure",
+                "summary", "What helps day to day.", "body", "## Start\n\nA first line.")).body()).path("id").asLong();
     }
 }

@@ -1,5 +1,6 @@
 package health.cms.admin.catalog;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,11 @@ final class CatalogChecks {
             throw Refusal.invalid(Map.of("specialties", "at most 20 specialties of at most 100 characters each"));
         }
         return specialties;
+    }
+
+    /** A comma-separated field's entries, stripped, the empty ones dropped. */
+    static List<String> commaSeparated(String field) {
+        return Arrays.stream(field.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static void maxLength(Map<String, String> errors, String field, String value, int max) {

@@ -1,9 +1,7 @@
 package health.cms.admin.catalog;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,7 +22,6 @@ import health.cms.admin.web.DeskRoles;
 import health.cms.admin.web.DeskUser;
 import health.cms.admin.web.Failures;
 import health.cms.admin.web.Forms;
-import health.cms.core.locale.Locales;
 import health.cms.core.profile.Profile;
 import health.cms.core.refusal.Refusal;
 import health.cms.core.taxonomy.Category;
@@ -49,8 +46,6 @@ public class CatalogPages {
         static native TemplateInstance profile(ProfileView view);
 
         static native TemplateInstance category(CategoryView view);
-
-        static native TemplateInstance names(NamesView view);
     }
 
     /** Everything in the catalog, and the create form that was refused, if any. */
@@ -81,26 +76,8 @@ public class CatalogPages {
     public record CategoryView(CategoryForm form, String message, Map<String, String> errors) {
     }
 
-    /**
-     * A category's or tag's names in the other locales: {@code kind} is {@code categories} or {@code tags} (the
-     * address), the rows are one per other configured locale.
-     */
-    public record NamesView(String kind, String slug, String defaultName, String defaultLocale, long version,
-            List<NameRow> rows, String message, Map<String, String> errors) {
-
-        public boolean isCategory() {
-            return kind.equals("categories");
-        }
-    }
-
-    /** One locale's row of the names form, with what it holds (or what was typed) and its errors. */
-    public record NameRow(String locale, String name, String slug, String nameError, String slugError) {
-    }
-
     @Inject
     DeskUser user;
-    @Inject
-    Locales locales;
     @Inject
     DeskCatalog catalog;
 
@@ -169,61 +146,6 @@ public class CatalogPages {
             Forms.rethrowUnlessAboutTheForm(e);
             return refused(e, "tag-" + slug, Map.of("name", nz(name)));
         }
-    }
-
-    @GET
-    @Path("/{kind: categories|tags}/{slug}/names")
-    public TemplateInstance names(@PathParam("kind") String kind, @PathParam("slug") String slug) {
-        requireEditor();
-        DeskCatalog.TermNames term = termNames(kind, slug);
-        List<NameRow> rows = catalog.otherLocales().stream().map(locale -> Optional
-                .ofNullable(term.localNames().get(locale))
-                .map(name -> new NameRow(locale, name.name(), nz(name.slug()), null, null))
-                .orElse(new NameRow(locale, "", "", null, null))).toList();
-        return Templates.names(new NamesView(kind, slug, term.name(), locales.defaultLocale(), term.version(), rows,
-                null, Map.of()));
-    }
-
-    /** Saves the names in the other locales: one {@code locale}, {@code name} and {@code localSlug} per row. */
-    @POST
-    @Path("/{kind: categories|tags}/{slug}/names")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object saveNames(@PathParam("kind") String kind, @PathParam("slug") String slug, @RestForm Long version,
-            @RestForm("locale") List<String> localeFields, @RestForm("name") List<String> nameFields,
-            @RestForm("localSlug") List<String> slugFields) {
-        List<DeskCatalog.LocalNameInput> inputs = new ArrayList<>();
-        for (int i = 0; i < localeFields.size(); i++) {
-            inputs.add(new DeskCatalog.LocalNameInput(localeFields.get(i), i < nameFields.size() ? nameFields.get(i) : "",
-                    i < slugFields.size() ? slugFields.get(i) : ""));
-        }
-        try {
-            if (kind.equals("categories")) {
-                catalog.nameCategory(user.actor(), slug, Forms.requireVersion(version), inputs);
-            } else {
-                catalog.nameTag(user.actor(), slug, Forms.requireVersion(version), inputs);
-            }
-            return Forms.seeOther("/catalog?done=names-saved");
-        } catch (Refusal e) {
-            Forms.rethrowUnlessAboutTheForm(e);
-            Map<String, String> errors = e.fieldErrors();
-            DeskCatalog.TermNames term = termNames(kind, slug);
-            // every language's row again, with what was typed in it (or what it holds, when it was not sent)
-            List<NameRow> rows = catalog.otherLocales().stream().map(locale -> inputs.stream()
-                    .filter(input -> locale.equals(input.locale())).findFirst()
-                    .map(input -> new NameRow(locale, nz(input.name()), nz(input.slug()), errors.get("name." + locale),
-                            errors.get("slug." + locale)))
-                    .orElseGet(() -> Optional.ofNullable(term.localNames().get(locale))
-                            .map(name -> new NameRow(locale, name.name(), nz(name.slug()), null, null))
-                            .orElse(new NameRow(locale, "", "", null, null))))
-                    .toList();
-            return Failures.refusedForm(e, Templates.names(new NamesView(kind, slug, term.name(),
-                    locales.defaultLocale(), version == null ? term.version() : version, rows, Failures.formMessage(e),
-                    errors)));
-        }
-    }
-
-    private DeskCatalog.TermNames termNames(String kind, String slug) {
-        return kind.equals("categories") ? catalog.categoryNames(slug) : catalog.tagNames(slug);
     }
 
     @GET
@@ -301,6 +223,11 @@ public class CatalogPages {
     }
 
     private void requireEditor() {
+        requireEditor(user);
+    }
+
+    /** The catalog's pages are the editors' (the service re-checks the role on every change). */
+    static void requireEditor(DeskUser user) {
         if (!user.isEditor()) {
             throw Refusal.forbidden("The catalog of authors, reviewers, categories and tags is run by editors");
         }

@@ -1,7 +1,6 @@
 package health.cms.admin.catalog;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -60,7 +59,7 @@ public class CategoryForm {
         if (specialties.length() > 2200) {
             throw Refusal.invalid(Map.of("specialties", "at most 20 specialties of at most 100 characters each"));
         }
-        return Arrays.stream(specialties.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return CatalogChecks.commaSeparated(specialties);
     }
 
     /** The reading target, null when left empty (the desk's default applies). */

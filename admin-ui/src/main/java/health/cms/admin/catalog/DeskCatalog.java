@@ -9,35 +9,24 @@ import static health.cms.admin.catalog.CatalogChecks.requireNewSlug;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import health.cms.admin.web.Forms;
 import health.cms.core.audit.AuditSubject;
-import health.cms.core.locale.Locales;
 import health.cms.core.profile.Profile;
 import health.cms.core.profile.ProfileDetails;
 import health.cms.core.profile.ProfileRepository;
 import health.cms.core.refusal.Refusal;
-import health.cms.core.slug.Slugs;
 import health.cms.core.taxonomy.Category;
 import health.cms.core.taxonomy.CategoryRepository;
-import health.cms.core.taxonomy.LocalName;
 import health.cms.core.taxonomy.Tag;
 import health.cms.core.taxonomy.TagRepository;
-import health.cms.core.taxonomy.Term;
 import health.cms.workflow.Actor;
-import health.cms.workflow.publication.PublicationProjector;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 /** Editors' management of categories, tags and author/reviewer profiles, version-checked like articles. */
@@ -49,145 +38,14 @@ public class DeskCatalog {
     private final ProfileRepository profiles;
     private final CatalogAudit audit;
     private final Clock clock;
-    private final Locales locales;
-    private final PublicationProjector projector;
 
     DeskCatalog(CategoryRepository categories, TagRepository tags, ProfileRepository profiles, CatalogAudit audit,
-            Clock clock, Locales locales, PublicationProjector projector) {
+            Clock clock) {
         this.categories = categories;
         this.tags = tags;
         this.profiles = profiles;
         this.audit = audit;
         this.clock = clock;
-        this.locales = locales;
-        this.projector = projector;
-    }
-
-    /** What an editor typed for one locale: a blank name removes the locale's name (the default name serves). */
-    public record LocalNameInput(String locale, String name, String slug) {
-    }
-
-    /** A category's or tag's default name, its version and its names in the other locales, as they are now. */
-    public record TermNames(String name, long version, Map<String, LocalName> localNames) {
-
-        static TermNames of(Term term) {
-            return new TermNames(term.name(), term.version(), term.localNames());
-        }
-    }
-
-    @Transactional
-    public TermNames categoryNames(String slug) {
-        return TermNames.of(category(slug));
-    }
-
-    @Transactional
-    public TermNames tagNames(String slug) {
-        return TermNames.of(tag(slug));
-    }
-
-    /** The locales a category or tag can be named in: every configured one but the default. */
-    public List<String> otherLocales() {
-        return locales.available().stream().filter(locale -> !locale.equals(locales.defaultLocale())).toList();
-    }
-
-    /**
-     * Names a category in the other locales; live translations in a changed locale are served the new names at
-     * once (re-projected in this transaction).
-     */
-    @Transactional
-    public Category nameCategory(Actor actor, String slug, long version, List<LocalNameInput> names) {
-        requireEditor(actor);
-        Category category = category(slug);
-        Refusal.requireVersion("category", category.version(), version);
-        Set<String> changed = name(actor, category, "category_name", "category_id", names);
-        if (!changed.isEmpty()) {
-            projector.categoryNamesChanged(slug, changed, clock.instant());
-        }
-        return category;
-    }
-
-    /** Names a tag in the other locales, as {@link #nameCategory} does a category. */
-    @Transactional
-    public Tag nameTag(Actor actor, String slug, long version, List<LocalNameInput> names) {
-        requireEditor(actor);
-        Tag tag = tag(slug);
-        Refusal.requireVersion("tag", tag.version(), version);
-        Set<String> changed = name(actor, tag, "tag_name", "tag_id", names);
-        if (!changed.isEmpty()) {
-            projector.tagNamesChanged(slug, changed, clock.instant());
-        }
-        return tag;
-    }
-
-    /** Checks and applies the names, audits what changed, and returns the locales whose name changed. */
-    private Set<String> name(Actor actor, Term term, String table, String idColumn, List<LocalNameInput> names) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        Map<String, LocalName> wanted = new LinkedHashMap<>();
-        List<String> others = otherLocales();
-        if (names.size() > others.size()) {
-            throw Refusal.invalid(Map.of("names", "at most one name per configured locale (" + others.size() + ")"));
-        }
-        for (LocalNameInput input : names) {
-            String locale = locales.configured(input.locale()).filter(others::contains).orElse(null);
-            if (locale == null || wanted.containsKey(locale)) {
-                errors.put("names", "'" + shorten(input.locale()) + "' is not one of the other configured locales "
-                        + others + ", or is given twice");
-                continue;
-            }
-            String name = Forms.blankToNull(input.name());
-            String localSlug = Forms.blankToNull(input.slug());
-            if (name == null) {
-                if (localSlug != null) {
-                    errors.put("name." + locale, "is required with a slug");
-                }
-                wanted.put(locale, null);
-                continue;
-            }
-            if (name.length() > 200) {
-                errors.put("name." + locale, "must be at most 200 characters");
-            }
-            if (localSlug != null) {
-                localSlug = localSlug.strip();
-                if (localSlug.length() > 120 || !Slugs.isValid(localSlug)) {
-                    errors.put("slug." + locale, "must be lowercase letters, digits and single hyphens (at most 120)");
-                } else if (slugTaken(table, idColumn, term.id(), locale, localSlug)) {
-                    errors.put("slug." + locale, "'" + localSlug + "' already names another one in " + locale);
-                }
-            }
-            if (!errors.containsKey("name." + locale) && !errors.containsKey("slug." + locale)) {
-                wanted.put(locale, new LocalName(name, localSlug));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw Refusal.invalid(errors);
-        }
-        List<String> changes = new ArrayList<>();
-        Set<String> changed = new LinkedHashSet<>();
-        wanted.forEach((locale, name) -> {
-            LocalName before = term.localName(locale).orElse(null);
-            if (!Objects.equals(before, name)) {
-                term.nameIn(locale, name);
-                changed.add(locale);
-                changes.add(locale + ": " + (before == null ? "none" : before) + " -> " + (name == null ? "none" : name));
-            }
-        });
-        if (!changes.isEmpty()) {
-            boolean category = term instanceof Category;
-            audit.record(actor, category ? CatalogAction.NAME_CATEGORY : CatalogAction.NAME_TAG,
-                    category ? AuditSubject.CATEGORY : AuditSubject.TAG, term.slug(), String.join("; ", changes));
-        }
-        return changed;
-    }
-
-    private boolean slugTaken(String table, String idColumn, long id, String locale, String slug) {
-        // table and column are constants of this class, never user input
-        return !categories.getEntityManager().createNativeQuery("SELECT 1 FROM " + table + " WHERE locale = :locale"
-                + " AND slug = :slug AND " + idColumn + " <> :id").setParameter("locale", locale)
-                .setParameter("slug", slug).setParameter("id", id).getResultList().isEmpty();
-    }
-
-    private static String shorten(String value) {
-        return value == null ? "" : value.length() > 40 ? value.substring(0, 40) + "..." : value;
     }
 
     /** A page of the categories by name (slug breaks ties, so pages never overlap). */

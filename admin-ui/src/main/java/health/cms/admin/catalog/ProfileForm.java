@@ -1,7 +1,5 @@
 package health.cms.admin.catalog;
 
-import java.util.Arrays;
-
 import org.jboss.resteasy.reactive.RestForm;
 
 import health.cms.admin.web.Forms;
@@ -55,9 +53,7 @@ public class ProfileForm {
     ProfileDetails toDetails() {
         return new ProfileDetails(displayName == null ? null : displayName.strip(), text(credentials),
                 text(bio), text(website), text(avatarUrl),
-                specialties == null
-                        ? null
-                        : Arrays.stream(specialties.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                specialties == null ? null : CatalogChecks.commaSeparated(specialties),
                 text(keycloakUser), author, reviewer);
     }
 

@@ -6,10 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,20 +19,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import health.cms.admin.config.CmsConfig;
-import health.cms.admin.importing.LineResult.Outcome;
-import health.cms.core.article.Article;
-import health.cms.core.article.ArticleRepository;
-import health.cms.core.article.Revision;
-import health.cms.core.locale.Locales;
+import health.cms.admin.importing.LineImport.LineRefused;
 import health.cms.core.refusal.Refusal;
 import health.cms.workflow.Actor;
 import health.cms.workflow.ArticleInput;
-import health.cms.workflow.DraftingService;
-import health.cms.workflow.EditorialAction;
 import health.cms.workflow.Role;
-import health.cms.workflow.TransitionRequest;
-import health.cms.workflow.TransitionService;
-import health.cms.workflow.TranslationService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -54,25 +42,16 @@ public class ArticleImporter {
     static final Duration STALLED_AFTER = Duration.ofMinutes(2);
 
     private final ImportJobs jobs;
-    private final ArticleRepository articles;
-    private final DraftingService drafting;
-    private final TransitionService transitions;
+    private final LineImport lineImport;
     private final ManagedExecutor executor;
     private final Clock clock;
     private final ObjectMapper lineReader;
     private final int maxRunningPerUser;
-    private final TranslationService translations;
-    private final Locales locales;
 
-    ArticleImporter(ImportJobs jobs, ArticleRepository articles, DraftingService drafting, TransitionService transitions,
-            ManagedExecutor executor, Clock clock, ObjectMapper json, CmsConfig config, TranslationService translations,
-            Locales locales) {
+    ArticleImporter(ImportJobs jobs, LineImport lineImport, ManagedExecutor executor, Clock clock, ObjectMapper json,
+            CmsConfig config) {
         this.jobs = jobs;
-        this.articles = articles;
-        this.drafting = drafting;
-        this.transitions = transitions;
-        this.translations = translations;
-        this.locales = locales;
+        this.lineImport = lineImport;
         this.executor = executor;
         this.clock = clock;
         this.lineReader = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -199,22 +178,7 @@ public class ArticleImporter {
         }
         String slug = parsed.slug();
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                if (parsed.isTranslation()) {
-                    return importTranslation(number, parsed, actor, submit);
-                }
-                if (slug != null && articles.findBySlug(slug).isPresent()) {
-                    Article existing = articles.findBySlug(slug).get();
-                    return new LineResult(number, Outcome.SKIPPED, slug, existing.id(), existing.version(),
-                            "an article with this slug already exists");
-                }
-                Article article = drafting.create(actor, parsed.input());
-                if (submit) {
-                    article = transitions.apply(actor, article.id(), article.version(),
-                            TransitionRequest.of(EditorialAction.SUBMIT, "Submitted by import"));
-                }
-                return new LineResult(number, Outcome.CREATED, slug, article.id(), article.version(), null);
-            });
+            return QuarkusTransaction.requiringNew().call(() -> lineImport.importLine(number, parsed, actor, submit));
         } catch (LineRefused e) {
             return LineResult.error(number, slug, e.getMessage());
         } catch (Refusal e) {
@@ -226,89 +190,6 @@ public class ArticleImporter {
         } catch (RuntimeException e) {
             LOG.warnf(e, "Import line %d failed unexpectedly", number);
             return LineResult.error(number, slug, "could not be stored; see the server log");
-        }
-    }
-
-    /**
-     * Creates the translation a line names through the translations' door, or saves the line as a new working
-     * revision of the existing one (its base stays: the line does not say which source revision it follows);
-     * a line with the text the translation's working revision already has is skipped.
-     */
-    private LineResult importTranslation(int number, ImportLine line, Actor actor, boolean submit) {
-        if (line.translationOf() == null || line.locale() == null) {
-            throw new LineRefused(line.translationOf() == null
-                    ? "translationOf (the source article's slug) is required with locale"
-                    : "locale is required with translationOf");
-        }
-        Article source = articles.findBySlug(line.translationOf()).orElseThrow(
-                () -> new LineRefused("translationOf: no article has the slug '" + shorten(line.translationOf()) + "'"));
-        if (source.isTranslation()) {
-            throw new LineRefused("translationOf: '" + source.slug() + "' is itself a translation (of "
-                    + source.translation().source().slug() + "); name its source article");
-        }
-        String locale = locales.configured(line.locale()).orElseThrow(() -> new LineRefused("locale: '"
-                + shorten(line.locale()) + "' is not one of the configured locales " + locales.available()));
-        Optional<Article> existing = articles.translationOf(source, locale);
-        Optional<Article> holder = line.slug() == null ? Optional.empty() : articles.findBySlug(line.slug());
-        if (existing.isEmpty()) {
-            if (holder.isPresent()) {
-                throw new LineRefused("slug: '" + line.slug() + "' is already used by another article");
-            }
-            Article created = translations.translate(actor, source.id(), locale, line.input());
-            return done(number, Outcome.CREATED, submitted(created, actor, submit));
-        }
-        Article translation = existing.get();
-        if (!translation.slug().equals(line.slug())) {
-            throw new LineRefused("the " + locale + " translation of " + source.slug() + " already exists as '"
-                    + translation.slug() + "'; give that slug to update it");
-        }
-        if (sameText(translation.workingRevision(), line.input())) {
-            return new LineResult(number, Outcome.SKIPPED, translation.slug(), translation.id(), translation.version(),
-                    "the " + locale + " translation already has this text");
-        }
-        Article updated = translations.edit(actor, translation.id(), translation.version(), line.input(),
-                translation.translation().base().number());
-        return done(number, Outcome.UPDATED, submitted(updated, actor, submit));
-    }
-
-    private Article submitted(Article article, Actor actor, boolean submit) {
-        return submit
-                ? transitions.apply(actor, article.id(), article.version(),
-                        TransitionRequest.of(EditorialAction.SUBMIT, "Submitted by import"))
-                : article;
-    }
-
-    private static LineResult done(int number, Outcome outcome, Article article) {
-        return new LineResult(number, outcome, article.slug(), article.id(), article.version(), null);
-    }
-
-    /** Whether the input says what the revision holds (the change note aside). */
-    private static boolean sameText(Revision revision, ArticleInput input) {
-        ArticleInput current = ArticleInput.copyOf(revision, input.slug(), revision.title(), input.changeNote());
-        return current.title().equals(strip(input.title())) && current.summary().equals(strip(input.summary()))
-                && current.body().equals(input.body()) && current.category().equals(input.category())
-                && current.authors().equals(input.authors()) && current.tags().equals(input.tags())
-                && Objects.equals(revision.leadImage(), input.leadImage())
-                && citations(current.references()).equals(citations(input.references()));
-    }
-
-    private static List<List<String>> citations(List<ArticleInput.ReferenceInput> references) {
-        return references.stream().map(r -> Arrays.asList(strip(r.citation()), r.doi(), r.pmid(), r.url())).toList();
-    }
-
-    private static String strip(String value) {
-        return value == null ? null : value.strip();
-    }
-
-    private static String shorten(String value) {
-        return value.length() > 80 ? value.substring(0, 80) + "..." : value;
-    }
-
-    /** A translation line that cannot be imported, with the reason its report gives. */
-    private static final class LineRefused extends RuntimeException {
-
-        LineRefused(String reason) {
-            super(reason, null, false, false);
         }
     }
 }

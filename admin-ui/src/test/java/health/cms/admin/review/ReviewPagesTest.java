@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
@@ -68,10 +71,8 @@ class ReviewPagesTest {
         given().get("/review/" + submitted.id()).then().statusCode(200)
                 .body(containsString("You wrote or edited revision 2, so another medical reviewer must sign it off"))
                 .body(not(containsString("data-action=\"approve\"")));
-        form("reviewer2").formParam("action", "approve").formParam("version", submitted.version())
-                .formParam("changeClass", "typo")
-                .post("/review/" + submitted.id() + "/actions")
-                .then().statusCode(403)
+        act("reviewer2", "approve", submitted, Map.of("changeClass", "typo"))
+                .statusCode(403)
                 .body(containsString("another medical reviewer must sign it off"));
         assertEquals("medical-review", status(submitted.id()));
     }
@@ -80,10 +81,8 @@ class ReviewPagesTest {
     @TestSecurity(user = "reviewer1", roles = "medical-reviewer")
     void requestingChangesWithoutACommentIsRefusedBesideTheField() {
         Article submitted = Fixtures.submitted("review-comment");
-        form("reviewer1").formParam("action", "request-changes").formParam("version", submitted.version())
-                .formParam("comment", "")
-                .post("/review/" + submitted.id() + "/actions")
-                .then().statusCode(400)
+        act("reviewer1", "request-changes", submitted, Map.of("comment", ""))
+                .statusCode(400)
                 .body(containsString("Please correct the fields marked below."))
                 .body(containsString("has-error"));
         assertEquals("medical-review", status(submitted.id()));
@@ -93,17 +92,13 @@ class ReviewPagesTest {
     @TestSecurity(user = "reviewer1", roles = "medical-reviewer")
     void approvingAChangeToALiveArticleNeedsItsClassAndPublishesIt() {
         Article submitted = editedAndSubmitted("review-approve", Fixtures.WRITER1);
-        form("reviewer1").formParam("action", "approve").formParam("version", submitted.version())
-                .formParam("changeClass", "clinical").formParam("correctionNote", "")
-                .post("/review/" + submitted.id() + "/actions")
-                .then().statusCode(400)
+        act("reviewer1", "approve", submitted, Map.of("changeClass", "clinical", "correctionNote", ""))
+                .statusCode(400)
                 .body(containsString("needs a public correction note"))
                 .body(containsString("<option value=\"clinical\" selected>"));
-        form("reviewer1").formParam("action", "approve").formParam("version", submitted.version())
-                .formParam("changeClass", ChangeClass.CLINICAL.value())
-                .formParam("correctionNote", "The daily dose was corrected to 10 mg.")
-                .post("/review/" + submitted.id() + "/actions")
-                .then().statusCode(303).header("Location", containsString("?done=approve"));
+        act("reviewer1", "approve", submitted,
+                Map.of("changeClass", ChangeClass.CLINICAL.value(), "correctionNote", "The daily dose was corrected to 10 mg."))
+                .statusCode(303).header("Location", containsString("?done=approve"));
         assertEquals("published", status(submitted.id()));
     }
 
@@ -111,10 +106,8 @@ class ReviewPagesTest {
     @TestSecurity(user = "reviewer1", roles = "medical-reviewer")
     void aGoLiveTimeInAWrongFormatIsExplained() {
         Article submitted = Fixtures.submitted("review-when");
-        form("reviewer1").formParam("action", "approve").formParam("version", submitted.version())
-                .formParam("publishAt", "tomorrow")
-                .post("/review/" + submitted.id() + "/actions")
-                .then().statusCode(400).body(containsString("must be a date and time"));
+        act("reviewer1", "approve", submitted, Map.of("publishAt", "tomorrow"))
+                .statusCode(400).body(containsString("must be a date and time"));
     }
 
     @Test
@@ -123,9 +116,14 @@ class ReviewPagesTest {
         Article submitted = Fixtures.submitted("review-forged");
         given().get("/review/" + submitted.id()).then().statusCode(200)
                 .body(not(containsString("data-action=\"approve\"")));
-        form("writer1").formParam("action", "approve").formParam("version", submitted.version())
-                .post("/review/" + submitted.id() + "/actions")
-                .then().statusCode(403).body(containsString("needs the medical-reviewer role"));
+        act("writer1", "approve", submitted, Map.of())
+                .statusCode(403).body(containsString("needs the medical-reviewer role"));
         assertEquals("medical-review", status(submitted.id()));
+    }
+
+    /** Posts the review screen's action form for the article as {@code user}, with the action's own fields. */
+    private static ValidatableResponse act(String user, String action, Article article, Map<String, String> fields) {
+        return form(user).formParam("action", action).formParam("version", article.version()).formParams(fields)
+                .post("/review/" + article.id() + "/actions").then();
     }
 }

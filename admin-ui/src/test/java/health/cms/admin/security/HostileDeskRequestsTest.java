@@ -51,25 +51,25 @@ class HostileDeskRequestsTest {
     @Test
     @TestSecurity(user = "writer1", roles = "writer")
     void deskPagesRefuseMalformedFormsFromAWriter() {
-        HostileRun.run(database, "desk-writer",
-                HostileRequests.generate(SEED + 1, DESK_REQUESTS_PER_ROLE, deskEndpoints("writer1"),
-                        (d, r) -> deskGuards(d, r, "writer1")));
+        refuseMalformedForms("desk-writer", SEED + 1, "writer1");
     }
 
     @Test
     @TestSecurity(user = "reviewer1", roles = "medical-reviewer")
     void deskPagesRefuseMalformedFormsFromAReviewer() {
-        HostileRun.run(database, "desk-reviewer",
-                HostileRequests.generate(SEED + 2, DESK_REQUESTS_PER_ROLE, deskEndpoints("reviewer1"),
-                        (d, r) -> deskGuards(d, r, "reviewer1")));
+        refuseMalformedForms("desk-reviewer", SEED + 2, "reviewer1");
     }
 
     @Test
     @TestSecurity(user = "editor1", roles = "editor")
     void deskPagesRefuseMalformedFormsFromAnEditor() {
-        HostileRun.run(database, "desk-editor",
-                HostileRequests.generate(SEED + 3, DESK_REQUESTS_PER_ROLE, deskEndpoints("editor1"),
-                        (d, r) -> deskGuards(d, r, "editor1")));
+        refuseMalformedForms("desk-editor", SEED + 3, "editor1");
+    }
+
+    /** Sends the seeded hostile requests to every desk page as {@code user}, the test method's session. */
+    private void refuseMalformedForms(String run, long seed, String user) {
+        HostileRun.run(database, run, HostileRequests.generate(seed, DESK_REQUESTS_PER_ROLE, deskEndpoints(user),
+                (d, r) -> deskGuards(d, r, user)));
     }
 
     private List<Endpoint> deskEndpoints(String user) {

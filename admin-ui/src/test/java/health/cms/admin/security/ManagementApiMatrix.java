@@ -1,14 +1,15 @@
 package health.cms.admin.security;
 
+import static health.cms.admin.security.ApiCalls.image;
+import static health.cms.admin.security.ApiCalls.json;
+import static health.cms.admin.security.ApiCalls.version;
+
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import health.cms.admin.security.ApiCalls.Body;
 
 /**
  * Runs {@link AccessMatrix#MANAGEMENT_API} over plain HTTP against a running admin-ui, making each
@@ -30,17 +33,14 @@ public final class ManagementApiMatrix {
     public record Site(String category, String author, String tag) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ApiCalls.JSON;
     private static final AtomicInteger SERIAL = new AtomicInteger();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final URI base;
-    private final Function<String, String> tokens;
+    private final ApiCalls api;
     private final Site site;
     /** Nothing listens there, so a test event fails at once; the stacks under test allow private targets. */
     static final String WEBHOOK_TARGET = "http://127.0.0.1:9/hook";
 
-    private final Map<String, String> tokenCache = new HashMap<>();
     /** Distinguishes the slugs of this run from those of earlier runs against the same database. */
     private final String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
@@ -49,8 +49,7 @@ public final class ManagementApiMatrix {
      * @param tokens an access token for a user name (writer1, reviewer1...; called once per user)
      */
     public ManagementApiMatrix(URI base, Function<String, String> tokens, Site site) {
-        this.base = base;
-        this.tokens = tokens;
+        this.api = new ApiCalls(base, tokens);
         this.site = site;
     }
 
@@ -62,7 +61,7 @@ public final class ManagementApiMatrix {
     public Outcome runColumn(String user) {
         List<String> mismatches = new ArrayList<>();
         int checked = 0;
-        for (AccessMatrix.Row row : AccessMatrix.managementApi()) {
+        for (MatrixTable.Row row : AccessMatrix.managementApi()) {
             checked++;
             int expected = row.expected().get(user);
             try {
@@ -93,48 +92,17 @@ public final class ManagementApiMatrix {
         return null;
     }
 
-    private HttpResponse<String> send(AccessMatrix.Row row, String user) throws IOException, InterruptedException {
+    private HttpResponse<String> send(MatrixTable.Row row, String user) throws IOException, InterruptedException {
         String placeholder = row.placeholder();
         Target target = placeholder == null ? null : fixture(placeholder);
         String path = target == null ? row.path() : row.pathFor(target.key());
-        Body body = body(row.body(), target);
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
-        if (!user.equals("anonymous")) {
-            request.header("Authorization", "Bearer " + token(user));
-        }
-        if (target != null && target.version() != null && (row.method().equals("PUT") || row.method().equals("POST"))) {
-            request.header("If-Match", "\"" + target.version() + "\"");
-        }
-        if (body != null) {
-            request.header("Content-Type", body.type());
-        }
-        request.method(row.method(), body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        boolean versioned = row.method().equals("PUT") || row.method().equals("POST");
+        return api.send(row.method(), path, user, versioned && target != null ? target.version() : null,
+                body(row.body(), target));
     }
 
     /** A record made for one cell: its id or slug, and its version for If-Match (null when it has none). */
     private record Target(String key, Long version, Instant createdAt) {
-    }
-
-    private record Body(String type, byte[] bytes) {
-
-        Body(String type, String text) {
-            this(type, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-    }
-
-    /** A multipart upload of a picture no one uploaded before, with its alt text. */
-    private static Body image() {
-        String boundary = "matrix" + System.nanoTime();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"matrix.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        out.writeBytes(health.cms.admin.media.MediaImages.png(40, 30));
-        out.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"altText\"\r\n\r\nMatrix image\r\n--"
-                + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return new Body("multipart/form-data; boundary=" + boundary, out.toByteArray());
     }
 
     private Body body(String name, Target target) throws IOException, InterruptedException {
@@ -195,7 +163,7 @@ public final class ManagementApiMatrix {
             }
             case "thread" -> {
                 Target article = fixture("submitted");
-                HttpResponse<String> created = call("POST", "/manage/v1/articles/" + article.key() + "/comments",
+                HttpResponse<String> created = api.call("POST", "/manage/v1/articles/" + article.key() + "/comments",
                         "editor1", null, body("comment", null), 201);
                 yield new Target(article.key() + "/comments/" + JSON.readTree(created.body()).path("id").asLong(), null,
                         null);
@@ -204,9 +172,7 @@ public final class ManagementApiMatrix {
                 // reviewer1 asks writer1 for changes: writer1 is told
                 Target submitted = fixture("submitted");
                 transition(submitted, "reviewer1", Map.of("action", "request-changes", "comment", "Cite it."));
-                HttpResponse<String> listed = http.send(HttpRequest.newBuilder(base.resolve("/manage/v1/notifications"))
-                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token("writer1")).GET()
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> listed = api.send("GET", "/manage/v1/notifications", "writer1", null, null);
                 for (JsonNode item : JSON.readTree(listed.body())) {
                     if (item.path("articleId").asText().equals(submitted.key())) {
                         yield new Target(item.path("id").asText(), null, null);
@@ -218,31 +184,35 @@ public final class ManagementApiMatrix {
             case "tag" -> catalog("/manage/v1/tags", body("tag", null));
             case "profile" -> catalog("/manage/v1/authors", body("profile", null));
             case "import" -> {
-                HttpResponse<String> started = call("POST", "/manage/v1/imports", "writer1", null, body("jsonl", null), 202);
+                HttpResponse<String> started = api.call("POST", "/manage/v1/imports", "writer1", null, body("jsonl", null),
+                        202);
                 yield new Target(Long.toString(JSON.readTree(started.body()).path("id").asLong()), null, null);
             }
             case "webhook" -> {
-                HttpResponse<String> created = call("POST", "/manage/v1/webhooks", "editor1", null, body("webhook", null), 201);
+                HttpResponse<String> created = api.call("POST", "/manage/v1/webhooks", "editor1", null, body("webhook", null),
+                        201);
                 JsonNode subscription = JSON.readTree(created.body()).path("subscription");
                 yield new Target(Long.toString(subscription.path("id").asLong()), subscription.path("version").asLong(), null);
             }
             case "delivery" -> {
-                HttpResponse<String> sent = call("POST", "/manage/v1/webhooks/" + fixture("webhook").key() + "/test",
+                HttpResponse<String> sent = api.call("POST", "/manage/v1/webhooks/" + fixture("webhook").key() + "/test",
                         "editor1", null, json(Map.of()), 200);
                 yield new Target(Long.toString(JSON.readTree(sent.body()).path("id").asLong()), null, null);
             }
             case "apikey" -> {
-                HttpResponse<String> created = call("POST", "/manage/v1/api-keys", "editor1", null, body("apikey", null), 201);
+                HttpResponse<String> created = api.call("POST", "/manage/v1/api-keys", "editor1", null, body("apikey", null),
+                        201);
                 JsonNode key = JSON.readTree(created.body()).path("apiKey");
                 yield new Target(Long.toString(key.path("id").asLong()), key.path("version").asLong(), null);
             }
             case "sharelink" -> {
-                HttpResponse<String> created = call("POST", "/manage/v1/articles/" + fixture("draft").key() + "/share-links",
+                HttpResponse<String> created = api.call("POST",
+                        "/manage/v1/articles/" + fixture("draft").key() + "/share-links",
                         "writer1", null, json(Map.of()), 201);
                 yield new Target(Long.toString(JSON.readTree(created.body()).path("id").asLong()), null, null);
             }
             case "media" -> {
-                HttpResponse<String> created = call("POST", "/manage/v1/media", "writer1", null, image(), 201);
+                HttpResponse<String> created = api.call("POST", "/manage/v1/media", "writer1", null, image(), 201);
                 yield new Target(Long.toString(JSON.readTree(created.body()).path("id").asLong()), version(created), null);
             }
             default -> throw new IllegalArgumentException("no fixture called {" + name + "}");
@@ -250,19 +220,20 @@ public final class ManagementApiMatrix {
     }
 
     private Target draft(String writer) throws IOException, InterruptedException {
-        HttpResponse<String> created = call("POST", "/manage/v1/articles", writer, null, json(article(slug("fixture"))), 201);
+        HttpResponse<String> created = api.call("POST", "/manage/v1/articles", writer, null, json(article(slug("fixture"))),
+                201);
         return article(created);
     }
 
     private Target transition(Target article, String user, Map<String, Object> action)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = call("POST", "/manage/v1/articles/" + article.key() + "/transitions", user,
+        HttpResponse<String> response = api.call("POST", "/manage/v1/articles/" + article.key() + "/transitions", user,
                 article.version(), json(action), 200);
         return article(response);
     }
 
     private Target catalog(String collection, Body entry) throws IOException, InterruptedException {
-        HttpResponse<String> created = call("POST", collection, "editor1", null, entry, 201);
+        HttpResponse<String> created = api.call("POST", collection, "editor1", null, entry, 201);
         return new Target(JSON.readTree(created.body()).path("slug").asText(), version(created), null);
     }
 
@@ -270,34 +241,6 @@ public final class ManagementApiMatrix {
         JsonNode state = JSON.readTree(response.body());
         return new Target(Long.toString(state.path("id").asLong()), version(response),
                 Instant.parse(state.path("createdAt").asText()));
-    }
-
-    private static long version(HttpResponse<String> response) {
-        return Long.parseLong(response.headers().firstValue("ETag").orElseThrow().replace("W/", "").replace("\"", ""));
-    }
-
-    private HttpResponse<String> call(String method, String path, String user, Long version, Body body, int expected)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token(user)).header("Content-Type", body.type())
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
-        if (version != null) {
-            request.header("If-Match", "\"" + version + "\"");
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException("fixture " + method + " " + path + " as " + user + " answered "
-                    + response.statusCode() + ": " + response.body());
-        }
-        return response;
-    }
-
-    private static Body json(Object value) throws IOException {
-        return new Body("application/json", JSON.writeValueAsString(value));
-    }
-
-    private synchronized String token(String user) {
-        return tokenCache.computeIfAbsent(user, tokens);
     }
 
     private String slug(String kind) {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import health.cms.core.article.Article;
 import health.cms.core.article.ArticleRepository;
-import health.cms.core.correction.ChangeClass;
 import health.cms.core.testing.EmbeddedPostgresResource;
 import health.cms.workflow.EditorialAction;
 import health.cms.workflow.TransitionRequest;
@@ -71,12 +70,7 @@ class TranslationPagesTest {
     void anOutdatedTranslationIsQueuedCountedOnTheDashboardAndShowsTheSourceChanges() {
         Article source = Fixtures.published("desk-outdated-source");
         Article german = Fixtures.publishedTranslation(source, "de", "desk-veraltet");
-        Article edited = Fixtures.drafting().edit(Fixtures.WRITER1, source.id(), source.version(),
-                Fixtures.input(source.slug(), "Article " + source.slug(), "## Section\n\nTake 40 mg, not 20 mg."));
-        Article submitted = Fixtures.transitions().apply(Fixtures.WRITER1, edited.id(), edited.version(),
-                TransitionRequest.of(EditorialAction.SUBMIT));
-        Fixtures.transitions().apply(Fixtures.REVIEWER2, submitted.id(), submitted.version(),
-                new TransitionRequest(EditorialAction.APPROVE, null, null, ChangeClass.CLINICAL, "Dose corrected."));
+        SourceChanges.publishClinicalChange(source);
 
         given().get("/translations").then().statusCode(200).body(containsString("desk-veraltet"))
                 .body(containsString("clinical"));

@@ -17,10 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import health.cms.core.article.Article;
-import health.cms.core.correction.ChangeClass;
 import health.cms.core.testing.EmbeddedPostgresResource;
-import health.cms.workflow.EditorialAction;
-import health.cms.workflow.TransitionRequest;
 import health.cms.workflow.testing.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -98,12 +95,7 @@ class TranslationsApiTest {
     void anOutdatedTranslationIsOnTheQueueWithTheSourcesChange() {
         Article source = Fixtures.published("api-outdated-source");
         Article german = Fixtures.publishedTranslation(source, "de", "api-veraltet");
-        Article edited = Fixtures.drafting().edit(Fixtures.WRITER1, source.id(), source.version(),
-                Fixtures.input(source.slug(), "Article " + source.slug(), "## Section\n\nTake 40 mg, not 20 mg."));
-        Article submitted = Fixtures.transitions().apply(Fixtures.WRITER1, edited.id(), edited.version(),
-                TransitionRequest.of(EditorialAction.SUBMIT));
-        Fixtures.transitions().apply(Fixtures.REVIEWER2, submitted.id(), submitted.version(),
-                new TransitionRequest(EditorialAction.APPROVE, null, null, ChangeClass.CLINICAL, "Dose corrected."));
+        SourceChanges.publishClinicalChange(source);
 
         writer1().queryParam("status", "outdated").queryParam("limit", 200).get("/manage/v1/translations").then()
                 .statusCode(200).body("find { it.id == " + german.id() + " }.slug", equalTo("api-veraltet"))
