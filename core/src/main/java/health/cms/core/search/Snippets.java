@@ -2,6 +2,7 @@ package health.cms.core.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -109,7 +110,7 @@ final class Snippets {
             for (int doc = hits.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = hits.nextDoc()) {
                 String text = texts != null && texts.advanceExact(doc) ? texts.binaryValue().utf8ToString() : "";
                 CharSequence[] perField = new CharSequence[fields.length];
-                java.util.Arrays.fill(perField, text.length() > getMaxLength() ? text.substring(0, getMaxLength()) : text);
+                Arrays.fill(perField, text.length() > getMaxLength() ? text.substring(0, getMaxLength()) : text);
                 values.add(perField);
             }
             return values;
