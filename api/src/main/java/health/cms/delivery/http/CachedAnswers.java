@@ -51,23 +51,22 @@ public class CachedAnswers {
             return;
         }
         boolean unchanged = cached.matches(request.getHeader(HttpHeaders.IF_NONE_MATCH));
-        CachedResponse.Wire wire = cached.wire();
         MultiMap headers = rc.response().headers();
-        headers.add(HttpHeaders.ETAG, wire.etag())
+        headers.add(HttpHeaders.ETAG, cached.etag())
                 .add(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .add(SURROGATE_KEY, wire.surrogateKey())
+                .add(SURROGATE_KEY, String.join(" ", cached.surrogateKeys()))
                 .add(HttpHeaders.VARY, cached.locales() == null ? VARY_ENCODING : VARY_LANGUAGE);
-        if (wire.contentLanguage() != null) {
-            headers.add(CONTENT_LANGUAGE, wire.contentLanguage());
+        if (cached.locales() != null && cached.locales().locale() != null) {
+            headers.add(CONTENT_LANGUAGE, cached.locales().locale());
         }
-        if (wire.link() != null) {
-            headers.add(LINK, wire.link());
+        if (cached.next() != null) {
+            headers.add(LINK, "<" + cached.next() + ">; rel=\"next\"");
         }
         if (unchanged) {
             rc.response().setStatusCode(304).end();
             return;
         }
-        headers.add(HttpHeaders.CONTENT_TYPE, wire.contentType());
+        headers.add(HttpHeaders.CONTENT_TYPE, cached.contentType());
         rc.response().end(cached.ready());
     }
 
